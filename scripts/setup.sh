@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Install what is missing (Debian 12 packages only), configure and build schemerge,
+# then run `schemerge dump` on the bundled example.
+#
+#   scripts/setup.sh [--no-example]
+#
+# Idempotent: packages already installed are not touched (and `apt-get update` is only
+# run when something is missing); the build directory is reused.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${SCHEMERGE_BUILD_DIR:-$repo/build}"
+run_example=1
+
+for arg in "$@"; do
+  case "$arg" in
+    --no-example) run_example=0 ;;
+    -h|--help)
+      sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "setup.sh: unknown argument: $arg" >&2
+      exit 2
+      ;;
+  esac
+done
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# Keep this list in sync with README.md ("Build") and ARCHITECTURE.md.
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libpg-query-dev libprotobuf-c-dev
+  libfmt-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libbenchmark-dev
+  libpq-dev postgresql-15 postgresql-client-15
+  jq
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
+  if [[ "$status" != "install ok installed" ]]; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  log "installing missing packages: ${missing[*]}"
+  sudo_cmd=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "setup.sh: not root and sudo is not available; install: ${missing[*]}" >&2
+      exit 1
+    fi
+    # -n: never prompt (CI has no terminal); fail instead.
+    sudo_cmd=(sudo -n)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+    --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}" </dev/null
+else
+  log "all ${#packages[@]} packages already installed"
+fi
+
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
+  log "configuring $build_dir"
+  cmake -S "$repo" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+else
+  # Re-running cmake on an existing tree is cheap and picks up new folders; keep the
+  # generator the tree was made with.
+  log "reconfiguring $build_dir"
+  cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+
+log "building with -j$jobs"
+cmake --build "$build_dir" -j"$jobs"
+
+if ((run_example)); then
+  example="$repo/examples/shop/schema.sql"
+  log "schemerge dump ${example#"$repo"/}"
+  "$build_dir/bin/schemerge" dump "$example"
+fi
