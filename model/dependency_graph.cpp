@@ -1,0 +1,505 @@
+#include "model/dependency_graph.hpp"
+
+#include <algorithm>
+
+#include "model/schema.hpp"
+
+namespace schemerge::model {
+
+ObjectKey schema_key(const std::string& name) {
+    ObjectKey key;
+    key.kind = ObjectKind::schema;
+    key.name = name;
+    return key;
+}
+
+ObjectKey object_key(ObjectKind kind, const QualifiedName& name, std::string args) {
+    ObjectKey key;
+    key.kind = kind;
+    key.schema = name.schema;
+    key.name = name.name;
+    key.args = std::move(args);
+    return key;
+}
+
+ObjectKey table_scoped_key(ObjectKind kind, const QualifiedName& table, const std::string& name) {
+    ObjectKey key;
+    key.kind = kind;
+    key.schema = table.schema;
+    key.table = table.name;
+    key.name = name;
+    return key;
+}
+
+void DependencyGraph::add_node(const ObjectKey& key) { nodes_.insert(key); }
+
+void DependencyGraph::add_edge(const ObjectKey& from, const ObjectKey& to, DependencyKind kind) {
+    if (from == to) {
+        return;
+    }
+    nodes_.insert(from);
+    nodes_.insert(to);
+    edges_.insert(Dependency{from, to, kind});
+    reverse_[to].insert(from);
+}
+
+std::vector<Dependency> DependencyGraph::dependencies_of(const ObjectKey& key) const {
+    std::vector<Dependency> out;
+    // The smallest edge leaving `key`: kind 0 and empty strings are the minimum key.
+    Dependency probe{key, ObjectKey{}, DependencyKind::normal};
+    probe.to.kind = static_cast<ObjectKind>(0);
+    for (auto it = edges_.lower_bound(probe); it != edges_.end() && it->from == key; ++it) {
+        out.push_back(*it);
+    }
+    return out;
+}
+
+std::vector<Dependency> DependencyGraph::dependents_of(const ObjectKey& key) const {
+    std::vector<Dependency> out;
+    auto it = reverse_.find(key);
+    if (it == reverse_.end()) {
+        return out;
+    }
+    for (const auto& from : it->second) {
+        for (const auto& edge : dependencies_of(from)) {
+            if (edge.to == key) {
+                out.push_back(edge);
+            }
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+
+ObjectResolver::ObjectResolver(const Schema& schema) : schema_(schema) {
+    for (const auto& [name, function] : schema.functions) {
+        ObjectKind kind = function.kind == RoutineKind::procedure   ? ObjectKind::procedure
+                          : function.kind == RoutineKind::aggregate ? ObjectKind::aggregate
+                                                                    : ObjectKind::function;
+        routines_by_name_[name.name].push_back(object_key(kind, name.name, name.args));
+    }
+}
+
+QualifiedName ObjectResolver::parse_name(const std::string& text) {
+    // Split on dots outside double quotes; unquoted parts fold to lower case as
+    // the server's identifier rules do.
+    std::vector<std::string> parts;
+    std::string current;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"') {
+            if (quoted && i + 1 < text.size() && text[i + 1] == '"') {
+                current += '"';
+                ++i;
+            } else {
+                quoted = !quoted;
+            }
+        } else if (c == '.' && !quoted) {
+            parts.push_back(current);
+            current.clear();
+        } else if (!quoted && c >= 'A' && c <= 'Z') {
+            current += static_cast<char>(c - 'A' + 'a');
+        } else if (!quoted && (c == ' ' || c == '\t' || c == '\n')) {
+            continue;
+        } else {
+            current += c;
+        }
+    }
+    parts.push_back(current);
+    QualifiedName name;
+    name.name = parts.back();
+    if (parts.size() >= 2) {
+        name.schema = parts[parts.size() - 2];
+    }
+    return name;
+}
+
+namespace {
+// An unqualified reference is looked up in "public", the only schema the front
+// end assumes for unqualified names.
+QualifiedName with_default_schema(QualifiedName name) {
+    if (name.schema.empty()) {
+        name.schema = "public";
+    }
+    return name;
+}
+}  // namespace
+
+std::optional<ObjectKey> ObjectResolver::type_name(const QualifiedName& raw) const {
+    if (raw.schema.empty() || raw.schema == "pg_catalog") {
+        // Built-in types carry no schema in the model. Array types spelled with a
+        // leading underscore resolve to their element type.
+        if (raw.schema.empty()) {
+            return std::nullopt;
+        }
+    }
+    QualifiedName name = raw;
+    if (schema_.types.contains(name)) {
+        return object_key(ObjectKind::type, name);
+    }
+    if (schema_.tables.contains(name)) {
+        return object_key(ObjectKind::table, name);
+    }
+    if (auto view = schema_.views.find(name); view != schema_.views.end()) {
+        return object_key(view->second.materialized ? ObjectKind::materialized_view : ObjectKind::view, name);
+    }
+    if (name.name.starts_with("_")) {
+        QualifiedName element{name.schema, name.name.substr(1)};
+        if (schema_.types.contains(element)) {
+            return object_key(ObjectKind::type, element);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ObjectKey> ObjectResolver::type(const TypeRef& type) const { return type_name(type.name); }
+
+std::optional<ObjectKey> ObjectResolver::relation(const QualifiedName& raw) const {
+    QualifiedName name = with_default_schema(raw);
+    if (schema_.tables.contains(name)) {
+        return object_key(ObjectKind::table, name);
+    }
+    if (auto view = schema_.views.find(name); view != schema_.views.end()) {
+        return object_key(view->second.materialized ? ObjectKind::materialized_view : ObjectKind::view, name);
+    }
+    if (schema_.sequences.contains(name)) {
+        return object_key(ObjectKind::sequence, name);
+    }
+    if (schema_.types.contains(name)) {
+        return object_key(ObjectKind::type, name);
+    }
+    return std::nullopt;
+}
+
+std::vector<ObjectKey> ObjectResolver::routines(const QualifiedName& raw) const {
+    auto it = routines_by_name_.find(with_default_schema(raw));
+    if (it == routines_by_name_.end()) {
+        return {};
+    }
+    return it->second;
+}
+
+std::optional<ObjectKey> ObjectResolver::collation(const QualifiedName& raw) const {
+    QualifiedName name = with_default_schema(raw);
+    if (schema_.collations.contains(name)) {
+        return object_key(ObjectKind::collation, name);
+    }
+    return std::nullopt;
+}
+
+std::optional<ObjectKey> ObjectResolver::namespace_of(const std::string& schema_name) const {
+    if (schema_.namespaces.contains(schema_name)) {
+        return schema_key(schema_name);
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+
+namespace {
+
+ObjectKind routine_kind(RoutineKind kind) {
+    switch (kind) {
+        case RoutineKind::function: return ObjectKind::function;
+        case RoutineKind::procedure: return ObjectKind::procedure;
+        case RoutineKind::aggregate: return ObjectKind::aggregate;
+    }
+    return ObjectKind::function;
+}
+
+// Collects the edges of one dependent object.
+class EdgeCollector {
+public:
+    EdgeCollector(DependencyGraph& graph, const ObjectResolver& resolver) : graph_(graph), resolver_(resolver) {}
+
+    void node(const ObjectKey& key) {
+        graph_.add_node(key);
+        if (!key.schema.empty()) {
+            if (auto ns = resolver_.namespace_of(key.schema)) {
+                graph_.add_edge(key, *ns);
+            }
+        }
+    }
+    void edge(const ObjectKey& from, const std::optional<ObjectKey>& to,
+              DependencyKind kind = DependencyKind::normal) {
+        if (to) {
+            graph_.add_edge(from, *to, kind);
+        }
+    }
+    void type(const ObjectKey& from, const TypeRef& type) {
+        if (!type.empty()) {
+            edge(from, resolver_.type(type));
+        }
+    }
+    void collation(const ObjectKey& from, const std::optional<QualifiedName>& name) {
+        if (name) {
+            edge(from, resolver_.collation(*name));
+        }
+    }
+    void routines(const ObjectKey& from, const QualifiedName& name) {
+        for (const auto& key : resolver_.routines(name)) {
+            graph_.add_edge(from, key);
+        }
+    }
+    void expression(const ObjectKey& from, const Expression& expr) {
+        for (const auto& rel : expr.relations) {
+            edge(from, resolver_.relation(rel));
+        }
+        for (const auto& fn : expr.functions) {
+            routines(from, fn);
+        }
+    }
+    void expression(const ObjectKey& from, const std::optional<Expression>& expr) {
+        if (expr) {
+            expression(from, *expr);
+        }
+    }
+
+private:
+    DependencyGraph& graph_;
+    const ObjectResolver& resolver_;
+};
+
+bool same_column_set(std::vector<std::string> a, std::vector<std::string> b) {
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+void add_table_edges(EdgeCollector& c, const Schema& schema, const Table& table) {
+    ObjectKey key = object_key(ObjectKind::table, table.name);
+    c.node(key);
+    for (const auto& column : table.columns) {
+        ObjectKey col = table_scoped_key(ObjectKind::column, table.name, column.name);
+        c.node(col);
+        c.edge(col, key);
+        c.type(col, column.type);
+        c.collation(col, column.collation);
+        c.expression(col, column.default_value);
+        if (column.generated != GeneratedKind::none) {
+            c.expression(col, column.generation);
+        }
+    }
+    for (const auto& parent : table.inherits) {
+        c.edge(key, object_key(ObjectKind::table, parent));
+    }
+    if (table.partition_of) {
+        c.edge(key, object_key(ObjectKind::table, *table.partition_of), DependencyKind::partition_of);
+    }
+    for (const auto& element : table.partition_key) {
+        c.expression(key, element.expression);
+        c.collation(key, element.collation);
+    }
+    for (const auto& constraint : table.constraints) {
+        ObjectKey con = table_scoped_key(ObjectKind::constraint, table.name, constraint.name);
+        c.node(con);
+        c.edge(con, key);
+        c.expression(con, constraint.check);
+        c.expression(con, constraint.where);
+        for (const auto& element : constraint.exclusion) {
+            c.expression(con, element.expression);
+        }
+        if (constraint.kind != ConstraintKind::foreign_key) {
+            continue;
+        }
+        ObjectKey ref = object_key(ObjectKind::table, constraint.ref_table);
+        c.edge(con, ref);
+        // The referenced columns need a unique constraint or index before the FK.
+        if (auto target = schema.tables.find(constraint.ref_table); target != schema.tables.end()) {
+            for (const auto& other : target->second.constraints) {
+                bool unique = other.kind == ConstraintKind::primary_key || other.kind == ConstraintKind::unique;
+                bool pk_default = constraint.ref_columns.empty() && other.kind == ConstraintKind::primary_key;
+                if (unique && (pk_default || same_column_set(other.columns, constraint.ref_columns))) {
+                    c.edge(con, table_scoped_key(ObjectKind::constraint, constraint.ref_table, other.name));
+                }
+            }
+        }
+        for (const auto& [index_name, index] : schema.indexes) {
+            if (index.table != constraint.ref_table || !index.unique || !index.predicate.empty()) {
+                continue;
+            }
+            std::vector<std::string> columns;
+            for (const auto& element : index.elements) {
+                columns.push_back(element.column);
+            }
+            if (same_column_set(columns, constraint.ref_columns)) {
+                c.edge(con, object_key(ObjectKind::index, index_name));
+            }
+        }
+    }
+}
+
+void add_type_edges(EdgeCollector& c, const ObjectResolver& resolver, const TypeDef& type) {
+    ObjectKey key = object_key(ObjectKind::type, type.name);
+    c.node(key);
+    for (const auto& attribute : type.attributes) {
+        c.type(key, attribute.type);
+        c.collation(key, attribute.collation);
+    }
+    if (type.kind == TypeKind::domain) {
+        c.type(key, type.base_type);
+        c.collation(key, type.collation);
+        c.expression(key, type.default_value);
+        for (const auto& constraint : type.constraints) {
+            c.expression(key, constraint.check);
+        }
+    }
+    for (const auto& [option, value] : type.options) {
+        QualifiedName name = ObjectResolver::parse_name(value);
+        if (option == "subtype" || option == "element" || option == "like") {
+            c.edge(key, resolver.type_name(name.schema.empty() ? QualifiedName{"public", name.name} : name));
+        } else if (option == "subtype_opclass" || option == "collation" || option == "category" ||
+                   option == "preferred" || option == "default" || option == "delimiter" ||
+                   option == "internallength" || option == "alignment" || option == "storage" ||
+                   option == "passedbyvalue" || option == "multirange_type_name") {
+            continue;
+        } else {
+            // canonical, subtype_diff, input, output, receive, send, typmod_in, ...
+            c.routines(key, name);
+        }
+    }
+}
+
+void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const RoutineName& id,
+                        const Function& function) {
+    ObjectKey key = object_key(routine_kind(function.kind), id.name, id.args);
+    c.node(key);
+    for (const auto& arg : function.args) {
+        c.type(key, arg.type);
+        c.expression(key, arg.default_value);
+    }
+    if (function.returns) {
+        c.type(key, *function.returns);
+    }
+    for (const auto& type : function.aggregate_order_args) {
+        c.type(key, type);
+    }
+    if (!function.support.empty()) {
+        c.routines(key, ObjectResolver::parse_name(function.support));
+    }
+    for (const auto& [option, value] : function.aggregate_options) {
+        QualifiedName name = ObjectResolver::parse_name(value);
+        if (option.ends_with("func")) {
+            c.routines(key, name);
+        } else if (option == "stype" || option == "mstype") {
+            c.edge(key, resolver.type_name(name));
+        }
+    }
+}
+
+}  // namespace
+
+DependencyGraph DependencyGraph::build(const Schema& schema) {
+    DependencyGraph graph;
+    ObjectResolver resolver(schema);
+    EdgeCollector c(graph, resolver);
+
+    for (const auto& [name, ns] : schema.namespaces) {
+        c.node(schema_key(name));
+    }
+    for (const auto& [name, extension] : schema.extensions) {
+        ObjectKey key;
+        key.kind = ObjectKind::extension;
+        key.name = name;
+        c.node(key);
+        if (!extension.schema.empty()) {
+            c.edge(key, resolver.namespace_of(extension.schema));
+        }
+    }
+    for (const auto& [name, collation] : schema.collations) {
+        c.node(object_key(ObjectKind::collation, name));
+    }
+    for (const auto& [name, type] : schema.types) {
+        add_type_edges(c, resolver, type);
+    }
+    for (const auto& [name, dictionary] : schema.text_search_dictionaries) {
+        c.node(object_key(ObjectKind::text_search_dictionary, name));
+    }
+    for (const auto& [name, config] : schema.text_search_configurations) {
+        ObjectKey key = object_key(ObjectKind::text_search_configuration, name);
+        c.node(key);
+        for (const auto& [option, value] : config.options) {
+            if (option == "copy") {
+                QualifiedName source = ObjectResolver::parse_name(value);
+                if (schema.text_search_configurations.contains(source)) {
+                    c.edge(key, object_key(ObjectKind::text_search_configuration, source));
+                }
+            }
+        }
+        for (const auto& [token, dictionaries] : config.mappings) {
+            std::size_t start = 0;
+            while (start <= dictionaries.size()) {
+                std::size_t comma = dictionaries.find(',', start);
+                std::string part = dictionaries.substr(start, comma == std::string::npos ? std::string::npos
+                                                                                          : comma - start);
+                QualifiedName dict = ObjectResolver::parse_name(part);
+                if (dict.schema.empty()) {
+                    dict.schema = "public";
+                }
+                if (schema.text_search_dictionaries.contains(dict)) {
+                    c.edge(key, object_key(ObjectKind::text_search_dictionary, dict));
+                }
+                if (comma == std::string::npos) {
+                    break;
+                }
+                start = comma + 1;
+            }
+        }
+    }
+    for (const auto& [name, sequence] : schema.sequences) {
+        ObjectKey key = object_key(ObjectKind::sequence, name);
+        c.node(key);
+        if (sequence.owned_by) {
+            c.edge(key, object_key(ObjectKind::table, sequence.owned_by->table), DependencyKind::owned_by);
+        }
+    }
+    for (const auto& [name, table] : schema.tables) {
+        add_table_edges(c, schema, table);
+    }
+    for (const auto& [name, view] : schema.views) {
+        ObjectKey key = object_key(view.materialized ? ObjectKind::materialized_view : ObjectKind::view, name);
+        c.node(key);
+        c.expression(key, view.query);
+        for (const auto& column : view.column_details) {
+            c.expression(key, column.default_value);
+        }
+    }
+    for (const auto& [name, index] : schema.indexes) {
+        ObjectKey key = object_key(ObjectKind::index, name);
+        c.node(key);
+        c.edge(key, resolver.relation(index.table));
+        for (const auto& element : index.elements) {
+            c.expression(key, element.expression);
+            c.collation(key, element.collation);
+        }
+        c.expression(key, index.predicate);
+        if (index.attached_to) {
+            c.edge(key, object_key(ObjectKind::index, *index.attached_to), DependencyKind::index_attach);
+        }
+    }
+    for (const auto& [id, function] : schema.functions) {
+        add_function_edges(c, resolver, id, function);
+    }
+    for (const auto& [id, trigger] : schema.triggers) {
+        ObjectKey key = table_scoped_key(ObjectKind::trigger, trigger.table, trigger.name);
+        c.node(key);
+        c.edge(key, resolver.relation(trigger.table));
+        c.routines(key, trigger.function);
+        c.expression(key, trigger.when);
+        if (trigger.from_table) {
+            c.edge(key, resolver.relation(*trigger.from_table));
+        }
+    }
+    for (const auto& [id, policy] : schema.policies) {
+        ObjectKey key = table_scoped_key(ObjectKind::policy, policy.table, policy.name);
+        c.node(key);
+        c.edge(key, resolver.relation(policy.table));
+        c.expression(key, policy.using_expr);
+        c.expression(key, policy.check_expr);
+    }
+    return graph;
+}
+
+}  // namespace schemerge::model

@@ -1,0 +1,87 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/object_key.hpp"
+#include "model/qualified_name.hpp"
+#include "model/type_ref.hpp"
+
+namespace schemerge::model {
+
+struct Schema;
+
+// Why one object needs another. Most edges are plain "must exist first"; the
+// others name relationships that an emitter may satisfy with a separate
+// statement (ALTER SEQUENCE ... OWNED BY, ATTACH PARTITION, ALTER INDEX ... ATTACH),
+// which is how pg_dump breaks the cycles these would otherwise create.
+enum class DependencyKind : std::uint8_t { normal, owned_by, partition_of, index_attach };
+
+struct Dependency {
+    ObjectKey from;  // the dependent object
+    ObjectKey to;    // what it needs
+    DependencyKind kind = DependencyKind::normal;
+
+    auto operator<=>(const Dependency&) const = default;
+    bool operator==(const Dependency&) const = default;
+};
+
+// Key constructors, so every module spells identities the same way.
+[[nodiscard]] ObjectKey schema_key(const std::string& name);
+[[nodiscard]] ObjectKey object_key(ObjectKind kind, const QualifiedName& name, std::string args = {});
+[[nodiscard]] ObjectKey table_scoped_key(ObjectKind kind, const QualifiedName& table, const std::string& name);
+
+// Objects as nodes, "needs" relations as edges. Only references that resolve to
+// an object of the schema become edges: built-in types, extension objects and
+// unknown names are outside the model and need no ordering.
+class DependencyGraph {
+public:
+    [[nodiscard]] static DependencyGraph build(const Schema& schema);
+
+    void add_node(const ObjectKey& key);
+    // Adds both ends as nodes; self-edges are ignored.
+    void add_edge(const ObjectKey& from, const ObjectKey& to, DependencyKind kind = DependencyKind::normal);
+
+    [[nodiscard]] bool contains(const ObjectKey& key) const { return nodes_.contains(key); }
+    [[nodiscard]] const std::set<ObjectKey>& nodes() const { return nodes_; }
+    // Edges leaving `key` (what it needs), in key order.
+    [[nodiscard]] std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
+    // Edges arriving at `key` (what needs it), in key order.
+    [[nodiscard]] std::vector<Dependency> dependents_of(const ObjectKey& key) const;
+    [[nodiscard]] std::size_t edge_count() const { return edges_.size(); }
+    [[nodiscard]] const std::set<Dependency>& edges() const { return edges_; }
+
+private:
+    std::set<ObjectKey> nodes_;
+    std::set<Dependency> edges_;  // ordered by `from`, so dependencies_of is a range
+    std::map<ObjectKey, std::set<ObjectKey>> reverse_;
+};
+
+// Resolves names against a schema the way the graph does; exposed for emitters
+// that need the same answers (which object a type or relation name denotes).
+class ObjectResolver {
+public:
+    explicit ObjectResolver(const Schema& schema);
+
+    // A user type, or a table/view row type. Built-in types resolve to nothing.
+    [[nodiscard]] std::optional<ObjectKey> type(const TypeRef& type) const;
+    [[nodiscard]] std::optional<ObjectKey> type_name(const QualifiedName& name) const;
+    // A table, view, materialized view, sequence or composite type.
+    [[nodiscard]] std::optional<ObjectKey> relation(const QualifiedName& name) const;
+    // Every routine of that name, whatever its arguments.
+    [[nodiscard]] std::vector<ObjectKey> routines(const QualifiedName& name) const;
+    [[nodiscard]] std::optional<ObjectKey> collation(const QualifiedName& name) const;
+    [[nodiscard]] std::optional<ObjectKey> namespace_of(const std::string& schema_name) const;
+
+    // "a.b", "b", "\"A\".b" -> QualifiedName; a missing schema stays empty.
+    [[nodiscard]] static QualifiedName parse_name(const std::string& text);
+
+private:
+    const Schema& schema_;
+    std::map<QualifiedName, std::vector<ObjectKey>> routines_by_name_;
+};
+
+}  // namespace schemerge::model

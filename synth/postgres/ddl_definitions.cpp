@@ -1,0 +1,362 @@
+// Statement builders for schemas, extensions, collations, types, text search
+// objects and routines.
+#include <fmt/format.h>
+
+#include "model/dependency_graph.hpp"
+#include "synth/postgres/object_ddl.hpp"
+#include "synth/postgres/sql_format.hpp"
+
+namespace schemerge::synth::postgres {
+
+namespace {
+
+bool is_quoted(const std::string& value) {
+    return value.size() >= 2 && value.front() == '\'' && value.back() == '\'';
+}
+
+// Option values that are strings to the server (locales, stop-word files,
+// initial states) must be literals: a bare word would be read as a type or name
+// and case-folded.
+std::string string_value(const std::string& value) { return is_quoted(value) ? value : quote_literal(value); }
+
+// A bare word, number or qualified name can be printed as is; anything else
+// becomes a literal.
+std::string option_value(const std::string& value) {
+    if (value.empty()) {
+        return "''";
+    }
+    if (is_quoted(value)) {
+        return value;
+    }
+    for (char c : value) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                  c == '.' || c == '"' || c == '-' || c == '$' || c == ' ' || c == '(' || c == ')' ||
+                  c == ',' || c == '[' || c == ']';
+        if (!ok) {
+            return quote_literal(value);
+        }
+    }
+    return value;
+}
+
+std::string format_number(double value) { return fmt::format("{}", value); }
+
+std::string arg_mode_prefix(model::ArgMode mode) {
+    switch (mode) {
+        case model::ArgMode::in: return "";
+        case model::ArgMode::out: return "OUT ";
+        case model::ArgMode::inout: return "INOUT ";
+        case model::ArgMode::variadic: return "VARIADIC ";
+        case model::ArgMode::table: return "";
+    }
+    return "";
+}
+
+std::string format_arg(const model::FunctionArg& arg, bool with_default) {
+    std::string out = arg_mode_prefix(arg.mode);
+    if (!arg.name.empty()) {
+        out += quote_identifier(arg.name) + " ";
+    }
+    out += format_type(arg.type);
+    if (with_default && arg.default_value) {
+        out += " DEFAULT " + arg.default_value->text;
+    }
+    return out;
+}
+
+// Aggregate argument list: "(*)" without inputs, "(direct ORDER BY aggregated)"
+// for ordered-set aggregates.
+std::string aggregate_args(const model::Function& function) {
+    std::string out;
+    for (const auto& arg : function.args) {
+        if (arg.mode == model::ArgMode::out || arg.mode == model::ArgMode::table) {
+            continue;
+        }
+        if (!out.empty()) {
+            out += ", ";
+        }
+        out += format_arg(arg, false);
+    }
+    if (!function.aggregate_order_args.empty()) {
+        std::string ordered;
+        for (const auto& type : function.aggregate_order_args) {
+            if (!ordered.empty()) {
+                ordered += ", ";
+            }
+            ordered += format_type(type);
+        }
+        out += out.empty() ? "ORDER BY " + ordered : " ORDER BY " + ordered;
+    }
+    if (out.empty()) {
+        out = "*";
+    }
+    return "(" + out + ")";
+}
+
+}  // namespace
+
+void append_metadata(std::vector<std::string>& out, const model::ObjectBase& meta, const std::string& comment_target,
+                     const std::string& owner_target, const EmitOptions& options) {
+    if (options.comments && meta.comment && !comment_target.empty()) {
+        out.push_back("COMMENT ON " + comment_target + " IS " + quote_literal(*meta.comment));
+    }
+    if (options.owners && !meta.owner.empty() && !owner_target.empty()) {
+        out.push_back("ALTER " + owner_target + " OWNER TO " + quote_identifier(meta.owner));
+    }
+    if (options.privileges) {
+        for (const auto& grant : meta.grants) {
+            out.push_back(grant);
+        }
+    }
+}
+
+std::string create_schema(const model::Namespace& ns) { return "CREATE SCHEMA " + quote_identifier(ns.name); }
+
+std::string create_extension(const model::Extension& extension) {
+    std::string out = "CREATE EXTENSION IF NOT EXISTS " + quote_identifier(extension.name);
+    if (!extension.schema.empty()) {
+        out += " WITH SCHEMA " + quote_identifier(extension.schema);
+    }
+    return out;
+}
+
+std::string create_collation(const model::OptionObject& collation) {
+    std::string out = "CREATE COLLATION " + format_name(collation.name);
+    for (const auto& [key, value] : collation.options) {
+        if (key == "from") {
+            return out + " FROM " + format_name(model::ObjectResolver::parse_name(value));
+        }
+    }
+    std::string list;
+    for (const auto& [key, value] : collation.options) {
+        if (!list.empty()) {
+            list += ", ";
+        }
+        bool textual = key == "locale" || key == "lc_collate" || key == "lc_ctype" || key == "rules" ||
+                       key == "version";
+        list += key + " = " + (textual ? string_value(value) : option_value(value));
+    }
+    return out + " (" + list + ")";
+}
+
+std::string create_shell_type(const model::QualifiedName& name) { return "CREATE TYPE " + format_name(name); }
+
+std::string type_keyword(const model::TypeDef& type) {
+    return type.kind == model::TypeKind::domain ? "DOMAIN" : "TYPE";
+}
+
+std::vector<std::string> create_type(const model::TypeDef& type) {
+    std::vector<std::string> out;
+    std::string name = format_name(type.name);
+    switch (type.kind) {
+        case model::TypeKind::enum_: {
+            std::string labels;
+            for (const auto& label : type.enum_labels) {
+                if (!labels.empty()) {
+                    labels += ", ";
+                }
+                labels += quote_literal(label);
+            }
+            out.push_back("CREATE TYPE " + name + " AS ENUM (" + labels + ")");
+            break;
+        }
+        case model::TypeKind::composite: {
+            std::string sql = "CREATE TYPE " + name + " AS (";
+            for (std::size_t i = 0; i < type.attributes.size(); ++i) {
+                const auto& attribute = type.attributes[i];
+                sql += i == 0 ? "\n    " : ",\n    ";
+                sql += quote_identifier(attribute.name) + " " + format_type(attribute.type);
+                if (attribute.collation) {
+                    sql += " COLLATE " + format_name(*attribute.collation);
+                }
+            }
+            sql += type.attributes.empty() ? ")" : "\n)";
+            out.push_back(sql);
+            break;
+        }
+        case model::TypeKind::domain: {
+            std::string sql = "CREATE DOMAIN " + name + " AS " + format_type(type.base_type);
+            if (type.collation) {
+                sql += " COLLATE " + format_name(*type.collation);
+            }
+            if (type.default_value) {
+                sql += " DEFAULT " + type.default_value->text;
+            }
+            if (type.not_null) {
+                sql += " NOT NULL";
+            }
+            for (const auto& constraint : type.constraints) {
+                std::string check =
+                    "CONSTRAINT " + quote_identifier(constraint.name) + " CHECK (" + constraint.check.text + ")";
+                if (constraint.not_valid) {
+                    // Like pg_dump: a NOT VALID constraint is added after the
+                    // domain exists, so existing data is not checked.
+                    continue;
+                }
+                sql += "\n    " + check;
+            }
+            out.push_back(sql);
+            for (const auto& constraint : type.constraints) {
+                if (constraint.not_valid) {
+                    out.push_back("ALTER DOMAIN " + name + " ADD CONSTRAINT " + quote_identifier(constraint.name) +
+                                  " CHECK (" + constraint.check.text + ") NOT VALID");
+                }
+            }
+            break;
+        }
+        case model::TypeKind::range:
+        case model::TypeKind::base: {
+            std::string sql = "CREATE TYPE " + name + (type.kind == model::TypeKind::range ? " AS RANGE (" : " (");
+            for (std::size_t i = 0; i < type.options.size(); ++i) {
+                const auto& [key, value] = type.options[i];
+                bool textual = key == "category" || key == "delimiter" || key == "default";
+                sql += i == 0 ? "\n    " : ",\n    ";
+                sql += key + " = " + (textual ? string_value(value) : option_value(value));
+            }
+            sql += "\n)";
+            out.push_back(sql);
+            break;
+        }
+        case model::TypeKind::shell:
+            out.push_back(create_shell_type(type.name));
+            break;
+    }
+    return out;
+}
+
+std::string create_text_search_dictionary(const model::OptionObject& dictionary) {
+    std::string sql = "CREATE TEXT SEARCH DICTIONARY " + format_name(dictionary.name) + " (";
+    bool first = true;
+    for (const auto& [key, value] : dictionary.options) {
+        sql += first ? "\n    " : ",\n    ";
+        first = false;
+        if (key == "template") {
+            sql += "template = " + format_name(model::ObjectResolver::parse_name(value));
+        } else {
+            sql += key + " = " + string_value(value);
+        }
+    }
+    sql += "\n)";
+    return sql;
+}
+
+std::vector<std::string> create_text_search_configuration(const model::OptionObject& config) {
+    std::vector<std::string> out;
+    std::string name = format_name(config.name);
+    std::string sql = "CREATE TEXT SEARCH CONFIGURATION " + name + " (";
+    bool first = true;
+    for (const auto& [key, value] : config.options) {
+        sql += first ? "\n    " : ",\n    ";
+        first = false;
+        sql += key + " = " + format_name(model::ObjectResolver::parse_name(value));
+    }
+    sql += "\n)";
+    out.push_back(sql);
+    for (const auto& [token, dictionaries] : config.mappings) {
+        out.push_back("ALTER TEXT SEARCH CONFIGURATION " + name + " ADD MAPPING FOR " + token + " WITH " +
+                      dictionaries);
+    }
+    return out;
+}
+
+std::string routine_target(const model::Function& function) {
+    std::string name = format_name(function.name);
+    if (function.kind == model::RoutineKind::aggregate) {
+        return "AGGREGATE " + name + aggregate_args(function);
+    }
+    std::string args;
+    for (const auto& arg : function.args) {
+        if (arg.mode == model::ArgMode::out || arg.mode == model::ArgMode::table) {
+            continue;
+        }
+        if (!args.empty()) {
+            args += ", ";
+        }
+        args += arg_mode_prefix(arg.mode) + format_type(arg.type);
+    }
+    std::string keyword = function.kind == model::RoutineKind::procedure ? "PROCEDURE " : "FUNCTION ";
+    return keyword + name + "(" + args + ")";
+}
+
+std::string create_routine(const model::Function& function) {
+    std::string name = format_name(function.name);
+    if (function.kind == model::RoutineKind::aggregate) {
+        std::string sql = "CREATE AGGREGATE " + name + aggregate_args(function) + " (";
+        for (std::size_t i = 0; i < function.aggregate_options.size(); ++i) {
+            const auto& [key, value] = function.aggregate_options[i];
+            bool textual = key == "initcond" || key == "minitcond";
+            sql += i == 0 ? "\n    " : ",\n    ";
+            sql += key + " = " + (textual ? string_value(value) : option_value(value));
+        }
+        sql += "\n)";
+        return sql;
+    }
+
+    bool procedure = function.kind == model::RoutineKind::procedure;
+    std::string args;
+    std::string table_columns;
+    for (const auto& arg : function.args) {
+        if (arg.mode == model::ArgMode::table) {
+            if (!table_columns.empty()) {
+                table_columns += ", ";
+            }
+            table_columns += quote_identifier(arg.name) + " " + format_type(arg.type);
+            continue;
+        }
+        if (!args.empty()) {
+            args += ", ";
+        }
+        args += format_arg(arg, true);
+    }
+    std::string sql = (procedure ? "CREATE PROCEDURE " : "CREATE FUNCTION ") + name + "(" + args + ")";
+    if (!table_columns.empty()) {
+        sql += " RETURNS TABLE(" + table_columns + ")";
+    } else if (function.returns && !procedure) {
+        sql += " RETURNS " + format_type(*function.returns);
+    }
+    sql += "\n    LANGUAGE " + quote_identifier(function.language.empty() ? "sql" : function.language);
+    if (function.window) {
+        sql += " WINDOW";
+    }
+    if (function.volatility == model::Volatility::immutable) {
+        sql += " IMMUTABLE";
+    } else if (function.volatility == model::Volatility::stable) {
+        sql += " STABLE";
+    }
+    if (function.strict) {
+        sql += " STRICT";
+    }
+    if (function.security_definer) {
+        sql += " SECURITY DEFINER";
+    }
+    if (function.leakproof) {
+        sql += " LEAKPROOF";
+    }
+    if (function.parallel == model::Parallel::safe) {
+        sql += " PARALLEL SAFE";
+    } else if (function.parallel == model::Parallel::restricted) {
+        sql += " PARALLEL RESTRICTED";
+    }
+    if (function.cost) {
+        sql += " COST " + format_number(*function.cost);
+    }
+    if (function.rows) {
+        sql += " ROWS " + format_number(*function.rows);
+    }
+    if (!function.support.empty()) {
+        sql += " SUPPORT " + format_name(model::ObjectResolver::parse_name(function.support));
+    }
+    for (const auto& [key, value] : function.set_options) {
+        sql += "\n    SET " + key + " TO " + value;
+    }
+    if (!function.sql_body.empty()) {
+        sql += "\n" + function.sql_body;
+    } else if (!function.link_symbol.empty()) {
+        sql += "\n    AS " + quote_literal(function.body) + ", " + quote_literal(function.link_symbol);
+    } else {
+        sql += "\n    AS " + dollar_quote(function.body);
+    }
+    return sql;
+}
+
+}  // namespace schemerge::synth::postgres

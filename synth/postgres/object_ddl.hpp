@@ -1,0 +1,62 @@
+#pragma once
+// Statement builders for one object each, shared by the dump emitter and (later)
+// migration synthesis. Each returns statement texts without the trailing ";".
+#include <string>
+#include <vector>
+
+#include "model/schema.hpp"
+#include "synth/postgres/schema_emitter.hpp"
+
+namespace schemerge::synth::postgres {
+
+// COMMENT ON <target> IS ..., ALTER <owner_target> OWNER TO ..., then the grants,
+// each as EmitOptions allow. An empty owner_target means the kind has no owner.
+void append_metadata(std::vector<std::string>& out, const model::ObjectBase& meta, const std::string& comment_target,
+                     const std::string& owner_target, const EmitOptions& options);
+
+// --- definitions (ddl_definitions.cpp) ---
+[[nodiscard]] std::string create_schema(const model::Namespace& ns);
+[[nodiscard]] std::string create_extension(const model::Extension& extension);
+[[nodiscard]] std::string create_collation(const model::OptionObject& collation);
+[[nodiscard]] std::string create_shell_type(const model::QualifiedName& name);
+// The CREATE plus ALTER DOMAIN ... NOT VALID constraints.
+[[nodiscard]] std::vector<std::string> create_type(const model::TypeDef& type);
+[[nodiscard]] std::string type_keyword(const model::TypeDef& type);  // "TYPE" / "DOMAIN"
+[[nodiscard]] std::string create_text_search_dictionary(const model::OptionObject& dictionary);
+[[nodiscard]] std::vector<std::string> create_text_search_configuration(const model::OptionObject& config);
+[[nodiscard]] std::string create_routine(const model::Function& function);
+// "FUNCTION s.f(integer, text)" / "PROCEDURE ..." / "AGGREGATE s.a(*)": the
+// target of COMMENT ON and ALTER ... OWNER TO.
+[[nodiscard]] std::string routine_target(const model::Function& function);
+
+// --- relations (ddl_relations.cpp) ---
+[[nodiscard]] std::string create_sequence(const model::Sequence& sequence);
+[[nodiscard]] std::string sequence_owned_by(const model::Sequence& sequence);
+// Decides which constraints of `table` are created inline (valid CHECKs not
+// inherited from a parent), which are inherited and need no statement, and which
+// are separate post-data statements.
+enum class ConstraintPlacement { inline_check, inherited, separate };
+[[nodiscard]] ConstraintPlacement constraint_placement(const model::Schema& schema, const model::Table& table,
+                                                       const model::Constraint& constraint);
+// A partition whose columns are not in the model is created with PARTITION OF.
+[[nodiscard]] bool uses_attach_partition(const model::Table& table);
+[[nodiscard]] std::string create_table(const model::Schema& schema, const model::Table& table);
+[[nodiscard]] std::vector<std::string> column_extras(const model::Table& table);
+[[nodiscard]] std::string attach_partition(const model::Table& table);
+[[nodiscard]] std::string add_constraint(const model::Table& table, const model::Constraint& constraint);
+[[nodiscard]] std::string constraint_definition(const model::Constraint& constraint);
+[[nodiscard]] std::string create_view(const model::View& view);
+[[nodiscard]] std::vector<std::string> view_column_extras(const model::View& view);
+[[nodiscard]] std::string create_index(const model::Index& index);
+[[nodiscard]] std::string attach_index(const model::Index& index);
+[[nodiscard]] std::string create_trigger(const model::Trigger& trigger);
+[[nodiscard]] std::string trigger_enable_state(const model::Trigger& trigger);  // empty when enabled
+[[nodiscard]] std::vector<std::string> table_security(const model::Table& table);  // RLS flags
+[[nodiscard]] std::string replica_identity(const model::Table& table);            // empty when default
+[[nodiscard]] std::string create_policy(const model::Policy& policy);
+
+// "ONLY " for ordinary tables; partitioned tables refuse ONLY for foreign keys
+// and need constraints to recurse into their partitions.
+[[nodiscard]] std::string only_prefix(const model::Table& table);
+
+}  // namespace schemerge::synth::postgres

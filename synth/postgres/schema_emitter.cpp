@@ -1,0 +1,453 @@
+#include "synth/postgres/schema_emitter.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "model/dependency_graph.hpp"
+#include "synth/postgres/object_ddl.hpp"
+#include "synth/postgres/sql_format.hpp"
+
+namespace schemerge::synth::postgres {
+
+namespace {
+
+using model::DependencyKind;
+using model::ObjectKey;
+using model::ObjectKind;
+
+// Tie-break order of the topological sort, in pg_dump's spirit: pre-data
+// definitions, then post-data objects that need populated tables, then the
+// statements the model keeps verbatim. Dependencies always win over rank.
+enum Rank : int {
+    k_schema = 0,
+    k_extension,
+    k_collation,
+    k_shell_type,
+    k_type,
+    k_text_search_dictionary,
+    k_text_search_configuration,
+    k_function,
+    k_aggregate,
+    k_sequence,
+    k_table,
+    k_sequence_owned_by,
+    k_column_extras,
+    k_attach_partition,
+    k_view,
+    k_materialized_view,
+    // post-data
+    k_key_constraint = 100,
+    k_check_not_valid,
+    k_index,
+    k_index_attach,
+    k_foreign_key,
+    k_trigger,
+    k_row_security,
+    k_replica_identity,
+    k_policy,
+    k_opaque = 200,
+};
+
+struct Item {
+    Rank rank = k_opaque;
+    std::string schema;
+    std::string name;
+    std::string detail;  // table-scoped name, routine arguments, or a sequence number
+    std::vector<std::string> statements;
+    std::set<std::size_t> needs;
+
+    [[nodiscard]] auto sort_key() const { return std::tie(rank, schema, name, detail); }
+};
+
+ObjectKind routine_kind(model::RoutineKind kind) {
+    switch (kind) {
+        case model::RoutineKind::function: return ObjectKind::function;
+        case model::RoutineKind::procedure: return ObjectKind::procedure;
+        case model::RoutineKind::aggregate: return ObjectKind::aggregate;
+    }
+    return ObjectKind::function;
+}
+
+bool is_routine(ObjectKind kind) {
+    return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate;
+}
+
+class Planner {
+public:
+    Planner(const model::Schema& schema, const EmitOptions& options) : schema_(schema), options_(options) {}
+
+    std::string run() {
+        collect();
+        wire();
+        std::string out = "-- schemerge dump (canonical schema)\n\nSET check_function_bodies = false;\n";
+        for (std::size_t index : order()) {
+            for (const auto& statement : items_[index].statements) {
+                out += "\n" + statement + ";\n";
+            }
+        }
+        return out;
+    }
+
+private:
+    std::size_t add(Rank rank, std::string schema, std::string name, std::string detail,
+                    std::vector<std::string> statements) {
+        Item item;
+        item.rank = rank;
+        item.schema = std::move(schema);
+        item.name = std::move(name);
+        item.detail = std::move(detail);
+        item.statements = std::move(statements);
+        items_.push_back(std::move(item));
+        return items_.size() - 1;
+    }
+    void provide(const ObjectKey& key, std::size_t item) { provider_[key] = item; }
+    void need(std::size_t item, std::size_t needed) {
+        if (item != needed) {
+            items_[item].needs.insert(needed);
+        }
+    }
+    void need_key(std::size_t item, const ObjectKey& key) {
+        if (auto it = provider_.find(key); it != provider_.end()) {
+            need(item, it->second);
+        }
+    }
+    void meta(std::vector<std::string>& out, const model::ObjectBase& base, const std::string& comment_target,
+              const std::string& owner_target) {
+        append_metadata(out, base, comment_target, owner_target, options_);
+    }
+
+    void collect() {
+        for (const auto& [name, ns] : schema_.namespaces) {
+            std::vector<std::string> sql;
+            // "public" exists in every database; only its metadata is ours to set.
+            if (name != "public") {
+                sql.push_back(create_schema(ns));
+            }
+            std::string target = "SCHEMA " + quote_identifier(name);
+            meta(sql, ns.meta, target, target);
+            if (!sql.empty()) {
+                provide(model::schema_key(name), add(k_schema, "", name, "", std::move(sql)));
+            }
+        }
+        for (const auto& [name, extension] : schema_.extensions) {
+            std::vector<std::string> sql{create_extension(extension)};
+            meta(sql, extension.meta, "EXTENSION " + quote_identifier(name), "");
+            ObjectKey key;
+            key.kind = ObjectKind::extension;
+            key.name = name;
+            provide(key, add(k_extension, "", name, "", std::move(sql)));
+        }
+        for (const auto& [name, collation] : schema_.collations) {
+            std::vector<std::string> sql{create_collation(collation)};
+            std::string target = "COLLATION " + format_name(name);
+            meta(sql, collation.meta, target, target);
+            provide(model::object_key(ObjectKind::collation, name),
+                    add(k_collation, name.schema, name.name, "", std::move(sql)));
+        }
+        for (const auto& [name, type] : schema_.types) {
+            std::vector<std::string> sql = create_type(type);
+            std::string target = type_keyword(type) + " " + format_name(name);
+            meta(sql, type.meta, target, target);
+            ObjectKey key = model::object_key(ObjectKind::type, name);
+            provide(key, add(k_type, name.schema, name.name, "", std::move(sql)));
+            if (type.kind == model::TypeKind::base) {
+                // Like pg_dump: a shell type first, so the I/O functions can be
+                // declared before the type that names them.
+                shell_types_[key] =
+                    add(k_shell_type, name.schema, name.name, "", {create_shell_type(name)});
+                need(provider_[key], shell_types_[key]);
+            }
+        }
+        for (const auto& [name, dictionary] : schema_.text_search_dictionaries) {
+            std::vector<std::string> sql{create_text_search_dictionary(dictionary)};
+            std::string target = "TEXT SEARCH DICTIONARY " + format_name(name);
+            meta(sql, dictionary.meta, target, target);
+            provide(model::object_key(ObjectKind::text_search_dictionary, name),
+                    add(k_text_search_dictionary, name.schema, name.name, "", std::move(sql)));
+        }
+        for (const auto& [name, config] : schema_.text_search_configurations) {
+            std::vector<std::string> sql = create_text_search_configuration(config);
+            std::string target = "TEXT SEARCH CONFIGURATION " + format_name(name);
+            meta(sql, config.meta, target, target);
+            provide(model::object_key(ObjectKind::text_search_configuration, name),
+                    add(k_text_search_configuration, name.schema, name.name, "", std::move(sql)));
+        }
+        for (const auto& [id, function] : schema_.functions) {
+            std::vector<std::string> sql{create_routine(function)};
+            std::string target = routine_target(function);
+            meta(sql, function.meta, target, target);
+            Rank rank = function.kind == model::RoutineKind::aggregate ? k_aggregate : k_function;
+            provide(model::object_key(routine_kind(function.kind), id.name, id.args),
+                    add(rank, id.name.schema, id.name.name, id.args, std::move(sql)));
+        }
+        for (const auto& [name, sequence] : schema_.sequences) {
+            std::vector<std::string> sql{create_sequence(sequence)};
+            std::string target = "SEQUENCE " + format_name(name);
+            meta(sql, sequence.meta, target, target);
+            ObjectKey key = model::object_key(ObjectKind::sequence, name);
+            std::size_t item = add(k_sequence, name.schema, name.name, "", std::move(sql));
+            provide(key, item);
+            if (sequence.owned_by) {
+                owned_by_[key] = add(k_sequence_owned_by, name.schema, name.name, "", {sequence_owned_by(sequence)});
+                need(owned_by_[key], item);
+            }
+        }
+        for (const auto& [name, table] : schema_.tables) {
+            collect_table(table);
+        }
+        for (const auto& [name, view] : schema_.views) {
+            std::vector<std::string> sql{create_view(view)};
+            for (auto& extra : view_column_extras(view)) {
+                sql.push_back(std::move(extra));
+            }
+            std::string keyword = view.materialized ? "MATERIALIZED VIEW " : "VIEW ";
+            std::string target = keyword + format_name(name);
+            meta(sql, view.meta, target, target);
+            for (const auto& column : view.column_details) {
+                meta(sql, column.meta, "COLUMN " + format_name(name) + "." + quote_identifier(column.name), "");
+            }
+            ObjectKind kind = view.materialized ? ObjectKind::materialized_view : ObjectKind::view;
+            provide(model::object_key(kind, name), add(view.materialized ? k_materialized_view : k_view, name.schema,
+                                                       name.name, "", std::move(sql)));
+        }
+        for (const auto& [name, index] : schema_.indexes) {
+            std::vector<std::string> sql{create_index(index)};
+            meta(sql, index.meta, "INDEX " + format_name(name), "");
+            ObjectKey key = model::object_key(ObjectKind::index, name);
+            std::size_t item = add(k_index, name.schema, name.name, "", std::move(sql));
+            provide(key, item);
+            if (index.attached_to) {
+                index_attach_[key] = add(k_index_attach, name.schema, name.name, "", {attach_index(index)});
+                need(index_attach_[key], item);
+            }
+        }
+        for (const auto& [id, trigger] : schema_.triggers) {
+            std::vector<std::string> sql{create_trigger(trigger)};
+            if (auto state = trigger_enable_state(trigger); !state.empty()) {
+                sql.push_back(std::move(state));
+            }
+            meta(sql, trigger.meta,
+                 "TRIGGER " + quote_identifier(trigger.name) + " ON " + format_name(trigger.table), "");
+            provide(model::table_scoped_key(ObjectKind::trigger, id.table, id.name),
+                    add(k_trigger, id.table.schema, id.table.name, id.name, std::move(sql)));
+        }
+        for (const auto& [id, policy] : schema_.policies) {
+            std::vector<std::string> sql{create_policy(policy)};
+            meta(sql, policy.meta, "POLICY " + quote_identifier(policy.name) + " ON " + format_name(policy.table),
+                 "");
+            provide(model::table_scoped_key(ObjectKind::policy, id.table, id.name),
+                    add(k_policy, id.table.schema, id.table.name, id.name, std::move(sql)));
+        }
+        for (std::size_t i = 0; i < schema_.opaque.size(); ++i) {
+            std::vector<std::string> sql{schema_.opaque[i].sql};
+            meta(sql, schema_.opaque[i].meta, "", "");
+            add(k_opaque, "", "", fmt::format("{:08}", i), std::move(sql));
+        }
+    }
+
+    void collect_table(const model::Table& table) {
+        const auto& name = table.name;
+        ObjectKey key = model::object_key(ObjectKind::table, name);
+        std::vector<std::string> sql{create_table(schema_, table)};
+        std::string target = "TABLE " + format_name(name);
+        meta(sql, table.meta, target, target);
+        for (const auto& column : table.columns) {
+            meta(sql, column.meta, "COLUMN " + format_name(name) + "." + quote_identifier(column.name), "");
+        }
+        std::size_t item = add(k_table, name.schema, name.name, "", std::move(sql));
+        provide(key, item);
+        for (const auto& column : table.columns) {
+            provide(model::table_scoped_key(ObjectKind::column, name, column.name), item);
+        }
+        if (uses_attach_partition(table)) {
+            std::size_t attach = add(k_attach_partition, name.schema, name.name, "", {attach_partition(table)});
+            need(attach, item);
+            attach_[key] = attach;
+            partitions_[*table.partition_of].push_back(name);
+        }
+        if (auto extras = column_extras(table); !extras.empty()) {
+            need(add(k_column_extras, name.schema, name.name, "", std::move(extras)), item);
+        }
+        for (const auto& constraint : table.constraints) {
+            ObjectKey con = model::table_scoped_key(ObjectKind::constraint, name, constraint.name);
+            auto placement = constraint_placement(schema_, table, constraint);
+            if (placement != ConstraintPlacement::separate) {
+                std::vector<std::string> comment;
+                meta(comment, constraint.meta,
+                     "CONSTRAINT " + quote_identifier(constraint.name) + " ON " + format_name(name), "");
+                if (placement == ConstraintPlacement::inline_check) {
+                    items_[item].statements.insert(items_[item].statements.end(), comment.begin(), comment.end());
+                }
+                provide(con, item);
+                continue;
+            }
+            std::vector<std::string> con_sql{add_constraint(table, constraint)};
+            meta(con_sql, constraint.meta,
+                 "CONSTRAINT " + quote_identifier(constraint.name) + " ON " + format_name(name), "");
+            Rank rank = constraint.kind == model::ConstraintKind::foreign_key ? k_foreign_key
+                        : constraint.kind == model::ConstraintKind::check    ? k_check_not_valid
+                                                                             : k_key_constraint;
+            std::size_t con_item = add(rank, name.schema, name.name, constraint.name, std::move(con_sql));
+            provide(con, con_item);
+            need(con_item, item);
+            post_data_by_table_[name].push_back(con_item);
+        }
+        std::vector<std::string> late = table_security(table);
+        if (!late.empty()) {
+            need(add(k_row_security, name.schema, name.name, "", std::move(late)), item);
+        }
+        if (auto identity = replica_identity(table); !identity.empty()) {
+            std::size_t ri = add(k_replica_identity, name.schema, name.name, "", {identity});
+            need(ri, item);
+            replica_identity_[ri] = &table;
+        }
+    }
+
+    // Turns object-level dependencies into item-level ones.
+    void wire() {
+        model::DependencyGraph graph = model::DependencyGraph::build(schema_);
+        for (const auto& edge : graph.edges()) {
+            auto to_it = provider_.find(edge.to);
+            if (to_it == provider_.end()) {
+                continue;
+            }
+            std::size_t to = to_it->second;
+            // A routine's signature needs only the shell of a base type.
+            if (is_routine(edge.from.kind)) {
+                if (auto shell = shell_types_.find(edge.to); shell != shell_types_.end()) {
+                    to = shell->second;
+                }
+            }
+            std::optional<std::size_t> from;
+            switch (edge.kind) {
+                case DependencyKind::owned_by:
+                    if (auto it = owned_by_.find(edge.from); it != owned_by_.end()) {
+                        from = it->second;
+                    }
+                    break;
+                case DependencyKind::partition_of:
+                    if (auto it = attach_.find(edge.from); it != attach_.end()) {
+                        from = it->second;
+                    } else if (auto p = provider_.find(edge.from); p != provider_.end()) {
+                        from = p->second;  // CREATE TABLE ... PARTITION OF
+                    }
+                    break;
+                case DependencyKind::index_attach:
+                    if (auto it = index_attach_.find(edge.from); it != index_attach_.end()) {
+                        from = it->second;
+                    }
+                    break;
+                case DependencyKind::normal:
+                    if (auto p = provider_.find(edge.from); p != provider_.end()) {
+                        from = p->second;
+                    }
+                    break;
+            }
+            if (from) {
+                need(*from, to);
+            }
+        }
+        // Indexes are post-data of their table too.
+        for (const auto& [name, index] : schema_.indexes) {
+            post_data_by_table_[index.table].push_back(provider_[model::object_key(ObjectKind::index, name)]);
+        }
+        // A partitioned table's keys, indexes and foreign keys recurse into its
+        // partitions and adopt matching ones that already exist; so create the
+        // partitions' own first, after the partitions are attached.
+        for (const auto& [parent, children] : partitions_) {
+            for (std::size_t parent_item : post_data_by_table_[parent]) {
+                for (const auto& child : children) {
+                    need(parent_item, attach_[model::object_key(ObjectKind::table, child)]);
+                    for (std::size_t child_item : post_data_by_table_[child]) {
+                        if (items_[child_item].rank == items_[parent_item].rank) {
+                            need(parent_item, child_item);
+                        }
+                    }
+                }
+            }
+        }
+        // REPLICA IDENTITY USING INDEX needs that index or constraint.
+        for (const auto& [item, table] : replica_identity_) {
+            constexpr std::string_view k_using_index = "USING INDEX ";
+            if (!table->replica_identity.starts_with(k_using_index)) {
+                continue;
+            }
+            std::string index_name = table->replica_identity.substr(k_using_index.size());
+            need_key(item, model::object_key(ObjectKind::index, {table->name.schema, index_name}));
+            need_key(item, model::table_scoped_key(ObjectKind::constraint, table->name, index_name));
+        }
+    }
+
+    // Kahn's algorithm; among the items whose needs are met, the smallest
+    // (rank, schema, name, detail) goes first. On a cycle, the smallest
+    // remaining item is emitted anyway so the dump is complete.
+    std::vector<std::size_t> order() {
+        std::size_t n = items_.size();
+        std::vector<std::size_t> waiting(n, 0);
+        std::vector<std::vector<std::size_t>> dependents(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            waiting[i] = items_[i].needs.size();
+            for (std::size_t needed : items_[i].needs) {
+                dependents[needed].push_back(i);
+            }
+        }
+        auto less = [this](std::size_t a, std::size_t b) {
+            auto ka = items_[a].sort_key();
+            auto kb = items_[b].sort_key();
+            return ka != kb ? ka < kb : a < b;
+        };
+        std::set<std::size_t, decltype(less)> ready(less);
+        std::set<std::size_t, decltype(less)> pending(less);
+        for (std::size_t i = 0; i < n; ++i) {
+            (waiting[i] == 0 ? ready : pending).insert(i);
+        }
+        std::vector<bool> done(n, false);
+        std::vector<std::size_t> out;
+        out.reserve(n);
+        while (out.size() < n) {
+            std::size_t next = 0;
+            if (!ready.empty()) {
+                next = *ready.begin();
+                ready.erase(ready.begin());
+            } else {
+                next = *pending.begin();
+                pending.erase(pending.begin());
+            }
+            done[next] = true;
+            out.push_back(next);
+            for (std::size_t dependent : dependents[next]) {
+                if (done[dependent] || waiting[dependent] == 0) {
+                    continue;
+                }
+                if (--waiting[dependent] == 0) {
+                    pending.erase(dependent);
+                    ready.insert(dependent);
+                }
+            }
+        }
+        return out;
+    }
+
+    const model::Schema& schema_;
+    const EmitOptions& options_;
+    std::vector<Item> items_;
+    std::map<ObjectKey, std::size_t> provider_;
+    std::map<ObjectKey, std::size_t> shell_types_;
+    std::map<ObjectKey, std::size_t> owned_by_;
+    std::map<ObjectKey, std::size_t> attach_;
+    std::map<ObjectKey, std::size_t> index_attach_;
+    std::map<model::QualifiedName, std::vector<model::QualifiedName>> partitions_;
+    std::map<model::QualifiedName, std::vector<std::size_t>> post_data_by_table_;
+    std::map<std::size_t, const model::Table*> replica_identity_;
+};
+
+}  // namespace
+
+std::string emit_schema(const model::Schema& schema, const EmitOptions& options) {
+    return Planner(schema, options).run();
+}
+
+}  // namespace schemerge::synth::postgres
