@@ -35,11 +35,21 @@ void put(Json& j, const char* key, const Options& options) {
     if (options.empty()) {
         return;
     }
-    Json list = Json::array();
+    // An object keeps the canonical order (ordered_json) and reads naturally; a
+    // list of pairs only when a name repeats, which an object could not hold.
+    Json object = Json::object();
     for (const auto& [name, value] : options) {
-        list.push_back(Json::array({name, value}));
+        if (object.contains(name)) {
+            Json list = Json::array();
+            for (const auto& [n, v] : options) {
+                list.push_back(Json::array({n, v}));
+            }
+            j[key] = std::move(list);
+            return;
+        }
+        object[name] = value;
     }
-    j[key] = std::move(list);
+    j[key] = std::move(object);
 }
 void put_enum(Json& j, const char* key, const char* value, bool is_default) {
     if (!is_default) {

@@ -184,6 +184,12 @@ private:
                     add(rank, id.name.schema, id.name.name, id.args, std::move(sql)));
         }
         for (const auto& [name, sequence] : schema_.sequences) {
+            if (is_identity_sequence(sequence)) {
+                // Created by its column's GENERATED ... AS IDENTITY clause.
+                identity_sequences_.emplace(model::object_key(ObjectKind::sequence, name),
+                                            model::object_key(ObjectKind::table, sequence.owned_by->table));
+                continue;
+            }
             std::vector<std::string> sql{create_sequence(sequence)};
             std::string target = "SEQUENCE " + format_name(name);
             meta(sql, sequence.meta, target, target);
@@ -248,6 +254,18 @@ private:
         }
     }
 
+    bool is_identity_sequence(const model::Sequence& sequence) const {
+        if (!sequence.owned_by) {
+            return false;
+        }
+        auto table = schema_.tables.find(sequence.owned_by->table);
+        if (table == schema_.tables.end()) {
+            return false;
+        }
+        const auto* column = table->second.find_column(sequence.owned_by->column);
+        return column != nullptr && column->identity != model::IdentityKind::none;
+    }
+
     void collect_table(const model::Table& table) {
         const auto& name = table.name;
         ObjectKey key = model::object_key(ObjectKind::table, name);
@@ -266,6 +284,8 @@ private:
             std::size_t attach = add(k_attach_partition, name.schema, name.name, "", {attach_partition(table)});
             need(attach, item);
             attach_[key] = attach;
+        }
+        if (table.partition_of) {
             partitions_[*table.partition_of].push_back(name);
         }
         if (auto extras = column_extras(table); !extras.empty()) {
@@ -308,6 +328,11 @@ private:
 
     // Turns object-level dependencies into item-level ones.
     void wire() {
+        for (const auto& [sequence, table] : identity_sequences_) {
+            if (auto it = provider_.find(table); it != provider_.end()) {
+                provider_[sequence] = it->second;
+            }
+        }
         model::DependencyGraph graph = model::DependencyGraph::build(schema_);
         for (const auto& edge : graph.edges()) {
             auto to_it = provider_.find(edge.to);
@@ -360,7 +385,12 @@ private:
         for (const auto& [parent, children] : partitions_) {
             for (std::size_t parent_item : post_data_by_table_[parent]) {
                 for (const auto& child : children) {
-                    need(parent_item, attach_[model::object_key(ObjectKind::table, child)]);
+                    ObjectKey child_key = model::object_key(ObjectKind::table, child);
+                    if (auto attach = attach_.find(child_key); attach != attach_.end()) {
+                        need(parent_item, attach->second);
+                    } else {
+                        need_key(parent_item, child_key);
+                    }
                     for (std::size_t child_item : post_data_by_table_[child]) {
                         if (items_[child_item].rank == items_[parent_item].rank) {
                             need(parent_item, child_item);
@@ -437,6 +467,7 @@ private:
     std::map<ObjectKey, std::size_t> provider_;
     std::map<ObjectKey, std::size_t> shell_types_;
     std::map<ObjectKey, std::size_t> owned_by_;
+    std::map<ObjectKey, ObjectKey> identity_sequences_;  // sequence -> table whose identity column makes it
     std::map<ObjectKey, std::size_t> attach_;
     std::map<ObjectKey, std::size_t> index_attach_;
     std::map<model::QualifiedName, std::vector<model::QualifiedName>> partitions_;
