@@ -23,7 +23,7 @@
 # schemerge read. Only the two string literals change, so lines and columns stay put.
 #
 # Exit: 0 all good, 1 any failure, 77 (skip) when PostgreSQL 15 or the corpus is absent.
-# Environment: CORPUS_JOBS (default 2), CORPUS_FILTER (substring of paths to keep),
+# Environment: CORPUS_ROOT (directory searched instead of the corpus), CORPUS_JOBS (default 2), CORPUS_FILTER (substring of paths to keep),
 # CORPUS_DIFF_LINES (lines of each diff printed, default 80).
 set -euo pipefail
 
@@ -34,7 +34,7 @@ fi
 schemerge="$(realpath "$1")"
 repo="$(realpath "$2")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-corpus="$repo/../shared/corpus/postgres"
+corpus="${CORPUS_ROOT:-$repo/../shared/corpus/postgres}"
 jobs="${CORPUS_JOBS:-2}"
 
 # shellcheck source=pg_cluster.sh
