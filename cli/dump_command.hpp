@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace schemerge::cli {
+
+struct DumpArgs {
+    std::string source;
+    std::string format = "sql";
+    std::string output;
+    bool strict = false;
+    bool no_owners = false;
+    bool no_privileges = false;
+    bool no_comments = false;
+    bool quiet = false;
+};
+
+void add_dump_command(CLI::App& app, DumpArgs& args);
+// Runs `schemerge dump`; returns the process exit code.
+[[nodiscard]] int run_dump(const DumpArgs& args);
+
+}  // namespace schemerge::cli

@@ -1,0 +1,48 @@
+#include "cli/output.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <unistd.h>
+
+namespace schemerge::cli {
+
+std::expected<void, std::string> write_output(const std::string& path, const std::string& content) {
+    if (path.empty() || path == "-") {
+        std::cout << content;
+        std::cout.flush();
+        if (!std::cout) {
+            return std::unexpected("cannot write to standard output");
+        }
+        return {};
+    }
+    std::filesystem::path target(path);
+    std::filesystem::path temp = target;
+    temp += ".schemerge-tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            return std::unexpected("cannot write '" + path + "': " + std::strerror(errno));
+        }
+        out << content;
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(temp, ec);
+            return std::unexpected("cannot write '" + path + "'");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, target, ec);
+    if (ec) {
+        std::filesystem::remove(temp, ec);
+        return std::unexpected("cannot write '" + path + "': " + ec.message());
+    }
+    return {};
+}
+
+}  // namespace schemerge::cli

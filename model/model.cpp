@@ -1,0 +1,148 @@
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "model/diagnostic.hpp"
+#include "model/function.hpp"
+#include "model/object_key.hpp"
+#include "model/schema.hpp"
+#include "model/source_location.hpp"
+#include "model/table.hpp"
+
+namespace schemerge::model {
+
+std::string SourceLocation::to_string() const {
+    if (!file) {
+        return "<unknown>";
+    }
+    if (line == 0) {
+        return *file;
+    }
+    return fmt::format("{}:{}:{}", *file, line, column);
+}
+
+std::string_view to_string(ObjectKind kind) {
+    switch (kind) {
+        case ObjectKind::schema: return "schema";
+        case ObjectKind::extension: return "extension";
+        case ObjectKind::collation: return "collation";
+        case ObjectKind::type: return "type";
+        case ObjectKind::sequence: return "sequence";
+        case ObjectKind::table: return "table";
+        case ObjectKind::column: return "column";
+        case ObjectKind::constraint: return "constraint";
+        case ObjectKind::index: return "index";
+        case ObjectKind::view: return "view";
+        case ObjectKind::materialized_view: return "materialized view";
+        case ObjectKind::function: return "function";
+        case ObjectKind::procedure: return "procedure";
+        case ObjectKind::aggregate: return "aggregate";
+        case ObjectKind::trigger: return "trigger";
+        case ObjectKind::policy: return "policy";
+        case ObjectKind::text_search_configuration: return "text search configuration";
+        case ObjectKind::text_search_dictionary: return "text search dictionary";
+        case ObjectKind::other: return "statement";
+    }
+    return "object";
+}
+
+std::string ObjectKey::to_string() const {
+    std::string out{model::to_string(kind)};
+    out += ' ';
+    if (!schema.empty()) {
+        out += schema + ".";
+    }
+    if (!table.empty()) {
+        out += table + ".";
+    }
+    out += name;
+    if (kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate) {
+        out += "(" + args + ")";
+    }
+    return out;
+}
+
+std::string Diagnostic::headline() const {
+    std::string_view sev = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+    if (location.file) {
+        return fmt::format("{}: {}: {}", location.to_string(), sev, message);
+    }
+    return fmt::format("{}: {}", sev, message);
+}
+
+std::string Diagnostic::render() const {
+    std::string out = headline();
+    if (!source_line.empty()) {
+        out += "\n  " + source_line;
+        if (location.column > 0) {
+            out += "\n  " + std::string(location.column - 1, ' ') + "^";
+        }
+    }
+    for (std::size_t i = 0; i < related.size(); ++i) {
+        out += "\n" + related[i].to_string() + ": note: " + (i < related_notes.size() ? related_notes[i] : "related location");
+    }
+    return out;
+}
+
+std::string Error::render() const {
+    std::string out;
+    for (const auto& d : diagnostics) {
+        if (!out.empty()) {
+            out += '\n';
+        }
+        out += d.render();
+    }
+    return out;
+}
+
+namespace {
+template <typename Vec>
+auto* find_named(Vec& items, std::string_view name) {
+    auto it = std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
+    return it == items.end() ? nullptr : &*it;
+}
+}  // namespace
+
+Column* Table::find_column(std::string_view column_name) { return find_named(columns, column_name); }
+const Column* Table::find_column(std::string_view column_name) const { return find_named(columns, column_name); }
+Constraint* Table::find_constraint(std::string_view constraint_name) { return find_named(constraints, constraint_name); }
+const Constraint* Table::find_constraint(std::string_view constraint_name) const {
+    return find_named(constraints, constraint_name);
+}
+
+std::string Function::identity_args() const {
+    std::string out;
+    for (const auto& arg : args) {
+        if (arg.mode == ArgMode::out || arg.mode == ArgMode::table) {
+            continue;
+        }
+        if (!out.empty()) {
+            out += ", ";
+        }
+        out += arg.type.name.to_string();
+        for (int i = 0; i < arg.type.array_dims; ++i) {
+            out += "[]";
+        }
+    }
+    return out;
+}
+
+bool Schema::relation_exists(const QualifiedName& name) const {
+    if (tables.contains(name) || views.contains(name) || sequences.contains(name) || indexes.contains(name)) {
+        return true;
+    }
+    auto type = types.find(name);
+    return type != types.end() && type->second.kind == TypeKind::composite;
+}
+
+std::size_t Schema::object_count() const {
+    std::size_t n = namespaces.size() + extensions.size() + collations.size() + types.size() + sequences.size() +
+                    tables.size() + views.size() + indexes.size() + functions.size() + triggers.size() +
+                    policies.size() + text_search_configurations.size() + text_search_dictionaries.size() +
+                    opaque.size();
+    for (const auto& [_, table] : tables) {
+        n += table.constraints.size();
+    }
+    return n;
+}
+
+}  // namespace schemerge::model

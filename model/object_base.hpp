@@ -1,0 +1,27 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source_location.hpp"
+
+namespace schemerge::model {
+
+// What every model object carries besides its definition. Owner and grants are
+// recorded so a dump can reproduce them, but ObjectCompare ignores them unless
+// asked (they differ between environments far more often than schemas do).
+struct ObjectBase {
+    SourceLocation location;
+    std::optional<std::string> comment;
+    std::string owner;
+    std::vector<std::string> grants;  // canonical GRANT/REVOKE statements, in order
+
+    // Definitions compare by what the engine would store as the object; location,
+    // owner and grants are not part of it (see privileges_equal for those).
+    bool operator==(const ObjectBase& other) const { return comment == other.comment; }
+    [[nodiscard]] bool privileges_equal(const ObjectBase& other) const {
+        return owner == other.owner && grants == other.grants;
+    }
+};
+
+}  // namespace schemerge::model

@@ -1,0 +1,55 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/column.hpp"
+#include "model/constraint.hpp"
+#include "model/expression.hpp"
+#include "model/object_base.hpp"
+#include "model/qualified_name.hpp"
+
+namespace schemerge::model {
+
+enum class Persistence : std::uint8_t { permanent, unlogged };
+enum class PartitionStrategy : std::uint8_t { none, range, list, hash };
+
+struct PartitionKeyElement {
+    std::string column;
+    Expression expression;
+    std::optional<QualifiedName> collation;
+    std::string opclass;
+    bool operator==(const PartitionKeyElement&) const = default;
+};
+
+struct Table {
+    QualifiedName name;
+    std::vector<Column> columns;          // in declaration order (attnum order)
+    std::vector<Constraint> constraints;  // sorted by name after finalize
+    std::vector<QualifiedName> inherits;  // INHERITS (...) in order
+    Persistence persistence = Persistence::permanent;
+
+    PartitionStrategy partition_strategy = PartitionStrategy::none;
+    std::vector<PartitionKeyElement> partition_key;
+    std::optional<QualifiedName> partition_of;  // this table is a partition of ...
+    std::string partition_bound;                // canonical "FOR VALUES ..." / "DEFAULT"
+
+    std::vector<std::pair<std::string, std::string>> options;  // WITH (fillfactor=70)
+    std::string access_method;  // USING heap is the default and stored empty
+    std::string tablespace;
+    bool row_security = false;        // ENABLE ROW LEVEL SECURITY
+    bool force_row_security = false;  // FORCE ROW LEVEL SECURITY
+    std::string replica_identity;     // DEFAULT (empty), FULL, NOTHING, or "USING INDEX name"
+    std::string cluster_on;           // ALTER TABLE ... CLUSTER ON index_name
+    ObjectBase meta;
+
+    bool operator==(const Table&) const = default;
+
+    [[nodiscard]] Column* find_column(std::string_view column_name);
+    [[nodiscard]] const Column* find_column(std::string_view column_name) const;
+    [[nodiscard]] Constraint* find_constraint(std::string_view constraint_name);
+    [[nodiscard]] const Constraint* find_constraint(std::string_view constraint_name) const;
+};
+
+}  // namespace schemerge::model

@@ -1,0 +1,310 @@
+#include "parser/postgres/frontend.hpp"
+
+#include <algorithm>
+#include <future>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/pg_ast.hpp"
+
+namespace schemerge::parser::postgres {
+
+namespace {
+
+// A file's text after removing what is not SQL (psql meta-commands, COPY data),
+// with every removed character replaced by a space so offsets and lines still match
+// the file the user has open.
+struct PreparedFile {
+    const SourceFile* source = nullptr;
+    std::string text;
+    std::vector<std::size_t> line_starts;
+
+    [[nodiscard]] model::SourceLocation location(std::size_t offset) const {
+        auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+        std::size_t line_index = static_cast<std::size_t>(it - line_starts.begin()) - 1;
+        std::size_t start = line_starts[line_index];
+        std::uint32_t column = 1;
+        for (std::size_t i = start; i < offset && i < text.size(); ++i) {
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        return {source->name, static_cast<std::uint32_t>(line_index + 1), column};
+    }
+    [[nodiscard]] std::string line_text(std::size_t offset) const {
+        auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+        std::size_t start = *(it - 1);
+        std::size_t end = source->text.find('\n', start);
+        std::string line = source->text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        return line;
+    }
+};
+
+model::Diagnostic make_diag(model::Severity severity, const PreparedFile& file, std::size_t offset,
+                            std::string message) {
+    model::Diagnostic d;
+    d.severity = severity;
+    d.location = file.location(offset);
+    d.message = std::move(message);
+    d.source_line = file.line_text(offset);
+    return d;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_copy_from_stdin(std::string_view line) {
+    if (!starts_with_ci(line, "copy ")) {
+        return false;
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) {
+        line.remove_suffix(1);
+    }
+    std::string lower;
+    for (char c : line) {
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return lower.ends_with("from stdin;");
+}
+
+std::expected<PreparedFile, model::Error> prepare(const SourceFile& source, std::vector<model::Diagnostic>& notes,
+                                                   LoadStats& stats) {
+    PreparedFile out;
+    out.source = &source;
+    out.text = source.text;
+    out.line_starts.push_back(0);
+    for (std::size_t i = 0; i < out.text.size(); ++i) {
+        if (out.text[i] == '\n') {
+            out.line_starts.push_back(i + 1);
+        }
+    }
+    bool in_copy = false;
+    std::size_t meta_commands = 0;
+    std::size_t first_meta = 0;
+    for (std::size_t li = 0; li < out.line_starts.size(); ++li) {
+        std::size_t start = out.line_starts[li];
+        std::size_t end = li + 1 < out.line_starts.size() ? out.line_starts[li + 1] - 1 : out.text.size();
+        std::string_view line{out.text.data() + start, end - start};
+        auto blank = [&] {
+            for (std::size_t i = start; i < end; ++i) {
+                if (out.text[i] != '\r') {
+                    out.text[i] = ' ';
+                }
+            }
+        };
+        if (in_copy) {
+            if (line == "\\." || line == "\\.\r") {
+                in_copy = false;
+            }
+            blank();
+            continue;
+        }
+        if (line.starts_with("<<<<<<<") || line.starts_with(">>>>>>>") ||
+            (line.starts_with("|||||||") && line.size() > 7 && line[7] == ' ')) {
+            return std::unexpected(model::Error{{make_diag(
+                model::Severity::error, out, start,
+                "unresolved git merge conflict marker: this file was committed in the middle of a merge; resolve "
+                "the conflict before loading it")}});
+        }
+        if (line.starts_with("\\")) {
+            if (meta_commands == 0) {
+                first_meta = start;
+            }
+            ++meta_commands;
+            blank();
+            continue;
+        }
+        if (is_copy_from_stdin(line)) {
+            in_copy = true;
+        }
+    }
+    if (meta_commands > 0) {
+        stats.meta_commands += meta_commands;
+        notes.push_back(make_diag(model::Severity::note, out, first_meta,
+                                  fmt::format("removed {} psql meta-command line{} (\\connect, \\restrict, ...): they "
+                                              "are psql's, not SQL",
+                                              meta_commands, meta_commands == 1 ? "" : "s")));
+    }
+    return out;
+}
+
+struct Statement {
+    const PreparedFile* file = nullptr;
+    std::size_t offset = 0;  // first token
+    std::size_t length = 0;
+    std::size_t distinct = 0;  // index into the distinct-text table
+};
+
+// Skip whitespace and comments so that locations point at the first token.
+std::size_t first_token(const std::string& text, std::size_t pos, std::size_t end) {
+    while (pos < end) {
+        char c = text[pos];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            ++pos;
+        } else if (c == '-' && pos + 1 < end && text[pos + 1] == '-') {
+            while (pos < end && text[pos] != '\n') {
+                ++pos;
+            }
+        } else if (c == '/' && pos + 1 < end && text[pos + 1] == '*') {
+            std::size_t close = text.find("*/", pos + 2);
+            if (close == std::string::npos || close >= end) {
+                return end;
+            }
+            pos = close + 2;
+        } else {
+            break;
+        }
+    }
+    return pos;
+}
+
+std::expected<void, model::Error> split(const PreparedFile& file, std::vector<Statement>& out) {
+    PgQuerySplitResult result = pg_query_split_with_scanner(file.text.c_str());
+    if (result.error != nullptr) {
+        std::string message = result.error->message != nullptr ? result.error->message : "cannot split statements";
+        std::size_t pos = result.error->cursorpos > 0 ? static_cast<std::size_t>(result.error->cursorpos - 1) : 0;
+        pg_query_free_split_result(result);
+        return std::unexpected(model::Error{{make_diag(model::Severity::error, file, pos, message)}});
+    }
+    for (int i = 0; i < result.n_stmts; ++i) {
+        auto begin = static_cast<std::size_t>(result.stmts[i]->stmt_location);
+        std::size_t end = begin + static_cast<std::size_t>(result.stmts[i]->stmt_len);
+        std::size_t first = first_token(file.text, begin, end);
+        if (first >= end) {
+            continue;  // only comments
+        }
+        out.push_back(Statement{&file, first, end - first, 0});
+    }
+    pg_query_free_split_result(result);
+    return {};
+}
+
+// Converts libpg_query's cursor (1-based, in characters) to a byte offset.
+std::size_t cursor_to_offset(std::string_view text, int cursor) {
+    if (cursor <= 1) {
+        return 0;
+    }
+    int chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            if (chars == cursor - 1) {
+                return i;
+            }
+            ++chars;
+        }
+    }
+    return text.size();
+}
+
+}  // namespace
+
+std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& files, const LoadOptions& options) {
+    LoadResult result;
+    std::vector<PreparedFile> prepared;
+    prepared.reserve(files.size());
+    for (const auto& file : files) {
+        auto p = prepare(file, result.diagnostics, result.stats);
+        if (!p) {
+            return std::unexpected(p.error());
+        }
+        prepared.push_back(std::move(*p));
+    }
+    std::vector<Statement> statements;
+    for (const auto& file : prepared) {
+        if (auto ok = split(file, statements); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    result.stats.statements = statements.size();
+
+    // Parse each distinct statement text once: the three inputs of a merge share
+    // almost all of their statements, and distinct statements parse independently.
+    std::unordered_map<std::string_view, std::size_t> distinct_index;
+    std::vector<std::string> distinct_texts;
+    distinct_index.reserve(statements.size());
+    for (auto& st : statements) {
+        std::string_view text{st.file->text.data() + st.offset, st.length};
+        auto [it, inserted] = distinct_index.emplace(text, distinct_texts.size());
+        if (inserted) {
+            distinct_texts.emplace_back(text);
+        }
+        st.distinct = it->second;
+    }
+    result.stats.distinct_parsed = distinct_texts.size();
+
+    std::vector<ParsedStatement> parsed(distinct_texts.size());
+    unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, distinct_texts.size() / 64)));
+    {
+        std::vector<std::future<void>> workers;
+        for (unsigned t = 1; t < threads; ++t) {
+            workers.push_back(std::async(std::launch::async, [&, t] {
+                for (std::size_t i = t; i < distinct_texts.size(); i += threads) {
+                    parsed[i] = parse_statement(distinct_texts[i]);
+                }
+            }));
+        }
+        for (std::size_t i = 0; i < distinct_texts.size(); i += threads) {
+            parsed[i] = parse_statement(distinct_texts[i]);
+        }
+        for (auto& w : workers) {
+            w.get();
+        }
+    }
+
+    Interpreter interpreter(result.schema, result.diagnostics, options, result.stats);
+    for (const auto& st : statements) {
+        const ParsedStatement& p = parsed[st.distinct];
+        std::string_view text{st.file->text.data() + st.offset, st.length};
+        if (!p.error.empty()) {
+            std::size_t at = st.offset + cursor_to_offset(text, p.error_cursor);
+            return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, at, p.error)}});
+        }
+        UnpackedTree tree = unpack(p.protobuf);
+        if (tree.tree == nullptr) {
+            return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, st.offset,
+                                                           "internal error: cannot decode the parse tree")}});
+        }
+        for (std::size_t i = 0; i < tree.tree->n_stmts; ++i) {
+            PgQuery__RawStmt* raw = tree.tree->stmts[i];
+            StatementSite site{st.file->location(st.offset), text};
+            try {
+                interpreter.apply(raw->stmt, site);
+            } catch (const StatementError& e) {
+                std::size_t at = st.offset;
+                if (e.offset() > 0 && static_cast<std::size_t>(e.offset()) < st.length) {
+                    at += static_cast<std::size_t>(e.offset());
+                }
+                model::Diagnostic d = make_diag(model::Severity::error, *st.file, at, e.what());
+                d.related = e.related();
+                d.related_notes = e.related_notes();
+                return std::unexpected(model::Error{{std::move(d)}});
+            }
+        }
+    }
+    try {
+        interpreter.finish();
+    } catch (const StatementError& e) {
+        model::Diagnostic d;
+        d.message = e.what();
+        return std::unexpected(model::Error{{std::move(d)}});
+    }
+    return result;
+}
+
+}  // namespace schemerge::parser::postgres

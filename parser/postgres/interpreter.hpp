@@ -1,0 +1,117 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "model/schema.hpp"
+#include "parser/load_options.hpp"
+#include "parser/postgres/pg_ast.hpp"
+#include "parser/postgres/statement_error.hpp"
+
+namespace schemerge::parser::postgres {
+
+// Where the statement being applied sits in its file.
+struct StatementSite {
+    model::SourceLocation location;  // first token of the statement
+    std::string_view text;           // the statement text
+};
+
+// The DDL interpreter: applies parsed statements in order to a Schema, the way the
+// engine would apply them to a catalog. Its members are spread over one file per
+// statement family (transform_table.cpp, transform_alter_table.cpp, ...).
+class Interpreter {
+public:
+    Interpreter(model::Schema& schema, std::vector<model::Diagnostic>& diagnostics, const LoadOptions& options,
+                LoadStats& stats);
+
+    // Applies one statement; throws StatementError when the statement cannot apply.
+    void apply(Node* stmt, const StatementSite& site);
+    // Canonical forms that need the whole schema (sorting, implied NOT NULL, ...).
+    void finish();
+
+private:
+    // transform_table.cpp
+    void create_table(PgQuery__CreateStmt* stmt);
+    void add_column(model::Table& table, PgQuery__ColumnDef* def, bool from_alter);
+    void add_table_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
+    model::Constraint build_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
+    void create_table_as(PgQuery__CreateTableAsStmt* stmt);
+    // transform_alter_table.cpp
+    void alter_table(PgQuery__AlterTableStmt* stmt);
+    void alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);
+    void alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd);
+    void alter_sequence_cmd(model::Sequence& seq, PgQuery__AlterTableCmd* cmd);
+    void alter_index_cmd(model::Index& index, PgQuery__AlterTableCmd* cmd);
+    // transform_index.cpp
+    void create_index(PgQuery__IndexStmt* stmt);
+    model::IndexElement index_element(PgQuery__IndexElem* elem, const model::Table* table);
+    // transform_sequence.cpp
+    void create_sequence(PgQuery__CreateSeqStmt* stmt);
+    void alter_sequence(PgQuery__AlterSeqStmt* stmt);
+    void apply_sequence_options(model::SequenceOptions& options, Node** items, std::size_t n,
+                                std::optional<model::SequenceOwner>* owner, std::string* seq_name);
+    // transform_type.cpp
+    void create_enum(PgQuery__CreateEnumStmt* stmt);
+    void alter_enum(PgQuery__AlterEnumStmt* stmt);
+    void create_composite(PgQuery__CompositeTypeStmt* stmt);
+    void create_domain(PgQuery__CreateDomainStmt* stmt);
+    void alter_domain(PgQuery__AlterDomainStmt* stmt);
+    void create_range(PgQuery__CreateRangeStmt* stmt);
+    void define(PgQuery__DefineStmt* stmt);
+    // transform_function.cpp
+    void create_function(PgQuery__CreateFunctionStmt* stmt);
+    void alter_function(PgQuery__AlterFunctionStmt* stmt);
+    void create_trigger(PgQuery__CreateTrigStmt* stmt);
+    void create_policy(PgQuery__CreatePolicyStmt* stmt);
+    void alter_policy(PgQuery__AlterPolicyStmt* stmt);
+    // transform_view.cpp
+    void create_view(PgQuery__ViewStmt* stmt);
+    // transform_misc.cpp
+    void create_schema(PgQuery__CreateSchemaStmt* stmt);
+    void create_extension(PgQuery__CreateExtensionStmt* stmt);
+    void comment(PgQuery__CommentStmt* stmt);
+    void grant(PgQuery__GrantStmt* stmt, Node* node);
+    void alter_owner(PgQuery__AlterOwnerStmt* stmt);
+    void drop(PgQuery__DropStmt* stmt);
+    void rename(PgQuery__RenameStmt* stmt);
+    void alter_object_schema(PgQuery__AlterObjectSchemaStmt* stmt);
+    void variable_set(PgQuery__VariableSetStmt* stmt);
+    bool select_has_schema_effect(PgQuery__SelectStmt* stmt);
+    void text_search_configuration(PgQuery__AlterTSConfigurationStmt* stmt);
+    void keep_opaque(Node* stmt);
+    void rename_relation(const model::QualifiedName& from, const model::QualifiedName& to);
+    [[nodiscard]] model::QualifiedName in_type(const Node* object) const;
+    void unsupported(Node* stmt, std::string_view what);
+
+public:  // shared helpers used across the transform files
+    [[nodiscard]] model::QualifiedName qualify(Node* const* names, std::size_t n) const;
+    [[nodiscard]] model::QualifiedName qualify(const PgQuery__RangeVar* rv) const;
+    [[nodiscard]] model::QualifiedName resolve_relation(const PgQuery__RangeVar* rv) const;
+    [[nodiscard]] model::QualifiedName resolve_type(Node* const* names, std::size_t n) const;
+    [[nodiscard]] model::Table& require_table(const model::QualifiedName& name, int offset);
+    [[nodiscard]] model::TypeRef type(const PgQuery__TypeName* t) const { return type_ref(t, names_); }
+    [[nodiscard]] model::Expression expr(Node* n, const model::TypeRef* column_type = nullptr) const {
+        return deparse_expression(n, names_, column_type);
+    }
+    [[nodiscard]] model::ObjectBase meta() const;
+    [[nodiscard]] std::string choose_relation_name(const std::string& table, const std::string& column,
+                                                   const std::string& label, const std::string& schema) const;
+    [[nodiscard]] std::string choose_constraint_name(const model::Table& table, const std::string& column,
+                                                     const std::string& label) const;
+    void duplicate(const std::string& what, const model::SourceLocation& previous);
+    void warn(std::string message);
+    [[nodiscard]] std::string describe_location(int offset) const;
+
+private:
+    model::Schema& schema_;
+    std::vector<model::Diagnostic>& diagnostics_;
+    const LoadOptions& options_;
+    LoadStats& stats_;
+    NameContext names_;
+    std::vector<std::string> search_path_{"public"};
+    const StatementSite* site_ = nullptr;
+    Node* current_ = nullptr;
+};
+
+}  // namespace schemerge::parser::postgres

@@ -1,0 +1,143 @@
+#pragma once
+// Helpers at the libpg_query boundary: RAII handles for its C results, accessors for
+// its protobuf nodes, a generic tree walker, and canonical deparsing of expressions.
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/expression.hpp"
+#include "model/qualified_name.hpp"
+#include "model/type_ref.hpp"
+
+namespace schemerge::parser::postgres {
+
+using Node = PgQuery__Node;
+
+// Owns an unpacked parse tree (protobuf-c allocation) — freed exactly once.
+struct UnpackedTree {
+    PgQuery__ParseResult* tree = nullptr;
+    UnpackedTree() = default;
+    explicit UnpackedTree(PgQuery__ParseResult* t) : tree(t) {}
+    UnpackedTree(UnpackedTree&& o) noexcept : tree(o.tree) { o.tree = nullptr; }
+    UnpackedTree& operator=(UnpackedTree&& o) noexcept {
+        std::swap(tree, o.tree);
+        return *this;
+    }
+    UnpackedTree(const UnpackedTree&) = delete;
+    UnpackedTree& operator=(const UnpackedTree&) = delete;
+    ~UnpackedTree() {
+        if (tree != nullptr) {
+            pg_query__parse_result__free_unpacked(tree, nullptr);
+        }
+    }
+};
+
+// Result of parsing one statement: the packed protobuf, or libpg_query's error.
+struct ParsedStatement {
+    std::string protobuf;  // packed PgQuery__ParseResult
+    std::string error;     // empty on success
+    int error_cursor = 0;  // 1-based offset into the statement text, 0 = unknown
+};
+
+[[nodiscard]] ParsedStatement parse_statement(const std::string& text);
+[[nodiscard]] UnpackedTree unpack(const std::string& protobuf);
+
+// Accessors -------------------------------------------------------------------
+
+[[nodiscard]] std::string_view node_string(const Node* node);  // String / A_Const string
+[[nodiscard]] std::vector<std::string> string_list(Node* const* items, std::size_t n);
+[[nodiscard]] std::optional<std::int64_t> node_integer(const Node* node);  // Integer / A_Const / Float
+[[nodiscard]] std::string def_value(const Node* arg);  // DefElem argument as canonical text
+[[nodiscard]] const char* node_kind_name(const Node* node);  // "CreateStmt"
+
+// Walk every message below `root` (pre-order). The callback may modify the node.
+void walk(ProtobufCMessage* root, const std::function<void(ProtobufCMessage*)>& visit);
+
+template <typename T>
+[[nodiscard]] bool is(const ProtobufCMessage* msg, const ProtobufCMessageDescriptor& d) {
+    return msg->descriptor == &d;
+}
+
+// Undo log for temporary edits of a parse tree before deparsing: the tree is owned by
+// protobuf-c's free routine, so every pointer we swap in must be swapped back.
+class TreeEdits {
+public:
+    TreeEdits() = default;
+    TreeEdits(const TreeEdits&) = delete;
+    TreeEdits& operator=(const TreeEdits&) = delete;
+    ~TreeEdits() { undo(); }
+
+    template <typename T>
+    void set(T*& field, T* value) {
+        T* old = field;
+        T** slot = &field;
+        undo_.push_back([slot, old] { *slot = old; });
+        field = value;
+    }
+    template <typename T>
+    void set_value(T& field, T value) {
+        T old = field;
+        T* slot = &field;
+        undo_.push_back([slot, old] { *slot = old; });
+        field = value;
+    }
+    char* keep(std::string s) {
+        strings_.push_back(std::make_unique<std::string>(std::move(s)));
+        return strings_.back()->data();
+    }
+    template <typename T>
+    T* make(T init) {
+        auto holder = std::make_shared<T>(init);
+        objects_.push_back(holder);
+        return holder.get();
+    }
+    void undo() {
+        for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
+            (*it)();
+        }
+        undo_.clear();
+    }
+
+private:
+    std::vector<std::function<void()>> undo_;
+    std::vector<std::unique_ptr<std::string>> strings_;
+    std::vector<std::shared_ptr<void>> objects_;
+};
+
+// Canonicalization and deparsing ---------------------------------------------
+
+struct NameContext {
+    std::string default_schema = "public";  // schema for unqualified relation names
+};
+
+// Canonical TypeRef of a TypeName: "int4", "INTEGER", "int" -> integer.
+[[nodiscard]] model::TypeRef type_ref(const PgQuery__TypeName* type, const NameContext& ctx);
+// Whether a (schema-less) internal or SQL type name is a built-in type.
+[[nodiscard]] bool is_builtin_type(std::string_view name);
+
+// Deparse an expression to canonical text. `column_type`, when given, is the type of
+// the column a default belongs to: a cast of a literal to exactly that type is
+// redundant (the engine adds it when it stores the default) and is removed.
+[[nodiscard]] model::Expression deparse_expression(Node* expr, const NameContext& ctx,
+                                                   const model::TypeRef* column_type = nullptr);
+// Deparse a whole statement node (a SELECT for views, or any statement kept verbatim).
+[[nodiscard]] model::Expression deparse_statement(Node* stmt, const NameContext& ctx, bool qualify_relations);
+// Deparse without any canonicalizing edits (for opaque statements).
+[[nodiscard]] std::string deparse_raw(Node* stmt);
+
+// PostgreSQL's identifier quoting (quote_identifier in ruleutils.c).
+[[nodiscard]] std::string quote_ident(std::string_view name);
+[[nodiscard]] std::string quote_qualified(const model::QualifiedName& name);
+
+// PostgreSQL's makeObjectName (src/backend/commands/indexcmds.c): name1_name2_label,
+// truncated to NAMEDATALEN-1 bytes by shortening the longer of name1/name2.
+[[nodiscard]] std::string make_object_name(std::string_view name1, std::string_view name2, std::string_view label);
+
+}  // namespace schemerge::parser::postgres

@@ -1,0 +1,867 @@
+// CREATE SCHEMA / EXTENSION, COMMENT ON, GRANT, OWNER TO, DROP, RENAME, SET SCHEMA,
+// search_path, text search configuration mappings, and the final canonical pass.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "parser/postgres/interpreter.hpp"
+
+namespace schemerge::parser::postgres {
+
+std::string owner_name(const PgQuery__RoleSpec* role);
+model::RoutineName routine_key(const Interpreter& in, const PgQuery__ObjectWithArgs* owa, const model::Schema& schema,
+                               bool* found);
+
+namespace {
+
+model::QualifiedName names_of(const Interpreter& in, const Node* object) {
+    if (object == nullptr) {
+        return {};
+    }
+    if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
+        return in.qualify(object->list->items, object->list->n_items);
+    }
+    if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+        return in.qualify(object->type_name->names, object->type_name->n_names);
+    }
+    if (object->node_case == PG_QUERY__NODE__NODE_STRING) {
+        return {"", object->string->sval};
+    }
+    return {};
+}
+
+// [schema.]table.name for columns, constraints, triggers, policies.
+std::pair<model::QualifiedName, std::string> table_and_name(const Interpreter& in, const Node* object) {
+    auto parts = string_list(object->list->items, object->list->n_items);
+    if (parts.size() < 2) {
+        return {};
+    }
+    std::string name = parts.back();
+    parts.pop_back();
+    model::QualifiedName table = parts.size() >= 2 ? model::QualifiedName{parts[parts.size() - 2], parts.back()}
+                                                   : in.qualify(object->list->items, 1);
+    return {table, name};
+}
+
+}  // namespace
+
+void Interpreter::create_schema(PgQuery__CreateSchemaStmt* stmt) {
+    std::string name = stmt->schemaname != nullptr ? stmt->schemaname : owner_name(stmt->authrole);
+    if (auto it = schema_.namespaces.find(name); it != schema_.namespaces.end() || name == "public") {
+        if (stmt->if_not_exists || name == "public") {
+            if (name == "public" && it == schema_.namespaces.end() && !stmt->if_not_exists) {
+                // `public` exists in every new database; pg_dump of a database that recreated
+                // it still says CREATE SCHEMA public.
+                schema_.namespaces.emplace(name, model::Namespace{name, meta()});
+            }
+            return;
+        }
+        duplicate(fmt::format("schema \"{}\"", name), it->second.meta.location);
+    }
+    model::Namespace ns{name, meta()};
+    if (stmt->authrole != nullptr) {
+        ns.meta.owner = owner_name(stmt->authrole);
+    }
+    schema_.namespaces.emplace(name, std::move(ns));
+    if (stmt->n_schema_elts > 0) {
+        std::string saved = names_.default_schema;
+        names_.default_schema = name;
+        for (std::size_t i = 0; i < stmt->n_schema_elts; ++i) {
+            apply(stmt->schema_elts[i], *site_);
+        }
+        names_.default_schema = saved;
+    }
+}
+
+void Interpreter::create_extension(PgQuery__CreateExtensionStmt* stmt) {
+    model::Extension ext;
+    ext.name = stmt->extname;
+    ext.meta = meta();
+    for (std::size_t i = 0; i < stmt->n_options; ++i) {
+        const auto* d = stmt->options[i]->def_elem;
+        std::string_view opt = d->defname;
+        if (opt == "schema") {
+            ext.schema = def_value(d->arg);
+        } else if (opt == "new_version") {
+            ext.version = def_value(d->arg);
+        }
+    }
+    if (auto it = schema_.extensions.find(ext.name); it != schema_.extensions.end()) {
+        if (stmt->if_not_exists) {
+            return;
+        }
+        duplicate(fmt::format("extension \"{}\"", ext.name), it->second.meta.location);
+    }
+    schema_.extensions.emplace(ext.name, std::move(ext));
+}
+
+namespace {
+// Finds the ObjectBase an object-addressing statement names, or nullptr.
+struct Target {
+    model::ObjectBase* meta = nullptr;
+    std::string description;
+};
+}  // namespace
+
+static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__ObjectType type, Node* object,
+                          const std::vector<std::string>& search_path) {
+    Target t;
+    auto relation = [&](const model::QualifiedName& given, bool qualified) -> model::QualifiedName {
+        if (qualified) {
+            return given;
+        }
+        for (const auto& s : search_path) {
+            if (schema.relation_exists({s, given.name})) {
+                return {s, given.name};
+            }
+        }
+        return given;
+    };
+    auto is_qualified = [&](const Node* o) {
+        return o != nullptr && o->node_case == PG_QUERY__NODE__NODE_LIST && o->list->n_items >= 2;
+    };
+    switch (type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+            model::QualifiedName n = relation(names_of(in, object), is_qualified(object));
+            t.description = n.to_string();
+            if (auto it = schema.tables.find(n); it != schema.tables.end()) {
+                t.meta = &it->second.meta;
+            } else if (auto v = schema.views.find(n); v != schema.views.end()) {
+                t.meta = &v->second.meta;
+            } else if (auto s = schema.sequences.find(n); s != schema.sequences.end()) {
+                t.meta = &s->second.meta;
+            } else if (auto x = schema.indexes.find(n); x != schema.indexes.end()) {
+                t.meta = &x->second.meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+            auto [table, column] = table_and_name(in, object);
+            table = relation(table, object->list->n_items >= 3);
+            t.description = table.to_string() + "." + column;
+            if (auto it = schema.tables.find(table); it != schema.tables.end()) {
+                if (auto* c = it->second.find_column(column)) {
+                    t.meta = &c->meta;
+                }
+            } else if (auto v = schema.views.find(table); v != schema.views.end()) {
+                auto& details = v->second.column_details;
+                auto c = std::find_if(details.begin(), details.end(), [&](const auto& x) { return x.name == column; });
+                if (c == details.end()) {
+                    details.push_back(model::Column{});
+                    details.back().name = column;
+                    c = details.end() - 1;
+                }
+                t.meta = &c->meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
+            auto [table, name] = table_and_name(in, object);
+            table = relation(table, object->list->n_items >= 3);
+            t.description = fmt::format("constraint {} on {}", name, table.to_string());
+            if (auto it = schema.tables.find(table); it != schema.tables.end()) {
+                if (auto* c = it->second.find_constraint(name)) {
+                    t.meta = &c->meta;
+                }
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+            auto [table, name] = table_and_name(in, object);
+            table = relation(table, object->list->n_items >= 3);
+            t.description = fmt::format("{} on {}", name, table.to_string());
+            if (type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER) {
+                if (auto it = schema.triggers.find({table, name}); it != schema.triggers.end()) {
+                    t.meta = &it->second.meta;
+                }
+            } else if (auto it = schema.policies.find({table, name}); it != schema.policies.end()) {
+                t.meta = &it->second.meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+            bool found = false;
+            model::RoutineName key = routine_key(in, object->object_with_args, schema, &found);
+            t.description = fmt::format("{}({})", key.name.to_string(), key.args);
+            if (found) {
+                t.meta = &schema.functions.at(key).meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+            model::QualifiedName n = names_of(in, object);
+            if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && object->type_name->n_names == 1) {
+                n = in.resolve_type(object->type_name->names, 1);
+            }
+            t.description = n.to_string();
+            if (auto it = schema.types.find(n); it != schema.types.end()) {
+                t.meta = &it->second.meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+            std::string n{node_string(object)};
+            t.description = n;
+            auto it = schema.namespaces.find(n);
+            if (it == schema.namespaces.end() && n == "public") {
+                it = schema.namespaces.emplace(n, model::Namespace{n, {}}).first;
+            }
+            if (it != schema.namespaces.end()) {
+                t.meta = &it->second.meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
+            std::string n{node_string(object)};
+            t.description = n;
+            if (auto it = schema.extensions.find(n); it != schema.extensions.end()) {
+                t.meta = &it->second.meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY: {
+            model::QualifiedName n = names_of(in, object);
+            t.description = n.to_string();
+            auto& map = type == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION         ? schema.collations
+                        : type == PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION ? schema.text_search_configurations
+                                                                                : schema.text_search_dictionaries;
+            if (auto it = map.find(n); it != map.end()) {
+                t.meta = &it->second.meta;
+            }
+            return t;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
+        default: return t;
+    }
+}
+
+void Interpreter::comment(PgQuery__CommentStmt* stmt) {
+    Target t = find_target(*this, schema_, stmt->objtype, stmt->object, search_path_);
+    if (t.meta == nullptr) {
+        if (t.description.empty()) {
+            keep_opaque(current_);
+            return;
+        }
+        throw StatementError(0, fmt::format("COMMENT ON an object that does not exist: {}", t.description));
+    }
+    if (stmt->comment == nullptr || stmt->comment[0] == '\0') {
+        t.meta->comment.reset();  // COMMENT ... IS NULL (or '') removes the comment
+    } else {
+        t.meta->comment = stmt->comment;
+    }
+}
+
+void Interpreter::grant(PgQuery__GrantStmt* stmt, Node* node) {
+    if (stmt->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT && stmt->n_objects >= 1) {
+        Node* object = stmt->objects[0];
+        Node list_node = PG_QUERY__NODE__INIT;
+        PgQuery__List list = PG_QUERY__LIST__INIT;
+        std::vector<Node*> items;
+        std::vector<std::unique_ptr<Node>> name_nodes;
+        std::vector<std::unique_ptr<PgQuery__String>> strings;
+        if (object->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+            // GRANT ... ON TABLE names a RangeVar; address it like COMMENT does.
+            const auto* rv = object->range_var;
+            for (const char* part : {rv->schemaname, rv->relname}) {
+                if (part == nullptr || part[0] == '\0') {
+                    continue;
+                }
+                strings.push_back(std::make_unique<PgQuery__String>(PgQuery__String(PG_QUERY__STRING__INIT)));
+                strings.back()->sval = const_cast<char*>(part);
+                name_nodes.push_back(std::make_unique<Node>(Node(PG_QUERY__NODE__INIT)));
+                name_nodes.back()->node_case = PG_QUERY__NODE__NODE_STRING;
+                name_nodes.back()->string = strings.back().get();
+                items.push_back(name_nodes.back().get());
+            }
+            list.n_items = items.size();
+            list.items = items.data();
+            list_node.node_case = PG_QUERY__NODE__NODE_LIST;
+            list_node.list = &list;
+            object = &list_node;
+        }
+        PgQuery__ObjectType type = stmt->objtype;
+        Target t = find_target(*this, schema_, type, object, search_path_);
+        if (t.meta != nullptr) {
+            t.meta->grants.push_back(deparse_raw(node));
+            return;
+        }
+    }
+    keep_opaque(node);
+}
+
+void Interpreter::alter_owner(PgQuery__AlterOwnerStmt* stmt) {
+    Target t = find_target(*this, schema_, stmt->object_type, stmt->object, search_path_);
+    if (t.meta == nullptr) {
+        if (t.description.empty()) {
+            keep_opaque(current_);
+            return;
+        }
+        throw StatementError(0, fmt::format("ALTER ... OWNER TO on an object that does not exist: {}", t.description));
+    }
+    t.meta->owner = owner_name(stmt->newowner);
+}
+
+namespace {
+
+// Objects that depend on a relation: views reading it, foreign keys pointing at it.
+std::vector<std::string> dependents_of(const model::Schema& schema, const model::QualifiedName& name) {
+    std::vector<std::string> out;
+    for (const auto& [vn, view] : schema.views) {
+        if (vn != name && std::find(view.query.relations.begin(), view.query.relations.end(), name) != view.query.relations.end()) {
+            out.push_back("view " + vn.to_string());
+        }
+    }
+    for (const auto& [tn, table] : schema.tables) {
+        if (tn == name) {
+            continue;
+        }
+        for (const auto& c : table.constraints) {
+            if (c.kind == model::ConstraintKind::foreign_key && c.ref_table == name) {
+                out.push_back(fmt::format("constraint {} on table {}", c.name, tn.to_string()));
+            }
+        }
+    }
+    return out;
+}
+
+void drop_relation(model::Schema& schema, const model::QualifiedName& name, bool cascade) {
+    if (cascade) {
+        std::vector<model::QualifiedName> views;
+        for (const auto& [vn, view] : schema.views) {
+            if (vn != name &&
+                std::find(view.query.relations.begin(), view.query.relations.end(), name) != view.query.relations.end()) {
+                views.push_back(vn);
+            }
+        }
+        for (const auto& v : views) {
+            drop_relation(schema, v, true);
+        }
+        for (auto& [tn, table] : schema.tables) {
+            std::erase_if(table.constraints, [&](const model::Constraint& c) {
+                return tn != name && c.kind == model::ConstraintKind::foreign_key && c.ref_table == name;
+            });
+        }
+    }
+    // Partitions go with their parent.
+    std::vector<model::QualifiedName> partitions;
+    for (const auto& [tn, table] : schema.tables) {
+        if (table.partition_of == name) {
+            partitions.push_back(tn);
+        }
+    }
+    for (const auto& p : partitions) {
+        drop_relation(schema, p, cascade);
+    }
+    schema.tables.erase(name);
+    schema.views.erase(name);
+    std::erase_if(schema.indexes, [&](const auto& e) { return e.second.table == name; });
+    std::erase_if(schema.triggers, [&](const auto& e) { return e.first.table == name; });
+    std::erase_if(schema.policies, [&](const auto& e) { return e.first.table == name; });
+    // Sequences OWNED BY a column of the table are dropped with it.
+    std::erase_if(schema.sequences, [&](const auto& e) { return e.second.owned_by && e.second.owned_by->table == name; });
+}
+
+}  // namespace
+
+void Interpreter::drop(PgQuery__DropStmt* stmt) {
+    bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+    for (std::size_t i = 0; i < stmt->n_objects; ++i) {
+        Node* object = stmt->objects[i];
+        switch (stmt->remove_type) {
+            case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+                model::QualifiedName n = names_of(*this, object);
+                if (object->list->n_items == 1) {
+                    for (const auto& s : search_path_) {
+                        if (schema_.relation_exists({s, n.name})) {
+                            n.schema = s;
+                            break;
+                        }
+                    }
+                }
+                bool exists = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? schema_.tables.contains(n)
+                              : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE
+                                  ? schema_.sequences.contains(n)
+                              : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? schema_.indexes.contains(n)
+                                                                                        : schema_.views.contains(n);
+                if (!exists) {
+                    if (stmt->missing_ok) {
+                        continue;
+                    }
+                    throw StatementError(0, fmt::format("relation \"{}\" does not exist", n.to_string()));
+                }
+                if (stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) {
+                    schema_.sequences.erase(n);
+                    break;
+                }
+                if (stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
+                    schema_.indexes.erase(n);
+                    break;
+                }
+                if (!cascade) {
+                    auto deps = dependents_of(schema_, n);
+                    if (!deps.empty()) {
+                        throw StatementError(0, fmt::format("cannot drop {} because other objects depend on it: {} "
+                                                            "(use DROP ... CASCADE)",
+                                                            n.to_string(), deps.front()));
+                    }
+                }
+                drop_relation(schema_, n, cascade);
+                break;
+            }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+                model::QualifiedName n = in_type(object);
+                if (schema_.types.erase(n) == 0 && !stmt->missing_ok) {
+                    throw StatementError(0, fmt::format("type \"{}\" does not exist", n.to_string()));
+                }
+                break;
+            }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+                bool found = false;
+                model::RoutineName key = routine_key(*this, object->object_with_args, schema_, &found);
+                if (!found) {
+                    if (stmt->missing_ok) {
+                        continue;
+                    }
+                    throw StatementError(0, fmt::format("function {}({}) does not exist", key.name.to_string(), key.args));
+                }
+                schema_.functions.erase(key);
+                if (cascade) {
+                    std::erase_if(schema_.triggers, [&](const auto& e) { return e.second.function == key.name; });
+                }
+                break;
+            }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+                std::string n{node_string(object)};
+                if (schema_.namespaces.erase(n) == 0 && !stmt->missing_ok && n != "public") {
+                    throw StatementError(0, fmt::format("schema \"{}\" does not exist", n));
+                }
+                if (cascade) {
+                    std::vector<model::QualifiedName> rels;
+                    for (const auto& [k, _] : schema_.tables) {
+                        if (k.schema == n) {
+                            rels.push_back(k);
+                        }
+                    }
+                    for (const auto& [k, _] : schema_.views) {
+                        if (k.schema == n) {
+                            rels.push_back(k);
+                        }
+                    }
+                    for (const auto& r : rels) {
+                        drop_relation(schema_, r, true);
+                    }
+                    std::erase_if(schema_.sequences, [&](const auto& e) { return e.first.schema == n; });
+                    std::erase_if(schema_.types, [&](const auto& e) { return e.first.schema == n; });
+                    std::erase_if(schema_.functions, [&](const auto& e) { return e.first.name.schema == n; });
+                    std::erase_if(schema_.collations, [&](const auto& e) { return e.first.schema == n; });
+                    std::erase_if(schema_.text_search_configurations, [&](const auto& e) { return e.first.schema == n; });
+                    std::erase_if(schema_.text_search_dictionaries, [&](const auto& e) { return e.first.schema == n; });
+                }
+                break;
+            }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
+                std::string n{node_string(object)};
+                if (schema_.extensions.erase(n) == 0 && !stmt->missing_ok) {
+                    throw StatementError(0, fmt::format("extension \"{}\" does not exist", n));
+                }
+                break;
+            }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+                auto [table, name] = table_and_name(*this, object);
+                if (object->list->n_items == 2) {
+                    PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+                    rv.relname = table.name.data();
+                    table = resolve_relation(&rv);
+                }
+                bool erased = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER
+                                  ? schema_.triggers.erase({table, name}) > 0
+                                  : schema_.policies.erase({table, name}) > 0;
+                if (!erased && !stmt->missing_ok) {
+                    throw StatementError(0, fmt::format("\"{}\" on \"{}\" does not exist", name, table.to_string()));
+                }
+                break;
+            }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY: {
+                model::QualifiedName n = names_of(*this, object);
+                auto& map = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION ? schema_.collations
+                            : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION
+                                ? schema_.text_search_configurations
+                                : schema_.text_search_dictionaries;
+                if (map.erase(n) == 0 && !stmt->missing_ok) {
+                    throw StatementError(0, fmt::format("\"{}\" does not exist", n.to_string()));
+                }
+                break;
+            }
+            default: unsupported(current_, "DROP"); return;
+        }
+    }
+}
+
+model::QualifiedName Interpreter::in_type(const Node* object) const {
+    if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+        return resolve_type(object->type_name->names, object->type_name->n_names);
+    }
+    return names_of(*this, object);
+}
+
+void Interpreter::rename_relation(const model::QualifiedName& from, const model::QualifiedName& to) {
+    if (schema_.relation_exists(to)) {
+        throw StatementError(0, fmt::format("relation \"{}\" already exists", to.to_string()));
+    }
+    auto move_key = [&](auto& map) {
+        auto node = map.extract(from);
+        if (!node.empty()) {
+            node.key() = to;
+            node.mapped().name = to;
+            map.insert(std::move(node));
+            return true;
+        }
+        return false;
+    };
+    bool table = move_key(schema_.tables);
+    if (!table && !move_key(schema_.views) && !move_key(schema_.sequences) && !move_key(schema_.indexes)) {
+        throw StatementError(0, fmt::format("relation \"{}\" does not exist", from.to_string()));
+    }
+    if (!table) {
+        return;
+    }
+    // The catalog refers to tables by OID: every reference follows the rename.
+    for (auto& [_, t] : schema_.tables) {
+        for (auto& c : t.constraints) {
+            if (c.ref_table == from) {
+                c.ref_table = to;
+            }
+        }
+        if (t.partition_of == from) {
+            t.partition_of = to;
+        }
+        std::replace(t.inherits.begin(), t.inherits.end(), from, to);
+    }
+    for (auto& [_, i] : schema_.indexes) {
+        if (i.table == from) {
+            i.table = to;
+        }
+    }
+    for (auto& [_, s] : schema_.sequences) {
+        if (s.owned_by && s.owned_by->table == from) {
+            s.owned_by->table = to;
+        }
+    }
+    auto rekey = [&](auto& map) {
+        std::vector<model::TableScopedName> keys;
+        for (const auto& [k, _] : map) {
+            if (k.table == from) {
+                keys.push_back(k);
+            }
+        }
+        for (const auto& k : keys) {
+            auto node = map.extract(k);
+            node.key().table = to;
+            node.mapped().table = to;
+            map.insert(std::move(node));
+        }
+    };
+    rekey(schema_.triggers);
+    rekey(schema_.policies);
+}
+
+void Interpreter::rename(PgQuery__RenameStmt* stmt) {
+    std::string new_name = stmt->newname != nullptr ? stmt->newname : "";
+    switch (stmt->rename_type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+            model::QualifiedName from = resolve_relation(stmt->relation);
+            if (!schema_.relation_exists(from) && stmt->missing_ok) {
+                return;
+            }
+            rename_relation(from, {from.schema, new_name});
+            return;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+            model::QualifiedName tn = resolve_relation(stmt->relation);
+            model::Table& table = require_table(tn, stmt->relation->location);
+            model::Column* column = table.find_column(stmt->subname);
+            if (column == nullptr) {
+                throw StatementError(0, fmt::format("column \"{}\" of relation \"{}\" does not exist", stmt->subname,
+                                                    tn.to_string()));
+            }
+            if (table.find_column(new_name) != nullptr) {
+                throw StatementError(0, fmt::format("column \"{}\" of relation \"{}\" already exists", new_name,
+                                                    tn.to_string()));
+            }
+            std::string old = column->name;
+            column->name = new_name;
+            auto fix = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old, new_name); };
+            for (auto& c : table.constraints) {
+                fix(c.columns);
+                fix(c.include);
+            }
+            for (auto& [_, t] : schema_.tables) {
+                for (auto& c : t.constraints) {
+                    if (c.kind == model::ConstraintKind::foreign_key && c.ref_table == tn) {
+                        fix(c.ref_columns);
+                    }
+                }
+            }
+            for (auto& [_, i] : schema_.indexes) {
+                if (i.table == tn) {
+                    for (auto& e : i.elements) {
+                        if (e.column == old) {
+                            e.column = new_name;
+                        }
+                    }
+                    fix(i.include);
+                }
+            }
+            for (auto& [_, s] : schema_.sequences) {
+                if (s.owned_by && s.owned_by->table == tn && s.owned_by->column == old) {
+                    s.owned_by->column = new_name;
+                }
+            }
+            warn("RENAME COLUMN: expressions that mention the column (CHECK, defaults, views) keep the old "
+                 "name's text in this version");
+            return;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
+            model::Table& table = require_table(resolve_relation(stmt->relation), stmt->relation->location);
+            model::Constraint* c = table.find_constraint(stmt->subname);
+            if (c == nullptr) {
+                throw StatementError(0, fmt::format("constraint \"{}\" does not exist", stmt->subname));
+            }
+            c->name = new_name;
+            return;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
+            model::QualifiedName tn = resolve_relation(stmt->relation);
+            auto node = schema_.triggers.extract({tn, stmt->subname});
+            if (node.empty()) {
+                throw StatementError(0, fmt::format("trigger \"{}\" does not exist", stmt->subname));
+            }
+            node.key().name = new_name;
+            node.mapped().name = new_name;
+            schema_.triggers.insert(std::move(node));
+            return;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+            model::QualifiedName tn = resolve_relation(stmt->relation);
+            auto node = schema_.policies.extract({tn, stmt->subname});
+            if (node.empty()) {
+                throw StatementError(0, fmt::format("policy \"{}\" does not exist", stmt->subname));
+            }
+            node.key().name = new_name;
+            node.mapped().name = new_name;
+            schema_.policies.insert(std::move(node));
+            return;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+            model::QualifiedName from = in_type(stmt->object);
+            auto node = schema_.types.extract(from);
+            if (node.empty()) {
+                throw StatementError(0, fmt::format("type \"{}\" does not exist", from.to_string()));
+            }
+            node.key().name = new_name;
+            node.mapped().name.name = new_name;
+            schema_.types.insert(std::move(node));
+            return;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+            bool found = false;
+            model::RoutineName key = routine_key(*this, stmt->object->object_with_args, schema_, &found);
+            if (!found) {
+                throw StatementError(0, fmt::format("function {}({}) does not exist", key.name.to_string(), key.args));
+            }
+            auto node = schema_.functions.extract(key);
+            node.key().name.name = new_name;
+            node.mapped().name.name = new_name;
+            schema_.functions.insert(std::move(node));
+            return;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+            unsupported(current_, "ALTER SCHEMA ... RENAME");
+            return;
+        }
+        default: unsupported(current_, "RENAME"); return;
+    }
+}
+
+void Interpreter::alter_object_schema(PgQuery__AlterObjectSchemaStmt* stmt) {
+    std::string target = stmt->newschema;
+    switch (stmt->object_type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
+            model::QualifiedName from = resolve_relation(stmt->relation);
+            rename_relation(from, {target, from.name});
+            return;
+        }
+        default: unsupported(current_, "ALTER ... SET SCHEMA"); return;
+    }
+}
+
+void Interpreter::variable_set(PgQuery__VariableSetStmt* stmt) {
+    std::string_view name = stmt->name != nullptr ? stmt->name : "";
+    if (name == "search_path" && stmt->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE) {
+        search_path_.clear();
+        for (std::size_t i = 0; i < stmt->n_args; ++i) {
+            std::string s{node_string(stmt->args[i])};
+            if (!s.empty() && s != "$user" && s != "pg_catalog") {
+                search_path_.push_back(s);
+            }
+        }
+        names_.default_schema = search_path_.empty() ? "public" : search_path_.front();
+        if (search_path_.empty()) {
+            search_path_.push_back("public");
+        }
+    } else if (name == "search_path") {
+        search_path_ = {"public"};
+        names_.default_schema = "public";
+    }
+    --stats_.applied;
+    ++stats_.skipped;
+}
+
+// SELECT pg_catalog.set_config('search_path', '', false) is how pg_dump empties the
+// search path; other SELECTs (setval, data checks) have no schema effect.
+bool Interpreter::select_has_schema_effect(PgQuery__SelectStmt* stmt) {
+    if (stmt->n_target_list == 1) {
+        const auto* target = stmt->target_list[0]->res_target;
+        if (target->val != nullptr && target->val->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) {
+            const auto* fc = target->val->func_call;
+            auto names = string_list(fc->funcname, fc->n_funcname);
+            if (!names.empty() && names.back() == "set_config" && fc->n_args >= 2 &&
+                node_string(fc->args[0]) == "search_path") {
+                std::string value{node_string(fc->args[1])};
+                search_path_.clear();
+                std::size_t start = 0;
+                while (start <= value.size()) {
+                    std::size_t comma = value.find(',', start);
+                    std::string part = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                    part.erase(0, part.find_first_not_of(" \""));
+                    while (!part.empty() && (part.back() == ' ' || part.back() == '"')) {
+                        part.pop_back();
+                    }
+                    if (!part.empty() && part != "$user" && part != "pg_catalog") {
+                        search_path_.push_back(part);
+                    }
+                    if (comma == std::string::npos) {
+                        break;
+                    }
+                    start = comma + 1;
+                }
+                names_.default_schema = search_path_.empty() ? "public" : search_path_.front();
+                if (search_path_.empty()) {
+                    search_path_.push_back("public");
+                }
+            }
+        }
+    }
+    return false;
+}
+
+void Interpreter::text_search_configuration(PgQuery__AlterTSConfigurationStmt* stmt) {
+    model::QualifiedName name = qualify(stmt->cfgname, stmt->n_cfgname);
+    auto it = schema_.text_search_configurations.find(name);
+    if (it == schema_.text_search_configurations.end()) {
+        throw StatementError(0, fmt::format("text search configuration \"{}\" does not exist", name.to_string()));
+    }
+    auto& mappings = it->second.mappings;
+    auto tokens = string_list(stmt->tokentype, stmt->n_tokentype);
+    std::string dicts;
+    for (std::size_t i = 0; i < stmt->n_dicts; ++i) {
+        if (!dicts.empty()) {
+            dicts += ", ";
+        }
+        model::QualifiedName d = stmt->dicts[i]->node_case == PG_QUERY__NODE__NODE_LIST
+                                     ? qualify(stmt->dicts[i]->list->items, stmt->dicts[i]->list->n_items)
+                                     : model::QualifiedName{"", std::string{node_string(stmt->dicts[i])}};
+        if (stmt->dicts[i]->node_case == PG_QUERY__NODE__NODE_LIST && stmt->dicts[i]->list->n_items == 1) {
+            d.schema = "pg_catalog";  // built-in dictionaries (simple, english_stem) live in pg_catalog
+        }
+        dicts += quote_qualified(d);
+    }
+    switch (stmt->kind) {
+        case PG_QUERY__ALTER_TSCONFIG_TYPE__ALTER_TSCONFIG_ADD_MAPPING:
+        case PG_QUERY__ALTER_TSCONFIG_TYPE__ALTER_TSCONFIG_ALTER_MAPPING_FOR_TOKEN:
+            for (const auto& token : tokens) {
+                std::erase_if(mappings, [&](const auto& kv) { return kv.first == token; });
+                mappings.emplace_back(token, dicts);
+            }
+            break;
+        case PG_QUERY__ALTER_TSCONFIG_TYPE__ALTER_TSCONFIG_DROP_MAPPING:
+            for (const auto& token : tokens) {
+                std::erase_if(mappings, [&](const auto& kv) { return kv.first == token; });
+            }
+            break;
+        default: unsupported(current_, "ALTER TEXT SEARCH CONFIGURATION action"); return;
+    }
+    std::sort(mappings.begin(), mappings.end());
+}
+
+void Interpreter::finish() {
+    for (auto& [_, table] : schema_.tables) {
+        // A primary key makes its columns NOT NULL (docs: "Primary Keys").
+        for (const auto& c : table.constraints) {
+            if (c.kind == model::ConstraintKind::primary_key) {
+                for (const auto& col : c.columns) {
+                    if (auto* column = table.find_column(col)) {
+                        column->not_null = true;
+                    }
+                }
+            }
+        }
+        std::sort(table.constraints.begin(), table.constraints.end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
+    }
+    for (auto& [_, type] : schema_.types) {
+        std::sort(type.constraints.begin(), type.constraints.end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
+    }
+    for (auto& [_, view] : schema_.views) {
+        std::sort(view.column_details.begin(), view.column_details.end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
+    }
+    // The public schema exists in every database; it only matters when something was
+    // said about it. Its stock comment is the engine's default, not a choice.
+    if (auto it = schema_.namespaces.find("public"); it != schema_.namespaces.end()) {
+        auto& meta = it->second.meta;
+        if (meta.comment == "standard public schema") {
+            meta.comment.reset();
+        }
+        if (!meta.comment && meta.owner.empty() && meta.grants.empty()) {
+            schema_.namespaces.erase(it);
+        }
+    }
+}
+
+}  // namespace schemerge::parser::postgres

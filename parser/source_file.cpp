@@ -1,0 +1,198 @@
+#include "parser/source_file.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+namespace schemerge::parser {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+model::Error one_error(std::string file, std::uint32_t line, std::uint32_t column, std::string message,
+                       std::string source_line = {}) {
+    model::Diagnostic d;
+    d.severity = model::Severity::error;
+    if (!file.empty()) {
+        d.location.file = std::make_shared<const std::string>(std::move(file));
+        d.location.line = line;
+        d.location.column = column;
+    }
+    d.message = std::move(message);
+    d.source_line = std::move(source_line);
+    return model::Error{{std::move(d)}};
+}
+
+// Natural order so that migration directories replay V2 before V10.
+bool natural_less(const std::string& a, const std::string& b) {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+            std::size_t i2 = i;
+            std::size_t j2 = j;
+            while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2]))) {
+                ++i2;
+            }
+            while (j2 < b.size() && std::isdigit(static_cast<unsigned char>(b[j2]))) {
+                ++j2;
+            }
+            std::string_view na = std::string_view{a}.substr(i, i2 - i);
+            std::string_view nb = std::string_view{b}.substr(j, j2 - j);
+            while (na.size() > 1 && na[0] == '0') {
+                na.remove_prefix(1);
+            }
+            while (nb.size() > 1 && nb[0] == '0') {
+                nb.remove_prefix(1);
+            }
+            if (na.size() != nb.size()) {
+                return na.size() < nb.size();
+            }
+            if (na != nb) {
+                return na < nb;
+            }
+            i = i2;
+            j = j2;
+        } else {
+            if (a[i] != b[j]) {
+                return a[i] < b[j];
+            }
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
+std::string line_at(const std::string& text, std::size_t offset) {
+    std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    start = (start == std::string::npos || offset == 0) ? 0 : start + 1;
+    std::size_t end = text.find('\n', offset);
+    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    // Do not echo binary garbage back to the terminal.
+    for (char& c : line) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+            c = '?';
+        }
+    }
+    return line;
+}
+
+// Returns the offset of the first invalid UTF-8 sequence, or npos.
+std::size_t invalid_utf8(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+            n = 1;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+        } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+            n = 3;
+        } else {
+            return i;
+        }
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+                return i;
+            }
+        }
+        i += n + 1;
+    }
+    return std::string::npos;
+}
+
+std::pair<std::uint32_t, std::uint32_t> line_col(const std::string& text, std::size_t offset) {
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    return {line, static_cast<std::uint32_t>(offset - line_start + 1)};
+}
+
+std::expected<SourceFile, model::Error> read_one(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::unexpected(one_error({}, 0, 0, fmt::format("cannot read '{}': {}", path.string(),
+                                                               std::error_code(errno, std::generic_category()).message())));
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    if (text.starts_with("\xEF\xBB\xBF")) {
+        text.erase(0, 3);  // a UTF-8 byte order mark carries no SQL
+    }
+    if (auto nul = text.find('\0'); nul != std::string::npos) {
+        auto [line, col] = line_col(text, nul);
+        return std::unexpected(one_error(path.string(), line, col, "binary file: NUL byte in input; expected SQL text"));
+    }
+    if (auto bad = invalid_utf8(text); bad != std::string::npos) {
+        auto [line, col] = line_col(text, bad);
+        return std::unexpected(one_error(
+            path.string(), line, col,
+            fmt::format("invalid UTF-8 byte 0x{:02X}; schemerge reads SQL files as UTF-8",
+                        static_cast<unsigned>(static_cast<unsigned char>(text[bad]))),
+            line_at(text, bad)));
+    }
+    return make_source(path.string(), std::move(text));
+}
+
+}  // namespace
+
+SourceFile make_source(std::string name, std::string text) {
+    return SourceFile{std::make_shared<const std::string>(std::move(name)), std::move(text)};
+}
+
+std::expected<std::vector<SourceFile>, model::Error> read_sources(const std::string& path) {
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        return std::unexpected(one_error({}, 0, 0, fmt::format("cannot read '{}': no such file or directory", path)));
+    }
+    std::vector<SourceFile> out;
+    if (fs::is_directory(status)) {
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(path, ec)) {
+            if (entry.is_regular_file() && entry.path().extension() == ".sql") {
+                names.push_back(entry.path().filename().string());
+            }
+        }
+        if (ec) {
+            return std::unexpected(one_error({}, 0, 0, fmt::format("cannot list '{}': {}", path, ec.message())));
+        }
+        if (names.empty()) {
+            return std::unexpected(one_error({}, 0, 0, fmt::format("directory '{}' contains no .sql files", path)));
+        }
+        std::sort(names.begin(), names.end(), natural_less);
+        for (const auto& name : names) {
+            auto file = read_one(fs::path(path) / name);
+            if (!file) {
+                return std::unexpected(file.error());
+            }
+            out.push_back(std::move(*file));
+        }
+        return out;
+    }
+    auto file = read_one(path);
+    if (!file) {
+        return std::unexpected(file.error());
+    }
+    out.push_back(std::move(*file));
+    return out;
+}
+
+}  // namespace schemerge::parser
