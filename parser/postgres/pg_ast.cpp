@@ -299,7 +299,7 @@ model::TypeRef type_ref(const PgQuery__TypeName* type, const NameContext& ctx) {
         if (v) {
             out.modifiers.push_back(std::to_string(*v));
         } else {
-            out.modifiers.push_back(deparse_raw(type->typmods[i]));
+            out.modifiers.push_back(deparse_expression(type->typmods[i], ctx).text);
         }
     }
     if (out.name.schema.empty() && out.name.name == "interval" && !out.modifiers.empty()) {
