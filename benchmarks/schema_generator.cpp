@@ -18,7 +18,7 @@ namespace {
 // splitmix64: tiny, fast and fully specified, so a seed gives the same schema on
 // every standard library (std::uniform_int_distribution is implementation-defined).
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : state(seed) {}
 
     std::uint64_t next() {
@@ -40,7 +40,7 @@ public:
         }
     }
 
-private:
+  private:
     std::uint64_t state;
 };
 
@@ -72,8 +72,8 @@ const std::vector<EnumPlan>& enum_types() {
 }
 
 constexpr std::array<std::string_view, 15> k_domains = {
-    "customer", "order", "billing", "stock", "user", "team", "project", "store",
-    "vendor", "support", "sales", "content", "shipping", "payroll", "catalog",
+    "customer", "order",   "billing", "stock",   "user",     "team",    "project", "store",
+    "vendor",   "support", "sales",   "content", "shipping", "payroll", "catalog",
 };
 
 struct Noun {
@@ -82,20 +82,58 @@ struct Noun {
 };
 
 constexpr std::array<Noun, 22> k_nouns = {{
-    {"account", "accounts"}, {"item", "items"}, {"entry", "entries"}, {"record", "records"},
-    {"note", "notes"}, {"event", "events"}, {"profile", "profiles"}, {"setting", "settings"},
-    {"address", "addresses"}, {"payment", "payments"}, {"invoice", "invoices"}, {"shipment", "shipments"},
-    {"review", "reviews"}, {"tag", "tags"}, {"attachment", "attachments"}, {"log", "logs"},
-    {"snapshot", "snapshots"}, {"batch", "batches"}, {"request", "requests"}, {"rule", "rules"},
-    {"contact", "contacts"}, {"category", "categories"},
+    {"account", "accounts"},
+    {"item", "items"},
+    {"entry", "entries"},
+    {"record", "records"},
+    {"note", "notes"},
+    {"event", "events"},
+    {"profile", "profiles"},
+    {"setting", "settings"},
+    {"address", "addresses"},
+    {"payment", "payments"},
+    {"invoice", "invoices"},
+    {"shipment", "shipments"},
+    {"review", "reviews"},
+    {"tag", "tags"},
+    {"attachment", "attachments"},
+    {"log", "logs"},
+    {"snapshot", "snapshots"},
+    {"batch", "batches"},
+    {"request", "requests"},
+    {"rule", "rules"},
+    {"contact", "contacts"},
+    {"category", "categories"},
 }};
 
 enum class Kind : unsigned char {
-    integer, bigint, text, varchar, numeric, boolean, timestamp, jsonb, uuid, enumeration, text_array, integer_array,
+    integer,
+    bigint,
+    text,
+    varchar,
+    numeric,
+    boolean,
+    timestamp,
+    jsonb,
+    uuid,
+    enumeration,
+    text_array,
+    integer_array,
 };
 
 enum class Default : unsigned char {
-    none, zero, one, empty_string, literal, bool_true, bool_false, now, empty_json, random_uuid, empty_array, enum_first,
+    none,
+    zero,
+    one,
+    empty_string,
+    literal,
+    bool_true,
+    bool_false,
+    now,
+    empty_json,
+    random_uuid,
+    empty_array,
+    enum_first,
 };
 
 enum class CheckForm : unsigned char { none, non_negative, positive, not_empty, min_length, period };
@@ -115,21 +153,27 @@ struct ColumnTemplate {
 
 // "period" stands for the starts_at/ends_at pair with a two-column CHECK.
 constexpr std::array<ColumnTemplate, 27> k_templates = {{
-    {"code", Kind::varchar, 32, -1, true, Default::none, "", CheckForm::min_length, true, "Short business key shown in the UI."},
-    {"email", Kind::varchar, 255, -1, true, Default::none, "", CheckForm::none, true, "Where notifications go; one per row."},
+    {"code", Kind::varchar, 32, -1, true, Default::none, "", CheckForm::min_length, true,
+     "Short business key shown in the UI."},
+    {"email", Kind::varchar, 255, -1, true, Default::none, "", CheckForm::none, true,
+     "Where notifications go; one per row."},
     {"description", Kind::text, 0, -1, false, Default::none, "", CheckForm::none, false, ""},
-    {"notes", Kind::text, 0, -1, false, Default::empty_string, "", CheckForm::none, false, "Free text, not shown to customers."},
+    {"notes", Kind::text, 0, -1, false, Default::empty_string, "", CheckForm::none, false,
+     "Free text, not shown to customers."},
     {"quantity", Kind::integer, 0, -1, true, Default::zero, "", CheckForm::non_negative, false, ""},
-    {"amount", Kind::numeric, 0, -1, true, Default::zero, "", CheckForm::non_negative, false, "Gross amount in the account's currency."},
+    {"amount", Kind::numeric, 0, -1, true, Default::zero, "", CheckForm::non_negative, false,
+     "Gross amount in the account's currency."},
     {"unit_price", Kind::numeric, 0, -1, false, Default::none, "", CheckForm::non_negative, false, ""},
     {"is_active", Kind::boolean, 0, -1, true, Default::bool_true, "", CheckForm::none, false, ""},
     {"is_archived", Kind::boolean, 0, -1, false, Default::bool_false, "", CheckForm::none, false, ""},
     {"created_at", Kind::timestamp, 0, -1, true, Default::now, "", CheckForm::none, false, ""},
     {"updated_at", Kind::timestamp, 0, -1, true, Default::now, "", CheckForm::none, false, "Maintained by a trigger."},
-    {"deleted_at", Kind::timestamp, 0, -1, false, Default::none, "", CheckForm::none, false, "Soft delete marker; NULL while the row is live."},
+    {"deleted_at", Kind::timestamp, 0, -1, false, Default::none, "", CheckForm::none, false,
+     "Soft delete marker; NULL while the row is live."},
     {"metadata", Kind::jsonb, 0, -1, true, Default::empty_json, "", CheckForm::none, false, ""},
     {"settings", Kind::jsonb, 0, -1, false, Default::none, "", CheckForm::none, false, ""},
-    {"external_id", Kind::uuid, 0, -1, true, Default::random_uuid, "", CheckForm::none, true, "Stable id exposed by the public API."},
+    {"external_id", Kind::uuid, 0, -1, true, Default::random_uuid, "", CheckForm::none, true,
+     "Stable id exposed by the public API."},
     {"tags", Kind::text_array, 0, -1, true, Default::empty_array, "", CheckForm::none, false, ""},
     {"scores", Kind::integer_array, 0, -1, false, Default::none, "", CheckForm::none, false, ""},
     {"status", Kind::enumeration, 0, 0, true, Default::enum_first, "", CheckForm::none, false, ""},
@@ -276,27 +320,48 @@ ColumnPlan column_from(const ColumnTemplate& t, std::string name, Rng& rng) {
 void plan_indexes(TablePlan& t, Rng& rng) {
     std::vector<IndexPlan> candidates;
     for (const auto& fk : t.fks) {
-        candidates.push_back({fmt::format("{}_{}_idx", t.name, fk.column), false, false, {{fk.column, fk.column}}, "", ""});
+        candidates.push_back(
+            {fmt::format("{}_{}_idx", t.name, fk.column), false, false, {{fk.column, fk.column}}, "", ""});
     }
     if (t.find("created_at") != nullptr) {
         if (t.find("status") != nullptr) {
-            candidates.push_back({fmt::format("{}_status_created_at_idx", t.name), false, false,
-                                  {{"status", "status"}, {"created_at DESC", "created_at desc"}}, "", ""});
+            candidates.push_back({fmt::format("{}_status_created_at_idx", t.name),
+                                  false,
+                                  false,
+                                  {{"status", "status"}, {"created_at DESC", "created_at desc"}},
+                                  "",
+                                  ""});
         } else {
-            candidates.push_back(
-                {fmt::format("{}_created_at_idx", t.name), false, false, {{"created_at DESC", "created_at desc"}}, "", ""});
+            candidates.push_back({fmt::format("{}_created_at_idx", t.name),
+                                  false,
+                                  false,
+                                  {{"created_at DESC", "created_at desc"}},
+                                  "",
+                                  ""});
         }
     }
     if (t.find("deleted_at") != nullptr) {
-        candidates.push_back({fmt::format("{}_live_{}_idx", t.name, t.label), false, false, {{t.label, t.label}},
-                              "(deleted_at IS NULL)", "deleted_at is null"});
+        candidates.push_back({fmt::format("{}_live_{}_idx", t.name, t.label),
+                              false,
+                              false,
+                              {{t.label, t.label}},
+                              "(deleted_at IS NULL)",
+                              "deleted_at is null"});
     }
-    candidates.push_back({fmt::format("{}_lower_{}_idx", t.name, t.label), false, false,
-                          {{fmt::format("lower({})", t.label), fmt::format("lower({})", t.label)}}, "", ""});
+    candidates.push_back({fmt::format("{}_lower_{}_idx", t.name, t.label),
+                          false,
+                          false,
+                          {{fmt::format("lower({})", t.label), fmt::format("lower({})", t.label)}},
+                          "",
+                          ""});
     if (t.find("email") != nullptr) {
         // varchar columns reach lower(text) through an implicit cast, which the catalog keeps.
-        candidates.push_back(
-            {fmt::format("{}_lower_email_idx", t.name), true, false, {{"lower((email)::text)", "lower(email)"}}, "", ""});
+        candidates.push_back({fmt::format("{}_lower_email_idx", t.name),
+                              true,
+                              false,
+                              {{"lower((email)::text)", "lower(email)"}},
+                              "",
+                              ""});
     }
     if (t.find("metadata") != nullptr) {
         candidates.push_back({fmt::format("{}_metadata_idx", t.name), false, true, {{"metadata", "metadata"}}, "", ""});
@@ -305,8 +370,12 @@ void plan_indexes(TablePlan& t, Rng& rng) {
         candidates.push_back({fmt::format("{}_tags_idx", t.name), false, true, {{"tags", "tags"}}, "", ""});
     }
     if (t.find("is_active") != nullptr && t.find("created_at") != nullptr) {
-        candidates.push_back({fmt::format("{}_active_created_at_idx", t.name), false, false,
-                              {{"created_at", "created_at"}}, "is_active", "is_active"});
+        candidates.push_back({fmt::format("{}_active_created_at_idx", t.name),
+                              false,
+                              false,
+                              {{"created_at", "created_at"}},
+                              "is_active",
+                              "is_active"});
     }
     rng.shuffle(candidates);
     const std::size_t count = std::min<std::size_t>(candidates.size(), 1 + rng.below(3));
@@ -324,7 +393,8 @@ TablePlan plan_table(std::size_t index, std::uint64_t seed, const std::vector<Ta
     // Names are unique across schemas so FK column names and index names never clash.
     const std::size_t use = ++name_uses[base];
     t.name = use == 1 ? base : fmt::format("{}_{}", base, use);
-    t.stem = use == 1 ? fmt::format("{}_{}", domain, noun.singular) : fmt::format("{}_{}_{}", domain, noun.singular, use);
+    t.stem =
+        use == 1 ? fmt::format("{}_{}", domain, noun.singular) : fmt::format("{}_{}_{}", domain, noun.singular, use);
     t.bigint_id = rng.percent(50);
 
     ColumnPlan id;
@@ -398,7 +468,8 @@ TablePlan plan_table(std::size_t index, std::uint64_t seed, const std::vector<Ta
         }
         t.columns.push_back(column_from(tpl, std::string(tpl.name), rng));
         if (tpl.check != CheckForm::none && rng.percent(60)) {
-            t.checks.push_back({fmt::format("{}_{}_check", t.name, tpl.name), tpl.check, std::string(tpl.name), tpl.kind});
+            t.checks.push_back(
+                {fmt::format("{}_{}_check", t.name, tpl.name), tpl.check, std::string(tpl.name), tpl.kind});
         }
         if (tpl.unique_candidate && rng.percent(70)) {
             t.uniques.push_back({fmt::format("{}_{}_key", t.name, tpl.name), {std::string(tpl.name)}});
@@ -540,10 +611,10 @@ std::string pg_default(const ColumnPlan& c) {
         case Default::none: return "";
         case Default::zero: return "0";
         case Default::one: return "1";
-        case Default::empty_string:
-            return c.kind == Kind::varchar ? "''::character varying" : "''::text";
+        case Default::empty_string: return c.kind == Kind::varchar ? "''::character varying" : "''::text";
         case Default::literal:
-            return fmt::format("{}::{}", quote_literal(c.literal), c.kind == Kind::varchar ? "character varying" : "text");
+            return fmt::format("{}::{}", quote_literal(c.literal),
+                               c.kind == Kind::varchar ? "character varying" : "text");
         case Default::bool_true: return "true";
         case Default::bool_false: return "false";
         case Default::now: return "now()";
@@ -660,7 +731,7 @@ std::string count_body(const TablePlan& t) {
 // pg_dump style
 
 class PgDumpWriter {
-public:
+  public:
     explicit PgDumpWriter(const SchemaPlan& plan) : plan(plan) {}
 
     std::string write() {
@@ -736,7 +807,7 @@ public:
         return std::move(out);
     }
 
-private:
+  private:
     const SchemaPlan& plan;
     std::string out;
 
@@ -761,9 +832,10 @@ private:
                 const ColumnPlan* c = t.find(t.fks.front().column);
                 const std::string type = pg_type(*c);
                 header(fmt::format("{}_count_for({})", t.name, type), "FUNCTION", t.schema);
-                out += fmt::format("CREATE FUNCTION {}(p_id {}) RETURNS bigint\n    LANGUAGE {} STABLE\n    AS $${}$$;\n\n\n",
-                                   qualified(t.schema, t.name + "_count_for"), type,
-                                   t.count_in_sql ? "sql" : "plpgsql", count_body(t));
+                out += fmt::format(
+                    "CREATE FUNCTION {}(p_id {}) RETURNS bigint\n    LANGUAGE {} STABLE\n    AS $${}$$;\n\n\n",
+                    qualified(t.schema, t.name + "_count_for"), type, t.count_in_sql ? "sql" : "plpgsql",
+                    count_body(t));
             }
         }
     }
@@ -800,9 +872,10 @@ private:
         }
         const std::string sequence = t.name + "_id_seq";
         header(sequence, "SEQUENCE", t.schema);
-        out += fmt::format("CREATE SEQUENCE {}\n{}    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n"
-                           "    NO MAXVALUE\n    CACHE 1;\n\n\n",
-                           qualified(t.schema, sequence), t.bigint_id ? "" : "    AS integer\n");
+        out += fmt::format(
+            "CREATE SEQUENCE {}\n{}    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n"
+            "    NO MAXVALUE\n    CACHE 1;\n\n\n",
+            qualified(t.schema, sequence), t.bigint_id ? "" : "    AS integer\n");
         header(sequence, "SEQUENCE OWNED BY", t.schema);
         out += fmt::format("ALTER SEQUENCE {} OWNED BY {}.id;\n\n\n", qualified(t.schema, sequence), name);
     }
@@ -869,7 +942,7 @@ private:
 // handwritten style
 
 class HandwrittenWriter {
-public:
+  public:
     explicit HandwrittenWriter(const SchemaPlan& plan) : plan(plan) {}
 
     std::string write() {
@@ -890,8 +963,9 @@ public:
         }
         out += "\n";
         if (plan.any_touch_trigger) {
-            out += fmt::format("create or replace function set_updated_at() returns trigger\nlanguage plpgsql as $${}$$;\n\n",
-                               touch_body());
+            out += fmt::format(
+                "create or replace function set_updated_at() returns trigger\nlanguage plpgsql as $${}$$;\n\n",
+                touch_body());
         }
         for (std::size_t i = 0; i < plan.tables.size(); ++i) {
             write_table(plan.tables[i], i);
@@ -899,7 +973,7 @@ public:
         return std::move(out);
     }
 
-private:
+  private:
     const SchemaPlan& plan;
     std::string out;
 
@@ -934,7 +1008,8 @@ private:
                 const auto& fk = t.fks[k];
                 if (fk.column == c.name) {
                     const TablePlan& ref = fk.target == index ? t : plan.tables[fk.target];
-                    line += fmt::format(" references {} (id){}", hw_name(ref.schema, ref.name), hw_on_delete(t.on_delete[k]));
+                    line += fmt::format(" references {} (id){}", hw_name(ref.schema, ref.name),
+                                        hw_on_delete(t.on_delete[k]));
                 }
             }
             lines.push_back(std::move(line));
@@ -973,7 +1048,8 @@ private:
         }
         if (t.touch_trigger) {
             out += fmt::format(
-                "create trigger trg_set_updated_at before update on {} for each row execute procedure set_updated_at();\n",
+                "create trigger trg_set_updated_at before update on {} for each row execute procedure "
+                "set_updated_at();\n",
                 name);
         }
         if (!t.validate_column.empty()) {
@@ -1000,8 +1076,8 @@ private:
             }
             columns.push_back(fmt::format("b.{} as {}_{}", ref.label, ref.stem, ref.label));
             out += fmt::format("create view {} as\nselect {}\nfrom {} a\n{} {} b on b.id = a.{}",
-                               hw_name(t.schema, v.name), join(columns, ", "), name,
-                               v.left_join ? "left join" : "join", hw_name(ref.schema, ref.name), fk.column);
+                               hw_name(t.schema, v.name), join(columns, ", "), name, v.left_join ? "left join" : "join",
+                               hw_name(ref.schema, ref.name), fk.column);
             if (v.filter_deleted) {
                 out += "\nwhere a.deleted_at is null";
             }
