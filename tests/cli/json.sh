@@ -35,7 +35,7 @@ if command -v jq >/dev/null 2>&1; then
   case_ "json: the example's tables are there"
   run dump "$REPO/examples/shop/schema.sql" --format json
   for name in customers products orders order_items; do
-    expect_true "JSON lacks table $name" grep -q "\"$name\"" "$T/out"
+    expect_true "JSON lacks table $name" grep -Eq "\"(public\\.)?$name\"" "$T/out"
   done
 fi
 

@@ -39,6 +39,30 @@ run dump "$T/missing.sql" -o "$T/keep2.sql"
 expect_rc 2
 expect_true "existing -o target was modified on error" grep -qx precious "$T/keep2.sql"
 
+# A rename-into-place writer must not replace what is not a regular file: run as root,
+# `-o /dev/null` would otherwise turn /dev/null into a regular file for the whole
+# machine (it happened). Checked here with a FIFO and a symlink, which are harmless.
+case_ "success: -o onto a FIFO writes through it and leaves the FIFO in place"
+mkfifo "$T/pipe"
+timeout 30 cat "$T/pipe" >"$T/piped.sql" &
+reader=$!
+run dump "$example" -o "$T/pipe"
+expect_rc 0
+expect_true "-o replaced the FIFO with another file" test -p "$T/pipe"
+if ! test -p "$T/pipe"; then
+  kill "$reader" 2>/dev/null || true
+fi
+wait "$reader" 2>/dev/null || true
+expect_same_file "$T/stdout.sql" "$T/piped.sql" "FIFO reader did not get the dump"
+
+case_ "success: -o onto a symlink writes the link's target and keeps the link"
+: >"$T/target.sql"
+ln -s target.sql "$T/link.sql"
+run dump "$example" -o "$T/link.sql"
+expect_rc 0
+expect_true "-o replaced the symlink" test -L "$T/link.sql"
+expect_same_file "$T/stdout.sql" "$T/target.sql" "symlink target does not hold the dump"
+
 case_ "error: -o into a directory that does not exist"
 run dump "$example" -o "$T/no/such/dir/out.sql"
 expect_rc 2
