@@ -49,6 +49,8 @@ int run_dump(const DumpArgs& args) {
         std::cerr << loaded.error().render() << '\n';
         return k_exit_input_error;
     }
+    sources->clear();  // the model no longer needs the text; free it before emitting
+    sources->shrink_to_fit();
     print_diagnostics(loaded->diagnostics, args.quiet);
     std::string content;
     if (args.format == "json") {

@@ -31,42 +31,53 @@ ObjectKey table_scoped_key(ObjectKind kind, const QualifiedName& table, const st
     return key;
 }
 
-void DependencyGraph::add_node(const ObjectKey& key) { nodes_.insert(key); }
+std::uint32_t DependencyGraph::intern(const ObjectKey& key) {
+    auto [it, inserted] = ids_.emplace(key, static_cast<std::uint32_t>(keys_.size()));
+    if (inserted) {
+        keys_.push_back(key);
+    }
+    return it->second;
+}
+
+void DependencyGraph::add_node(const ObjectKey& key) { intern(key); }
 
 void DependencyGraph::add_edge(const ObjectKey& from, const ObjectKey& to, DependencyKind kind) {
     if (from == to) {
         return;
     }
-    nodes_.insert(from);
-    nodes_.insert(to);
-    edges_.insert(Dependency{from, to, kind});
-    reverse_[to].insert(from);
+    Edge e{intern(from), intern(to), kind};
+    if (seen_.insert(e).second) {
+        edges_.push_back(e);
+    }
 }
 
 std::vector<Dependency> DependencyGraph::dependencies_of(const ObjectKey& key) const {
     std::vector<Dependency> out;
-    // The smallest edge leaving `key`: kind 0 and empty strings are the minimum key.
-    Dependency probe{key, ObjectKey{}, DependencyKind::normal};
-    probe.to.kind = static_cast<ObjectKind>(0);
-    for (auto it = edges_.lower_bound(probe); it != edges_.end() && it->from == key; ++it) {
-        out.push_back(*it);
+    auto id = ids_.find(key);
+    if (id == ids_.end()) {
+        return out;
     }
+    for (const auto& e : edges_) {
+        if (e.from == id->second) {
+            out.push_back(Dependency{keys_[e.from], keys_[e.to], e.kind});
+        }
+    }
+    std::sort(out.begin(), out.end());
     return out;
 }
 
 std::vector<Dependency> DependencyGraph::dependents_of(const ObjectKey& key) const {
     std::vector<Dependency> out;
-    auto it = reverse_.find(key);
-    if (it == reverse_.end()) {
+    auto id = ids_.find(key);
+    if (id == ids_.end()) {
         return out;
     }
-    for (const auto& from : it->second) {
-        for (const auto& edge : dependencies_of(from)) {
-            if (edge.to == key) {
-                out.push_back(edge);
-            }
+    for (const auto& e : edges_) {
+        if (e.to == id->second) {
+            out.push_back(Dependency{keys_[e.from], keys_[e.to], e.kind});
         }
     }
+    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -268,7 +279,9 @@ bool same_column_set(std::vector<std::string> a, std::vector<std::string> b) {
     return a == b;
 }
 
-void add_table_edges(EdgeCollector& c, const Schema& schema, const Table& table) {
+using UniqueIndexes = std::map<QualifiedName, std::vector<const Index*>>;
+
+void add_table_edges(EdgeCollector& c, const Schema& schema, const Table& table, const UniqueIndexes& unique_indexes) {
     ObjectKey key = object_key(ObjectKind::table, table.name);
     c.node(key);
     for (const auto& column : table.columns) {
@@ -316,10 +329,13 @@ void add_table_edges(EdgeCollector& c, const Schema& schema, const Table& table)
                 }
             }
         }
-        for (const auto& [index_name, index] : schema.indexes) {
-            if (index.table != constraint.ref_table || !index.unique || !index.predicate.empty()) {
-                continue;
-            }
+        auto candidates = unique_indexes.find(constraint.ref_table);
+        if (candidates == unique_indexes.end()) {
+            continue;
+        }
+        for (const Index* index_ptr : candidates->second) {
+            const Index& index = *index_ptr;
+            const QualifiedName& index_name = index.name;
             std::vector<std::string> columns;
             for (const auto& element : index.elements) {
                 columns.push_back(element.column);
@@ -455,8 +471,15 @@ DependencyGraph DependencyGraph::build(const Schema& schema) {
             c.edge(key, object_key(ObjectKind::table, sequence.owned_by->table), DependencyKind::owned_by);
         }
     }
+    // Unique, non-partial indexes by table: FKs may reference them (looked up per FK).
+    UniqueIndexes unique_indexes;
+    for (const auto& [name, index] : schema.indexes) {
+        if (index.unique && index.predicate.empty()) {
+            unique_indexes[index.table].push_back(&index);
+        }
+    }
     for (const auto& [name, table] : schema.tables) {
-        add_table_edges(c, schema, table);
+        add_table_edges(c, schema, table, unique_indexes);
     }
     for (const auto& [name, view] : schema.views) {
         ObjectKey key = object_key(view.materialized ? ObjectKind::materialized_view : ObjectKind::view, name);

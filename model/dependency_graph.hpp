@@ -42,22 +42,38 @@ public:
     [[nodiscard]] static DependencyGraph build(const Schema& schema);
 
     void add_node(const ObjectKey& key);
-    // Adds both ends as nodes; self-edges are ignored.
+    // Adds both ends as nodes; self-edges are ignored; a repeated edge is kept once.
     void add_edge(const ObjectKey& from, const ObjectKey& to, DependencyKind kind = DependencyKind::normal);
 
-    [[nodiscard]] bool contains(const ObjectKey& key) const { return nodes_.contains(key); }
-    [[nodiscard]] const std::set<ObjectKey>& nodes() const { return nodes_; }
+    [[nodiscard]] bool contains(const ObjectKey& key) const { return ids_.contains(key); }
+    [[nodiscard]] std::size_t node_count() const { return keys_.size(); }
     // Edges leaving `key` (what it needs), in key order.
     [[nodiscard]] std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
     // Edges arriving at `key` (what needs it), in key order.
     [[nodiscard]] std::vector<Dependency> dependents_of(const ObjectKey& key) const;
     [[nodiscard]] std::size_t edge_count() const { return edges_.size(); }
-    [[nodiscard]] const std::set<Dependency>& edges() const { return edges_; }
+    // Visits every edge once, in insertion order: f(from, to, kind).
+    template <typename F>
+    void for_each_edge(F&& f) const {
+        for (const auto& e : edges_) {
+            f(keys_[e.from], keys_[e.to], e.kind);
+        }
+    }
 
 private:
-    std::set<ObjectKey> nodes_;
-    std::set<Dependency> edges_;  // ordered by `from`, so dependencies_of is a range
-    std::map<ObjectKey, std::set<ObjectKey>> reverse_;
+    // Keys are interned: a 10,000-table schema has hundreds of thousands of edges,
+    // and an edge of two ObjectKeys would cost ~300 bytes where two ids cost 8.
+    struct Edge {
+        std::uint32_t from;
+        std::uint32_t to;
+        DependencyKind kind;
+        auto operator<=>(const Edge&) const = default;
+    };
+    std::uint32_t intern(const ObjectKey& key);
+    std::vector<ObjectKey> keys_;
+    std::map<ObjectKey, std::uint32_t> ids_;
+    std::vector<Edge> edges_;
+    std::set<Edge> seen_;
 };
 
 // Resolves names against a schema the way the graph does; exposed for emitters

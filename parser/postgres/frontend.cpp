@@ -232,68 +232,89 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
     }
     result.stats.statements = statements.size();
 
-    // Parse each distinct statement text once: the three inputs of a merge share
-    // almost all of their statements, and distinct statements parse independently.
-    std::unordered_map<std::string_view, std::size_t> distinct_index;
-    std::vector<std::string> distinct_texts;
-    distinct_index.reserve(statements.size());
-    for (auto& st : statements) {
-        std::string_view text{st.file->text.data() + st.offset, st.length};
-        auto [it, inserted] = distinct_index.emplace(text, distinct_texts.size());
-        if (inserted) {
-            distinct_texts.emplace_back(text);
+    // Statements are parsed in chunks on a worker thread while the interpreter applies
+    // the previous chunk: parsing and interpreting overlap on two cores, and only two
+    // chunks of parse trees are alive at a time (packed protobuf trees are ~10x the
+    // size of their SQL text, so holding all of them would dominate memory).
+    // Within a chunk each distinct statement text is parsed once.
+    constexpr std::size_t k_chunk = 512;
+    struct Chunk {
+        std::vector<ParsedStatement> parsed;  // one per distinct text
+        std::vector<std::size_t> slot;        // statement -> index into parsed
+    };
+    auto parse_chunk = [&statements](std::size_t begin, std::size_t end) {
+        Chunk chunk;
+        chunk.slot.resize(end - begin);
+        std::unordered_map<std::string_view, std::size_t> seen;
+        std::string text;
+        for (std::size_t i = begin; i < end; ++i) {
+            const Statement& st = statements[i];
+            std::string_view view{st.file->text.data() + st.offset, st.length};
+            auto [it, inserted] = seen.emplace(view, chunk.parsed.size());
+            if (inserted) {
+                text.assign(view);  // libpg_query wants a NUL-terminated string
+                chunk.parsed.push_back(parse_statement(text));
+            }
+            chunk.slot[i - begin] = it->second;
         }
-        st.distinct = it->second;
-    }
-    result.stats.distinct_parsed = distinct_texts.size();
-
-    std::vector<ParsedStatement> parsed(distinct_texts.size());
-    unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, distinct_texts.size() / 64)));
-    {
-        std::vector<std::future<void>> workers;
-        for (unsigned t = 1; t < threads; ++t) {
-            workers.push_back(std::async(std::launch::async, [&, t] {
-                for (std::size_t i = t; i < distinct_texts.size(); i += threads) {
-                    parsed[i] = parse_statement(distinct_texts[i]);
-                }
-            }));
-        }
-        for (std::size_t i = 0; i < distinct_texts.size(); i += threads) {
-            parsed[i] = parse_statement(distinct_texts[i]);
-        }
-        for (auto& w : workers) {
-            w.get();
-        }
+        return chunk;
+    };
+    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
+    std::size_t total = statements.size();
+    std::future<Chunk> next;
+    auto start_chunk = [&](std::size_t begin) {
+        std::size_t end = std::min(total, begin + k_chunk);
+        next = std::async(parallel ? std::launch::async : std::launch::deferred, parse_chunk, begin, end);
+    };
+    if (total > 0) {
+        start_chunk(0);
     }
 
     Interpreter interpreter(result.schema, result.diagnostics, options, result.stats);
-    for (const auto& st : statements) {
-        const ParsedStatement& p = parsed[st.distinct];
-        std::string_view text{st.file->text.data() + st.offset, st.length};
-        if (!p.error.empty()) {
-            std::size_t at = st.offset + cursor_to_offset(text, p.error_cursor);
-            return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, at, p.error)}});
+    for (std::size_t begin = 0; begin < total; begin += k_chunk) {
+        Chunk chunk = next.get();
+        result.stats.distinct_parsed += chunk.parsed.size();
+        if (begin + k_chunk < total) {
+            start_chunk(begin + k_chunk);
         }
-        UnpackedTree tree = unpack(p.protobuf);
-        if (tree.tree == nullptr) {
-            return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, st.offset,
-                                                           "internal error: cannot decode the parse tree")}});
-        }
-        for (std::size_t i = 0; i < tree.tree->n_stmts; ++i) {
-            PgQuery__RawStmt* raw = tree.tree->stmts[i];
-            StatementSite site{st.file->location(st.offset), text};
-            try {
-                interpreter.apply(raw->stmt, site);
-            } catch (const StatementError& e) {
-                std::size_t at = st.offset;
-                if (e.offset() > 0 && static_cast<std::size_t>(e.offset()) < st.length) {
-                    at += static_cast<std::size_t>(e.offset());
+        std::size_t end = std::min(total, begin + k_chunk);
+        for (std::size_t i = begin; i < end; ++i) {
+            const Statement& st = statements[i];
+            const ParsedStatement& p = chunk.parsed[chunk.slot[i - begin]];
+            std::string_view text{st.file->text.data() + st.offset, st.length};
+            if (!p.error.empty()) {
+                std::size_t at = st.offset + cursor_to_offset(text, p.error_cursor);
+                if (next.valid()) {
+                    next.wait();
                 }
-                model::Diagnostic d = make_diag(model::Severity::error, *st.file, at, e.what());
-                d.related = e.related();
-                d.related_notes = e.related_notes();
-                return std::unexpected(model::Error{{std::move(d)}});
+                return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, at, p.error)}});
+            }
+            UnpackedTree tree = unpack(p.protobuf);
+            if (tree.tree == nullptr) {
+                if (next.valid()) {
+                    next.wait();
+                }
+                return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, st.offset,
+                                                               "internal error: cannot decode the parse tree")}});
+            }
+            for (std::size_t k = 0; k < tree.tree->n_stmts; ++k) {
+                PgQuery__RawStmt* raw = tree.tree->stmts[k];
+                StatementSite site{st.file->location(st.offset), text};
+                try {
+                    interpreter.apply(raw->stmt, site);
+                } catch (const StatementError& e) {
+                    std::size_t at = st.offset;
+                    if (e.offset() > 0 && static_cast<std::size_t>(e.offset()) < st.length) {
+                        at += static_cast<std::size_t>(e.offset());
+                    }
+                    model::Diagnostic d = make_diag(model::Severity::error, *st.file, at, e.what());
+                    d.related = e.related();
+                    d.related_notes = e.related_notes();
+                    if (next.valid()) {
+                        next.wait();
+                    }
+                    return std::unexpected(model::Error{{std::move(d)}});
+                }
             }
         }
     }

@@ -164,6 +164,7 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
     }
     auto [it, inserted] = schema_.tables.emplace(name, std::move(table));
     model::Table& t = it->second;
+    t.columns.reserve(t.columns.size() + stmt->n_table_elts);
     for (std::size_t i = 0; i < stmt->n_table_elts; ++i) {
         Node* elt = stmt->table_elts[i];
         switch (elt->node_case) {

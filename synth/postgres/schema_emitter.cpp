@@ -334,10 +334,15 @@ private:
             }
         }
         model::DependencyGraph graph = model::DependencyGraph::build(schema_);
-        for (const auto& edge : graph.edges()) {
+        graph.for_each_edge([&](const ObjectKey& edge_from, const ObjectKey& edge_to, DependencyKind edge_kind) {
+            struct {
+                const ObjectKey& from;
+                const ObjectKey& to;
+                DependencyKind kind;
+            } edge{edge_from, edge_to, edge_kind};
             auto to_it = provider_.find(edge.to);
             if (to_it == provider_.end()) {
-                continue;
+                return;
             }
             std::size_t to = to_it->second;
             // A routine's signature needs only the shell of a base type.
@@ -374,7 +379,7 @@ private:
             if (from) {
                 need(*from, to);
             }
-        }
+        });
         // Indexes are post-data of their table too.
         for (const auto& [name, index] : schema_.indexes) {
             post_data_by_table_[index.table].push_back(provider_[model::object_key(ObjectKind::index, name)]);
