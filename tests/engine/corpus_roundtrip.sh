@@ -15,7 +15,9 @@
 #   - PostgreSQL rejects F for an environmental reason schemerge cannot know about
 #     (extension or C library not installed, ...): schemerge must succeed, unless
 #     PostgreSQL also reports a syntax error somewhere in F, in which case it must exit 2.
-#   - exit code 3, >= 128 (signal) or a timeout is always a failure.
+#   - exit code 3, >= 128 (signal) or a timeout is always a failure;
+#   - whenever schemerge succeeds, its output must be a fixed point:
+#     dump(dump(F)) == dump(F), byte for byte.
 #
 # Environment shim: C-language functions whose shared library is not installed
 # (openstreetmap's libpgosm) are pointed at a library PostgreSQL ships
@@ -154,6 +156,11 @@ one_file() {
     input="$dir/input.sql"
   fi
 
+  # The canonical output is a fixed point: dumping it again changes nothing.
+  idempotent() {
+    timeout 300 "$schemerge" dump "$dir/out.sql" -o "$dir/out2.sql" 2>"$dir/dump2.err" &&
+      diff -u "$dir/out.sql" "$dir/out2.sql" >"$dir/diff.txt"
+  }
   result() { printf '%s\t%s\t%s\n' "$1" "$rel" "${2:-}" >"$res"; }
 
   psql -X -q -d postgres -c "CREATE DATABASE $a" >/dev/null 2>"$dir/createdb.err" || {
@@ -171,7 +178,10 @@ one_file() {
   local first_err
   first_err="$(grep -m1 -o 'ERROR: .*' "$dir/pg_load.err" || true)"
 
-  if ((rc == 3 || rc >= 124)); then
+  if ((rc == 126 || rc == 127)); then
+    # Not schemerge's doing: the binary could not be run (e.g. relinked meanwhile).
+    result FAIL_HARNESS "could not run schemerge (exit $rc): $(grep -m1 . "$dir/dump.err" || true)"
+  elif ((rc == 3 || rc >= 124)); then
     result FAIL_CRASH "schemerge exit $rc: $(grep -m1 . "$dir/dump.err" || true)"
   elif ((pg_ok == 0)); then
     local must_reject=1 why="rejected: $first_err"
@@ -196,8 +206,10 @@ one_file() {
         result FAIL_NOT_REJECTED "$why | schemerge exit $rc"
       fi
     else
-      if ((rc == 0)); then
-        result ENV_SKIPPED "$why | schemerge exit 0"
+      if ((rc == 0)) && ! idempotent; then
+        result FAIL_NOT_IDEMPOTENT "$why | dump(dump(F)) != dump(F)"
+      elif ((rc == 0)); then
+        result ENV_SKIPPED "$why | schemerge exit 0, dump(dump(F)) == dump(F)"
       else
         result FAIL_ENV_DUMP "$why | schemerge exit $rc: $(grep -m1 . "$dir/dump.err" || true)"
       fi
@@ -215,11 +227,13 @@ one_file() {
         "$PG_BIN/pg_dump" --schema-only --no-owner --no-privileges -d "$db" 2>"$dir/pg_dump.err" |
           normalize_dump >"$dir/$db.norm"
       done
-      if diff -u --label "postgres($rel)" --label "postgres(schemerge dump $rel)" \
+      if ! diff -u --label "postgres($rel)" --label "postgres(schemerge dump $rel)" \
         "$dir/$a.norm" "$dir/$b.norm" >"$dir/diff.txt"; then
-        result EQUAL
-      else
         result FAIL_MISMATCH "$(grep -c '^[-+][^-+]' "$dir/diff.txt") differing lines"
+      elif ! idempotent; then
+        result FAIL_NOT_IDEMPOTENT "dump(dump(F)) != dump(F)"
+      else
+        result EQUAL
       fi
     fi
   fi

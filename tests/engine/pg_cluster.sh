@@ -11,7 +11,7 @@
 set -euo pipefail
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-readonly PG_SKIP=77
+PG_SKIP=77
 
 pg_require() {
   local tool
@@ -38,6 +38,14 @@ pg_run() {
 pg_cluster_start() {
   local dir="${1:-}"
   pg_require || return $?
+  # initdb runs shell commands redirected to /dev/null; if something replaced the device
+  # with a regular file (a rename-into-place writer given `-o /dev/null` as root), it
+  # fails with an obscure "Permission denied". Say what is wrong instead.
+  if [[ ! -c /dev/null ]]; then
+    echo "pg_cluster.sh: /dev/null is not a character device (something replaced it);" \
+      "as root: rm -f /dev/null && mknod -m 666 /dev/null c 1 3" >&2
+    return 1
+  fi
   if [[ -z "$dir" ]]; then
     dir="$(mktemp -d "${TMPDIR:-/tmp}/schemerge-pg.XXXXXX")"
   else
