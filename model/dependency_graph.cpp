@@ -45,10 +45,7 @@ void DependencyGraph::add_edge(const ObjectKey& from, const ObjectKey& to, Depen
     if (from == to) {
         return;
     }
-    Edge e{intern(from), intern(to), kind};
-    if (seen_.insert(e).second) {
-        edges_.push_back(e);
-    }
+    edges_.push_back(Edge{intern(from), intern(to), kind});
 }
 
 std::vector<Dependency> DependencyGraph::dependencies_of(const ObjectKey& key) const {
@@ -522,7 +519,14 @@ DependencyGraph DependencyGraph::build(const Schema& schema) {
         c.expression(key, policy.using_expr);
         c.expression(key, policy.check_expr);
     }
+    graph.deduplicate();
     return graph;
+}
+
+void DependencyGraph::deduplicate() {
+    std::sort(edges_.begin(), edges_.end());
+    edges_.erase(std::unique(edges_.begin(), edges_.end()), edges_.end());
+    edges_.shrink_to_fit();
 }
 
 }  // namespace schemerge::model

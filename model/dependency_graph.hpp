@@ -42,9 +42,11 @@ public:
     [[nodiscard]] static DependencyGraph build(const Schema& schema);
 
     void add_node(const ObjectKey& key);
-    // Adds both ends as nodes; self-edges are ignored; a repeated edge is kept once.
+    // Adds both ends as nodes; self-edges are ignored; a repeated edge is kept once
+    // (after deduplicate(), which build() calls).
     void add_edge(const ObjectKey& from, const ObjectKey& to, DependencyKind kind = DependencyKind::normal);
 
+    void deduplicate();
     [[nodiscard]] bool contains(const ObjectKey& key) const { return ids_.contains(key); }
     [[nodiscard]] std::size_t node_count() const { return keys_.size(); }
     // Edges leaving `key` (what it needs), in key order.
@@ -52,7 +54,7 @@ public:
     // Edges arriving at `key` (what needs it), in key order.
     [[nodiscard]] std::vector<Dependency> dependents_of(const ObjectKey& key) const;
     [[nodiscard]] std::size_t edge_count() const { return edges_.size(); }
-    // Visits every edge once, in insertion order: f(from, to, kind).
+    // Visits every edge: f(from, to, kind).
     template <typename F>
     void for_each_edge(F&& f) const {
         for (const auto& e : edges_) {
@@ -73,7 +75,6 @@ private:
     std::vector<ObjectKey> keys_;
     std::map<ObjectKey, std::uint32_t> ids_;
     std::vector<Edge> edges_;
-    std::set<Edge> seen_;
 };
 
 // Resolves names against a schema the way the graph does; exposed for emitters
