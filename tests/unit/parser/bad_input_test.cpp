@@ -27,7 +27,7 @@ TEST(BadInput, ErrorsHaveExactLocationsAndMessages) {
          "syntax error at or near \"int\""},
         {"syntax error in second statement", "CREATE TABLE t (a int);\n  CREATE TABEL u (a int);", 2, 10,
          "syntax error at or near \"TABEL\""},
-        {"multi-byte characters before the error", "CREATE TABLE \u00e9t\u00e9 (a int,, b int);", 1, 26,
+        {"multi-byte characters before the error", "CREATE TABLE \u00e9t\u00e9 (a int,, b int);", 1, 25,
          "syntax error at or near \",\""},
         {"unterminated string", "CREATE TABLE t (a text DEFAULT 'abc);", 1, 32, "unterminated quoted string"},
         {"unterminated dollar quote", "CREATE FUNCTION f() RETURNS int AS $$ select 1;", 1, 36,
