@@ -67,7 +67,19 @@ work="$(realpath "$work")"
 mkdir -p "$work/results" "$work/files"
 
 cluster=""
+workers=""
 cleanup() {
+  if [[ -n "$workers" ]]; then
+    # xargs and its per-file shells, by process id.
+    local child
+    for child in $(pgrep -P "$workers" 2>/dev/null); do
+      pkill -TERM -P "$child" 2>/dev/null || true  # timeout/psql/pg_dump of that file
+    done
+    pkill -TERM -P "$workers" 2>/dev/null || true
+    kill -TERM "$workers" 2>/dev/null || true
+    wait "$workers" 2>/dev/null || true
+    workers=""
+  fi
   if [[ -n "$cluster" ]]; then
     pg_cluster_stop "$cluster"
     cluster=""
@@ -247,7 +259,12 @@ export -f one_file
 
 for i in "${!files[@]}"; do
   printf '%s\0%s\0' "$i" "${files[$i]}"
-done | xargs -0 -n 2 -P "$jobs" bash -c 'one_file "$1" "$2"' _
+done | xargs -0 -n 2 -P "$jobs" bash -c 'one_file "$1" "$2"' _ &
+# In the background and waited for, so that INT/TERM run the trap at once (bash defers
+# traps until a foreground command ends).
+workers=$!
+wait "$workers" || true
+workers=""
 
 # Report, in corpus order.
 declare -A count=()

@@ -51,6 +51,15 @@ pg_cluster_start() {
   else
     mkdir -p "$dir"
   fi
+  if ! pg_cluster_start_in "$dir"; then
+    pg_cluster_stop "$dir"
+    return 1
+  fi
+  echo "$dir"
+}
+
+pg_cluster_start_in() {
+  local dir="$1"
   # The postgres user must be able to reach the directory (mktemp makes it 0700).
   chmod 0755 "$dir"
   if [[ "$(id -u)" -eq 0 ]]; then
@@ -77,7 +86,6 @@ pg_cluster_start() {
   local i
   for i in $(seq 1 60); do
     if "$PG_BIN/pg_isready" -q -h "$dir" -U postgres; then
-      echo "$dir"
       return 0
     fi
     sleep 0.5
@@ -90,7 +98,19 @@ pg_cluster_start() {
 pg_cluster_stop() {
   local dir="${1:?pg_cluster_stop DIR}"
   if [[ -f "$dir/data/postmaster.pid" ]]; then
-    pg_run "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    if ! pg_run "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1; then
+      # pg_ctl failed (e.g. a clobbered /dev/null): SIGQUIT is the same immediate
+      # shutdown, sent to the postmaster we started, by its id.
+      local pid
+      pid="$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
+      if [[ "$pid" =~ ^[0-9]+$ ]]; then
+        kill -QUIT "$pid" 2>/dev/null || true
+        for _ in 1 2 3 4 5 6 7 8 9 10; do
+          kill -0 "$pid" 2>/dev/null || break
+          sleep 0.5
+        done
+      fi
+    fi
   fi
   rm -rf -- "$dir"
 }
