@@ -21,6 +21,28 @@ std::expected<void, std::string> write_output(const std::string& path, const std
         return {};
     }
     std::filesystem::path target(path);
+    std::error_code status_ec;
+    // Write through a symlink to its target, and into FIFOs and devices directly:
+    // only a regular file (or a new one) is replaced atomically.
+    if (std::filesystem::is_symlink(std::filesystem::symlink_status(target, status_ec))) {
+        target = std::filesystem::weakly_canonical(target, status_ec);
+    }
+    auto status = std::filesystem::status(target, status_ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        if (std::filesystem::is_directory(status)) {
+            return std::unexpected("cannot write '" + path + "': it is a directory");
+        }
+        std::ofstream out(target, std::ios::binary);
+        if (!out) {
+            return std::unexpected("cannot write '" + path + "': " + std::strerror(errno));
+        }
+        out << content;
+        out.flush();
+        if (!out) {
+            return std::unexpected("cannot write '" + path + "'");
+        }
+        return {};
+    }
     std::filesystem::path temp = target;
     temp += ".schemerge-tmp-" + std::to_string(::getpid());
     {

@@ -9,9 +9,46 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "model/schema.hpp"
 #include "parser/postgres/statement_error.hpp"
 
 namespace schemerge::parser::postgres {
+
+// --- name resolution -------------------------------------------------------------
+
+namespace {
+template <typename Exists>
+std::optional<std::string> first_schema(const NameContext& ctx, Exists exists) {
+    if (ctx.schema == nullptr || ctx.search_path == nullptr) {
+        return std::nullopt;
+    }
+    for (const auto& s : *ctx.search_path) {
+        if (exists(s)) {
+            return s;
+        }
+    }
+    return std::nullopt;
+}
+}  // namespace
+
+std::optional<std::string> NameContext::relation_schema(const std::string& name) const {
+    return first_schema(*this, [&](const std::string& s) { return schema->relation_exists({s, name}); });
+}
+
+std::optional<std::string> NameContext::type_schema(const std::string& name) const {
+    return first_schema(*this, [&](const std::string& s) {
+        model::QualifiedName q{s, name};
+        return schema->types.contains(q) || schema->tables.contains(q) || schema->views.contains(q);
+    });
+}
+
+std::optional<std::string> NameContext::function_schema(const std::string& name) const {
+    return first_schema(*this, [&](const std::string& s) {
+        model::RoutineName probe{{s, name}, ""};
+        auto it = schema->functions.lower_bound(probe);
+        return it != schema->functions.end() && it->first.name == probe.name;
+    });
+}
 
 // --- parsing -------------------------------------------------------------------
 
@@ -291,8 +328,10 @@ model::TypeRef type_ref(const PgQuery__TypeName* type, const NameContext& ctx) {
         } else {
             out.name = {"", display_name(name)};
         }
+    } else if (!schema.empty()) {
+        out.name = {schema, name};
     } else {
-        out.name = {schema.empty() ? ctx.default_schema : schema, name};
+        out.name = {ctx.type_schema(name).value_or(ctx.default_schema), name};
     }
     for (std::size_t i = 0; i < type->n_typmods; ++i) {
         auto v = node_integer(type->typmods[i]);
@@ -315,7 +354,9 @@ model::TypeRef type_ref(const PgQuery__TypeName* type, const NameContext& ctx) {
         }
         out.modifiers = std::move(mods);
     }
-    out.array_dims = static_cast<int>(type->n_array_bounds);
+    // integer[] and integer[][] are the same type: PostgreSQL does not enforce the
+    // number of dimensions, and format_type prints one pair of brackets.
+    out.array_dims = type->n_array_bounds > 0 ? 1 : 0;
     out.setof = type->setof;
     return out;
 }
@@ -492,7 +533,23 @@ struct Collector {
 
     void operator()(ProtobufCMessage* msg) {
         if (msg->descriptor == &pg_query__type_name__descriptor) {
-            canonicalize_type_names(reinterpret_cast<PgQuery__TypeName*>(msg), *edits);
+            auto* tn = reinterpret_cast<PgQuery__TypeName*>(msg);
+            canonicalize_type_names(tn, *edits);
+            if (tn->n_names == 1) {
+                std::string name{node_string(tn->names[0])};
+                if (!is_builtin_type(name)) {
+                    if (auto s = ctx->type_schema(name)) {
+                        qualify_names(tn->names, tn->n_names, *s);
+                    }
+                }
+            }
+        } else if (msg->descriptor == &pg_query__object_with_args__descriptor) {
+            auto* owa = reinterpret_cast<PgQuery__ObjectWithArgs*>(msg);
+            if (owa->n_objname == 1) {
+                if (auto s = ctx->function_schema(std::string{node_string(owa->objname[0])})) {
+                    qualify_names(owa->objname, owa->n_objname, *s);
+                }
+            }
         } else if (msg->descriptor == &pg_query__range_var__descriptor) {
             auto* rv = reinterpret_cast<PgQuery__RangeVar*>(msg);
             std::string schema = rv->schemaname != nullptr ? rv->schemaname : "";
@@ -501,7 +558,7 @@ struct Collector {
                 return;
             }
             if (schema.empty()) {
-                schema = ctx->default_schema;
+                schema = ctx->relation_schema(rel).value_or(ctx->default_schema);
                 if (qualify_relations) {
                     edits->set(rv->schemaname, edits->keep(schema));
                 }
@@ -513,8 +570,18 @@ struct Collector {
             if (names.empty()) {
                 return;
             }
-            std::string schema = names.size() >= 2 ? names[names.size() - 2] : ctx->default_schema;
-            if (schema != "pg_catalog") {
+            std::string schema = names.size() >= 2 ? names[names.size() - 2] : std::string{};
+            if (schema.empty()) {
+                // A user function found on the search path is printed qualified, as
+                // pg_dump does; anything else (built-ins) stays as written.
+                if (auto s = ctx->function_schema(names.back())) {
+                    schema = *s;
+                    qualify_names(fc->funcname, fc->n_funcname, schema);
+                }
+            }
+            // Only functions known by schema are dependencies: an unqualified name that
+            // matches no user function is a built-in (now(), nextval(), lower()).
+            if (!schema.empty() && schema != "pg_catalog") {
                 expr->functions.push_back({schema, names.back()});
             }
             if (names.back() == "nextval" && fc->n_args == 1) {
@@ -529,6 +596,18 @@ struct Collector {
                 }
             }
         }
+    }
+
+    // Replaces a one-part name list by schema.name (the list is restored after deparse).
+    void qualify_names(Node**& names, std::size_t& n, const std::string& schema) {
+        auto* s1 = edits->make(PgQuery__String(PG_QUERY__STRING__INIT));
+        s1->sval = edits->keep(schema);
+        auto* n1 = edits->make(Node(PG_QUERY__NODE__INIT));
+        n1->node_case = PG_QUERY__NODE__NODE_STRING;
+        n1->string = s1;
+        auto* arr = edits->make(std::array<Node*, 2>{n1, names[0]});
+        edits->set(names, arr->data());
+        edits->set_value(n, std::size_t{2});
     }
 
     // nextval('users_id_seq') and nextval('public.users_id_seq'::regclass) name the same
@@ -601,7 +680,7 @@ struct Collector {
         if (parts.size() >= 2) {
             return {parts[parts.size() - 2], parts.back()};
         }
-        return {ctx->default_schema, parts.back()};
+        return {ctx->relation_schema(parts.back()).value_or(ctx->default_schema), parts.back()};
     }
 };
 
