@@ -121,7 +121,13 @@ std::pair<std::uint32_t, std::uint32_t> line_col(const std::string& text, std::s
             line_start = i + 1;
         }
     }
-    return {line, static_cast<std::uint32_t>(offset - line_start + 1)};
+    std::uint32_t column = 1;
+    for (std::size_t i = line_start; i < offset && i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;  // columns count characters, not bytes
+        }
+    }
+    return {line, column};
 }
 
 std::expected<SourceFile, model::Error> read_one(const fs::path& path) {

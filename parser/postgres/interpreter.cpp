@@ -6,7 +6,10 @@ namespace schemerge::parser::postgres {
 
 Interpreter::Interpreter(model::Schema& schema, std::vector<model::Diagnostic>& diagnostics,
                          const LoadOptions& options, LoadStats& stats)
-    : schema_(schema), diagnostics_(diagnostics), options_(options), stats_(stats) {}
+    : schema_(schema), diagnostics_(diagnostics), options_(options), stats_(stats) {
+    names_.schema = &schema_;
+    names_.search_path = &search_path_;
+}
 
 void Interpreter::apply(Node* stmt, const StatementSite& site) {
     site_ = &site;

@@ -113,8 +113,23 @@ private:
 
 // Canonicalization and deparsing ---------------------------------------------
 
+}  // namespace schemerge::parser::postgres
+namespace schemerge::model {
+struct Schema;
+}
+namespace schemerge::parser::postgres {
+
+// How unqualified names resolve while canonicalizing: like the engine, through the
+// search path, to the first schema holding an object of that name; names that match
+// nothing (built-ins, extension objects we do not model) stay unqualified.
 struct NameContext {
-    std::string default_schema = "public";  // schema for unqualified relation names
+    std::string default_schema = "public";  // schema for unqualified names that match nothing known
+    const model::Schema* schema = nullptr;
+    const std::vector<std::string>* search_path = nullptr;
+
+    [[nodiscard]] std::optional<std::string> relation_schema(const std::string& name) const;
+    [[nodiscard]] std::optional<std::string> type_schema(const std::string& name) const;
+    [[nodiscard]] std::optional<std::string> function_schema(const std::string& name) const;
 };
 
 // Canonical TypeRef of a TypeName: "int4", "INTEGER", "int" -> integer.

@@ -259,6 +259,9 @@ void Interpreter::create_trigger(PgQuery__CreateTrigStmt* stmt) {
         t.when = expr(stmt->when_clause);
     }
     t.function = qualify(stmt->funcname, stmt->n_funcname);
+    if (stmt->n_funcname == 1) {
+        t.function.schema = names_.function_schema(t.function.name).value_or(t.function.schema);
+    }
     for (std::size_t i = 0; i < stmt->n_args; ++i) {
         t.function_args.push_back(def_value(stmt->args[i]));
     }

@@ -60,12 +60,19 @@ void Interpreter::create_index(PgQuery__IndexStmt* stmt) {
         index.elements.push_back(index_element(stmt->index_params[i]->index_elem, table));
         cols.push_back(index.elements.back().column);
     }
-    index.include = string_list(stmt->index_including_params, stmt->n_index_including_params);
     // INCLUDE items arrive as IndexElem nodes.
-    if (index.include.empty() && stmt->n_index_including_params > 0) {
-        for (std::size_t i = 0; i < stmt->n_index_including_params; ++i) {
-            const auto* e = stmt->index_including_params[i]->index_elem;
-            index.include.emplace_back(e != nullptr && e->name != nullptr ? e->name : "");
+    for (std::size_t i = 0; i < stmt->n_index_including_params; ++i) {
+        const auto* e = stmt->index_including_params[i]->index_elem;
+        index.include.emplace_back(e != nullptr && e->name != nullptr ? e->name : "");
+    }
+    if (table != nullptr) {
+        std::vector<std::string> used = cols;
+        used.insert(used.end(), index.include.begin(), index.include.end());
+        for (const auto& c : used) {
+            if (!c.empty() && table->find_column(c) == nullptr) {
+                throw StatementError(0, fmt::format("column \"{}\" does not exist in relation \"{}\"", c,
+                                                    table_name.to_string()));
+            }
         }
     }
     if (stmt->where_clause != nullptr) {

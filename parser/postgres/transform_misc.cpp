@@ -294,7 +294,7 @@ void Interpreter::grant(PgQuery__GrantStmt* stmt, Node* node) {
         PgQuery__ObjectType type = stmt->objtype;
         Target t = find_target(*this, schema_, type, object, search_path_);
         if (t.meta != nullptr) {
-            t.meta->grants.push_back(deparse_raw(node));
+            t.meta->grants.push_back(deparse_statement(node, names_, true).text);
             return;
         }
     }

@@ -359,6 +359,10 @@ model::Constraint Interpreter::build_constraint(model::Table& table, PgQuery__Co
             out.columns = columns_or_hint(c->fk_attrs, c->n_fk_attrs);
             out.ref_table = resolve_relation(c->pktable);
             out.ref_columns = string_list(c->pk_attrs, c->n_pk_attrs);
+            if (!schema_.tables.contains(out.ref_table)) {
+                throw StatementError(c->pktable->location,
+                                     fmt::format("relation \"{}\" does not exist", out.ref_table.to_string()));
+            }
             if (out.ref_columns.empty()) {
                 // REFERENCES t means t's primary key; the catalog stores the columns.
                 auto ref = schema_.tables.find(out.ref_table);
@@ -375,6 +379,45 @@ model::Constraint Interpreter::build_constraint(model::Table& table, PgQuery__Co
                 if (out.ref_columns.empty()) {
                     throw StatementError(c->location, fmt::format("there is no primary key for referenced table \"{}\"",
                                                                   out.ref_table.to_string()));
+                }
+            }
+            {
+                // The referenced columns need a unique key (tablecmds.c
+                // transformFkeyCheckAttrs): a PK, a UNIQUE constraint or a unique index.
+                const model::Table& ref = schema_.tables.at(out.ref_table);
+                std::vector<std::string> wanted = out.ref_columns;
+                std::sort(wanted.begin(), wanted.end());
+                auto same = [&](std::vector<std::string> cols) {
+                    std::sort(cols.begin(), cols.end());
+                    return cols == wanted;
+                };
+                bool ok = false;
+                for (const auto& k : ref.constraints) {
+                    if ((k.kind == model::ConstraintKind::primary_key || k.kind == model::ConstraintKind::unique) &&
+                        same(k.columns)) {
+                        ok = true;
+                    }
+                }
+                for (const auto& [_, index] : schema_.indexes) {
+                    if (ok || index.table != out.ref_table || !index.unique || !index.predicate.empty()) {
+                        continue;
+                    }
+                    std::vector<std::string> cols;
+                    for (const auto& e : index.elements) {
+                        cols.push_back(e.column);
+                    }
+                    ok = same(cols);
+                }
+                // Partitions and inheritance children take their keys from the parent.
+                if (!ok && (ref.partition_of || !ref.inherits.empty())) {
+                    ok = true;
+                }
+                // A table referencing itself may declare its key later in the same CREATE TABLE.
+                if (!ok && out.ref_table != table.name) {
+                    throw StatementError(c->location,
+                                         fmt::format("there is no unique constraint matching given keys for "
+                                                     "referenced table \"{}\"",
+                                                     out.ref_table.to_string()));
                 }
             }
             char match = c->fk_matchtype != nullptr ? c->fk_matchtype[0] : 's';

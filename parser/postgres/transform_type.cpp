@@ -201,7 +201,15 @@ void Interpreter::define(PgQuery__DefineStmt* stmt) {
     for (std::size_t i = 0; i < stmt->n_definition; ++i) {
         const auto* d = stmt->definition[i]->def_elem;
         std::string value;
-        if (d->arg != nullptr && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+        bool type_valued = stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE ||
+                           stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE;
+        if (d->arg != nullptr && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && !type_valued) {
+            // provider = icu, template = snowball, parser = pg_catalog."default": names, not types
+            auto parts = string_list(d->arg->type_name->names, d->arg->type_name->n_names);
+            for (const auto& part : parts) {
+                value += (value.empty() ? "" : ".") + part;
+            }
+        } else if (d->arg != nullptr && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
             model::TypeRef tr = type(d->arg->type_name);
             value = tr.name.to_string();
             for (int k = 0; k < tr.array_dims; ++k) {

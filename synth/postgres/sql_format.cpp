@@ -194,8 +194,10 @@ std::string quote_literal(std::string_view text) {
 }
 
 std::string dollar_quote(std::string_view text) {
+    // pg_dump's rule (appendStringLiteralDQ): grow the tag until "$tag" does not occur
+    // at all, so a body ending in "$" cannot close the quote early.
     std::string tag;
-    while (text.find("$" + tag + "$") != std::string_view::npos) {
+    while (text.find("$" + tag) != std::string_view::npos) {
         tag += '_';
     }
     std::string delimiter = "$" + tag + "$";
