@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/boxed.hpp"
 #include "model/expression.hpp"
 #include "model/object_base.hpp"
 #include "model/qualified_name.hpp"
@@ -36,10 +37,10 @@ struct Column {
     std::optional<Expression> default_value;
     bool not_null = false;
     IdentityKind identity = IdentityKind::none;
-    SequenceOptions identity_options;  // only when identity != none
+    Boxed<SequenceOptions> identity_options;  // only when identity != none (rare: kept off the column)
     std::string identity_sequence;     // explicit SEQUENCE NAME of the identity, if any
     GeneratedKind generated = GeneratedKind::none;
-    Expression generation;             // when generated != none
+    Boxed<Expression> generation;      // when generated != none
     std::string storage;               // PLAIN|EXTERNAL|EXTENDED|MAIN when set explicitly
     std::string compression;           // pglz|lz4 when set explicitly
     std::optional<int> statistics;     // ALTER COLUMN SET STATISTICS

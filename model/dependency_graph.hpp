@@ -41,13 +41,27 @@ class DependencyGraph {
 public:
     [[nodiscard]] static DependencyGraph build(const Schema& schema);
 
+    DependencyGraph() = default;
+    // The id index points into keys_: copies must rebuild it.
+    DependencyGraph(const DependencyGraph& other) : keys_(other.keys_), edges_(other.edges_) {
+        for (std::uint32_t i = 0; i < keys_.size(); ++i) {
+            ids_.insert(i);
+        }
+    }
+    DependencyGraph(DependencyGraph&& other) noexcept
+        : keys_(std::move(other.keys_)), ids_(std::move(other.ids_)), edges_(std::move(other.edges_)) {
+        ids_ = std::set<std::uint32_t, IdLess>(ids_.begin(), ids_.end(), IdLess{&keys_});
+    }
+    DependencyGraph& operator=(const DependencyGraph&) = delete;
+    DependencyGraph& operator=(DependencyGraph&&) = delete;
+
     void add_node(const ObjectKey& key);
     // Adds both ends as nodes; self-edges are ignored; a repeated edge is kept once
     // (after deduplicate(), which build() calls).
     void add_edge(const ObjectKey& from, const ObjectKey& to, DependencyKind kind = DependencyKind::normal);
 
     void deduplicate();
-    [[nodiscard]] bool contains(const ObjectKey& key) const { return ids_.contains(key); }
+    [[nodiscard]] bool contains(const ObjectKey& key) const { return find_id(key).has_value(); }
     [[nodiscard]] std::size_t node_count() const { return keys_.size(); }
     // Edges leaving `key` (what it needs), in key order.
     [[nodiscard]] std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
@@ -72,8 +86,17 @@ private:
         auto operator<=>(const Edge&) const = default;
     };
     std::uint32_t intern(const ObjectKey& key);
+    [[nodiscard]] std::optional<std::uint32_t> find_id(const ObjectKey& key) const;
+    // The index holds ids and compares the keys they name, so each key is stored once.
+    struct IdLess {
+        const std::vector<ObjectKey>* keys;
+        using is_transparent = void;
+        bool operator()(std::uint32_t a, std::uint32_t b) const { return (*keys)[a] < (*keys)[b]; }
+        bool operator()(std::uint32_t a, const ObjectKey& b) const { return (*keys)[a] < b; }
+        bool operator()(const ObjectKey& a, std::uint32_t b) const { return a < (*keys)[b]; }
+    };
     std::vector<ObjectKey> keys_;
-    std::map<ObjectKey, std::uint32_t> ids_;
+    std::set<std::uint32_t, IdLess> ids_{IdLess{&keys_}};
     std::vector<Edge> edges_;
 };
 

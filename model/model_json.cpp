@@ -151,7 +151,7 @@ Json column_json(const Column& column) {
     }
     if (column.generated == GeneratedKind::stored) {
         j["generated"] = "stored";
-        put(j, "generation", column.generation);
+        put(j, "generation", *column.generation);
     }
     put(j, "storage", column.storage);
     put(j, "compression", column.compression);

@@ -197,7 +197,7 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression: {
             model::Column& column = require_column(table, cmd->name, where);
             column.generated = model::GeneratedKind::none;
-            column.generation = {};
+            column.generation = model::Boxed<model::Expression>{};
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics: {
@@ -411,9 +411,9 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
                                   : model::IdentityKind::by_default;
             column.not_null = true;
             std::string seq_name;
-            apply_sequence_options(column.identity_options, c->options, c->n_options, nullptr, &seq_name);
-            if (column.identity_options.data_type && *column.identity_options.data_type == column.type) {
-                column.identity_options.data_type.reset();
+            apply_sequence_options(column.identity_options.mut(), c->options, c->n_options, nullptr, &seq_name);
+            if (column.identity_options->data_type && *column.identity_options->data_type == column.type) {
+                column.identity_options.mut().data_type.reset();
             }
             column.identity_sequence = seq_name.empty()
                                            ? choose_relation_name(table.name.name, column.name, "seq", table.name.schema)
@@ -432,7 +432,7 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
                     seq_options.push_back(cmd->def->list->items[i]);
                 }
             }
-            apply_sequence_options(column.identity_options, seq_options.data(), seq_options.size(), nullptr, nullptr);
+            apply_sequence_options(column.identity_options.mut(), seq_options.data(), seq_options.size(), nullptr, nullptr);
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: {
@@ -442,7 +442,7 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
             }
             column = &require_column(table, cmd->name, where);
             column->identity = model::IdentityKind::none;
-            column->identity_options = {};
+            column->identity_options = model::Boxed<model::SequenceOptions>{};
             column->identity_sequence.clear();
             return;
         }

@@ -254,9 +254,9 @@ void Interpreter::add_column(model::Table& table, PgQuery__ColumnDef* def, bool 
                                       : model::IdentityKind::by_default;
                 column.not_null = true;
                 std::string seq_name;
-                apply_sequence_options(column.identity_options, c->options, c->n_options, nullptr, &seq_name);
-                if (column.identity_options.data_type && *column.identity_options.data_type == column.type) {
-                    column.identity_options.data_type.reset();
+                apply_sequence_options(column.identity_options.mut(), c->options, c->n_options, nullptr, &seq_name);
+                if (column.identity_options->data_type && *column.identity_options->data_type == column.type) {
+                    column.identity_options.mut().data_type.reset();
                 }
                 column.identity_sequence =
                     seq_name.empty() ? choose_relation_name(table.name.name, name, "seq", table.name.schema) : seq_name;
@@ -398,8 +398,11 @@ model::Constraint Interpreter::build_constraint(model::Table& table, PgQuery__Co
                         ok = true;
                     }
                 }
-                for (const auto& [_, index] : schema_.indexes) {
-                    if (ok || index.table != out.ref_table || !index.unique || !index.predicate.empty()) {
+                // Rarely reached (most keys are constraints); indexes are keyed by name, so
+                // this is a scan.
+                for (auto it = schema_.indexes.begin(); !ok && it != schema_.indexes.end(); ++it) {
+                    const model::Index& index = it->second;
+                    if (index.table != out.ref_table || !index.unique || !index.predicate.empty()) {
                         continue;
                     }
                     std::vector<std::string> cols;

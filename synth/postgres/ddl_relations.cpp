@@ -90,7 +90,7 @@ std::string column_definition(const model::Table& table, const model::Column& co
         out += " COLLATE " + format_name(*column.collation);
     }
     if (column.generated == model::GeneratedKind::stored) {
-        out += " GENERATED ALWAYS AS (" + column.generation.text + ") STORED";
+        out += " GENERATED ALWAYS AS (" + column.generation->text + ") STORED";
     } else if (column.default_value) {
         out += " DEFAULT " + column.default_value->text;
     }

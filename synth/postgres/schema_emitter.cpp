@@ -83,9 +83,22 @@ public:
         collect();
         wire();
         std::string out = "-- schemerge dump (canonical schema)\n\nSET check_function_bodies = false;\n";
-        for (std::size_t index : order()) {
-            for (const auto& statement : items_[index].statements) {
-                out += "\n" + statement + ";\n";
+        std::vector<std::size_t> sequence = order();
+        // Size the script once and release each statement as it is copied: a large
+        // schema's text would otherwise be held two or three times at the peak.
+        std::size_t total = out.size();
+        for (const auto& item : items_) {
+            for (const auto& statement : item.statements) {
+                total += statement.size() + 3;
+            }
+        }
+        out.reserve(total);
+        for (std::size_t index : sequence) {
+            for (auto& statement : items_[index].statements) {
+                out += '\n';
+                out += statement;
+                out += ";\n";
+                std::string().swap(statement);
             }
         }
         return out;
@@ -277,9 +290,6 @@ private:
         }
         std::size_t item = add(k_table, name.schema, name.name, "", std::move(sql));
         provide(key, item);
-        for (const auto& column : table.columns) {
-            provide(model::table_scoped_key(ObjectKind::column, name, column.name), item);
-        }
         if (uses_attach_partition(table)) {
             std::size_t attach = add(k_attach_partition, name.schema, name.name, "", {attach_partition(table)});
             need(attach, item);
@@ -373,6 +383,12 @@ private:
                 case DependencyKind::normal:
                     if (auto p = provider_.find(edge.from); p != provider_.end()) {
                         from = p->second;
+                    } else if (edge.from.kind == ObjectKind::column) {
+                        // A column is created by its table's statement.
+                        auto table = provider_.find(model::object_key(ObjectKind::table, {edge.from.schema, edge.from.table}));
+                        if (table != provider_.end()) {
+                            from = table->second;
+                        }
                     }
                     break;
             }

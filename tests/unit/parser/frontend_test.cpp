@@ -141,8 +141,8 @@ TEST(Frontend, TableColumns) {
     EXPECT_TRUE(t.columns[1].not_null);
 
     EXPECT_EQ(t.columns[2].identity, IdentityKind::always);
-    EXPECT_EQ(t.columns[2].identity_options.start, 10);
-    EXPECT_EQ(t.columns[2].identity_options.increment, 5);
+    EXPECT_EQ(t.columns[2].identity_options->start, 10);
+    EXPECT_EQ(t.columns[2].identity_options->increment, 5);
     EXPECT_TRUE(t.columns[2].not_null);  // identity implies NOT NULL
     EXPECT_FALSE(t.columns[2].default_value.has_value());
 
@@ -150,7 +150,7 @@ TEST(Frontend, TableColumns) {
     EXPECT_EQ(t.columns[3].type, builtin("bigint"));
 
     EXPECT_EQ(t.columns[4].generated, GeneratedKind::stored);
-    EXPECT_NE(t.columns[4].generation.text.find("* 2"), std::string::npos) << t.columns[4].generation.text;
+    EXPECT_NE(t.columns[4].generation->text.find("* 2"), std::string::npos) << t.columns[4].generation->text;
 
     EXPECT_EQ(t.columns[5].type, builtin("timestamp with time zone", {"3"}));
     ASSERT_TRUE(t.columns[5].default_value.has_value());
