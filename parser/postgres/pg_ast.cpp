@@ -767,6 +767,109 @@ Node* strip_default_cast(Node* expr, const model::TypeRef& column_type, const Na
 
 }  // namespace
 
+// Prints the simplest, most common expressions (literals, plain function calls such
+// as nextval('s'::regclass) and now(), casts of literals to one-word types) exactly as
+// libpg_query's deparser would, without its round trip through protobuf and memory
+// contexts. Anything else returns nullopt and goes to the deparser. Equality with the
+// deparser is asserted by tests/unit/parser/canonical_forms_test.cpp.
+std::optional<std::string> format_simple_expression(const Node* node) {
+    if (node == nullptr) {
+        return std::nullopt;
+    }
+    switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_A_CONST: {
+            const auto* c = node->a_const;
+            if (c->isnull) {
+                return "NULL";
+            }
+            switch (c->val_case) {
+                case PG_QUERY__A__CONST__VAL_IVAL:
+                    if (c->ival->ival < 0) {
+                        return std::nullopt;
+                    }
+                    return std::to_string(c->ival->ival);
+                case PG_QUERY__A__CONST__VAL_FVAL: {
+                    std::string_view f = c->fval->fval != nullptr ? c->fval->fval : "";
+                    if (f.empty() || f[0] == '-') {
+                        return std::nullopt;
+                    }
+                    return std::string{f};
+                }
+                case PG_QUERY__A__CONST__VAL_BOOLVAL: return c->boolval->boolval ? "true" : "false";
+                case PG_QUERY__A__CONST__VAL_SVAL: {
+                    std::string_view s = c->sval->sval != nullptr ? c->sval->sval : "";
+                    if (s.find('\\') != std::string_view::npos) {
+                        return std::nullopt;  // the deparser switches to E'' strings
+                    }
+                    std::string out = "'";
+                    for (char ch : s) {
+                        out += ch;
+                        if (ch == '\'') {
+                            out += '\'';
+                        }
+                    }
+                    return out + "'";
+                }
+                default: return std::nullopt;
+            }
+        }
+        case PG_QUERY__NODE__NODE_TYPE_CAST: {
+            const auto* tc = node->type_cast;
+            const auto* tn = tc->type_name;
+            if (tc->arg == nullptr || tc->arg->node_case != PG_QUERY__NODE__NODE_A_CONST || tn == nullptr ||
+                tn->n_names != 1 || tn->n_typmods != 0 || tn->n_array_bounds != 0 || tn->setof || tn->pct_type) {
+                return std::nullopt;
+            }
+            std::string_view type = node_string(tn->names[0]);
+            // One-word types the deparser prints as written (not pg_catalog aliases).
+            static const std::unordered_set<std::string_view> k_plain{"regclass", "text", "date", "jsonb", "json",
+                                                                      "uuid", "bytea", "inet"};
+            if (!k_plain.contains(type) || tc->arg->a_const->isnull) {
+                return std::nullopt;
+            }
+            auto arg = format_simple_expression(tc->arg);
+            if (!arg || tc->arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL) {
+                return std::nullopt;
+            }
+            return *arg + "::" + std::string{type};
+        }
+        case PG_QUERY__NODE__NODE_FUNC_CALL: {
+            const auto* fc = node->func_call;
+            if (fc->n_agg_order != 0 || fc->agg_filter != nullptr || fc->over != nullptr || fc->agg_within_group ||
+                fc->agg_star || fc->agg_distinct || fc->func_variadic || fc->n_funcname == 0 || fc->n_funcname > 2) {
+                return std::nullopt;
+            }
+            std::string out;
+            for (std::size_t i = 0; i < fc->n_funcname; ++i) {
+                std::string_view part = node_string(fc->funcname[i]);
+                if (part.empty() || part == "pg_catalog") {
+                    return std::nullopt;  // the deparser special-cases SQL-standard functions
+                }
+                // Only plain lower-case names: keywords and quoting stay with the deparser.
+                for (char ch : part) {
+                    if (!((ch >= 'a' && ch <= 'z') || ch == '_' || (ch >= '0' && ch <= '9'))) {
+                        return std::nullopt;
+                    }
+                }
+                if (quote_ident(part) != part) {
+                    return std::nullopt;
+                }
+                out += (i > 0 ? "." : "") + std::string{part};
+            }
+            out += "(";
+            for (std::size_t i = 0; i < fc->n_args; ++i) {
+                auto arg = format_simple_expression(fc->args[i]);
+                if (!arg) {
+                    return std::nullopt;
+                }
+                out += (i > 0 ? ", " : "") + *arg;
+            }
+            return out + ")";
+        }
+        default: return std::nullopt;
+    }
+}
+
 model::Expression deparse_expression(Node* expr, const NameContext& ctx, const model::TypeRef* column_type) {
     model::Expression out;
     if (expr == nullptr) {
@@ -777,6 +880,10 @@ model::Expression deparse_expression(Node* expr, const NameContext& ctx, const m
     Collector collector{&out, &ctx, &edits, true, {}};
     collect_cte_names(&top->base, collector.cte_names);
     walk(&top->base, std::ref(collector));
+    if (auto simple = format_simple_expression(top)) {
+        out.text = std::move(*simple);
+        return out;
+    }
 
     PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
     target.val = top;
@@ -800,6 +907,29 @@ model::Expression deparse_expression(Node* expr, const NameContext& ctx, const m
     }
     out.text = std::move(text);
     return out;
+}
+
+std::string deparse_expression_slow(Node* expr) {
+    PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
+    target.val = expr;
+    target.location = -1;
+    Node target_node = PG_QUERY__NODE__INIT;
+    target_node.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+    target_node.res_target = &target;
+    Node* targets[] = {&target_node};
+    PgQuery__SelectStmt select = PG_QUERY__SELECT_STMT__INIT;
+    select.n_target_list = 1;
+    select.target_list = targets;
+    select.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+    select.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+    Node select_node = PG_QUERY__NODE__INIT;
+    select_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+    select_node.select_stmt = &select;
+    std::string text = deparse_node(&select_node);
+    if (text.starts_with("SELECT ")) {
+        text.erase(0, 7);
+    }
+    return text;
 }
 
 model::Expression deparse_statement(Node* stmt, const NameContext& ctx, bool qualify_relations) {

@@ -142,6 +142,10 @@ struct NameContext {
 // redundant (the engine adds it when it stores the default) and is removed.
 [[nodiscard]] model::Expression deparse_expression(Node* expr, const NameContext& ctx,
                                                    const model::TypeRef* column_type = nullptr);
+// The deparser's text for simple expressions, computed directly (nullopt otherwise).
+[[nodiscard]] std::optional<std::string> format_simple_expression(const Node* expr);
+// Deparse an expression with libpg_query's deparser only (no fast path, no edits).
+[[nodiscard]] std::string deparse_expression_slow(Node* expr);
 // Deparse a whole statement node (a SELECT for views, or any statement kept verbatim).
 [[nodiscard]] model::Expression deparse_statement(Node* stmt, const NameContext& ctx, bool qualify_relations);
 // Deparse without any canonicalizing edits (for opaque statements).
