@@ -15,6 +15,9 @@ struct ObjectBase {
     std::optional<std::string> comment;
     std::string owner;
     std::vector<std::string> grants;  // canonical GRANT/REVOKE statements, in order
+    // `-- schemerge:renamed-from old_name` written next to the definition: the object
+    // was renamed, not dropped and recreated. A hint for diff, not part of the definition.
+    std::string renamed_from;
 
     // Definitions compare by what the engine would store as the object; location,
     // owner and grants are not part of it (see privileges_equal for those).

@@ -1,0 +1,100 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/object_key.hpp"
+#include "model/schema.hpp"
+
+namespace schemerge::diff {
+
+// One kind per thing that can change. Column-level and constraint-level kinds carry
+// the owning table in Change::key.table (key.kind is column/constraint).
+enum class ChangeKind : std::uint8_t {
+    create_schema,
+    drop_schema,
+    create_extension,
+    drop_extension,
+    create_collation,
+    drop_collation,
+    create_type,
+    drop_type,
+    add_enum_value,       // ALTER TYPE ... ADD VALUE (position in Change::detail: "BEFORE 'x'" / "AFTER 'x'")
+    recreate_type,        // enum value removed/reordered, composite/range/base changed: drop + create with dependents
+    alter_domain,         // domain default / NOT NULL / constraints changed (before/after are the TypeDefs)
+    create_sequence,
+    drop_sequence,
+    alter_sequence,       // options or OWNED BY changed
+    create_table,
+    drop_table,
+    rename_table,         // Change::detail = old name (from a rename hint)
+    alter_table,          // table-level attributes: persistence, options, RLS enable/force, replica identity,
+                          // access method, partition attach/detach, inheritance (before/after: Tables)
+    add_column,
+    drop_column,
+    rename_column,        // detail = old column name
+    alter_column_type,
+    set_default,
+    drop_default,
+    set_not_null,
+    drop_not_null,
+    alter_identity,       // add / drop / change identity (before/after: Columns)
+    alter_generated,      // generation expression added/removed/changed
+    alter_column_options, // collation-free attributes: storage, compression, statistics, attoptions
+    add_constraint,
+    drop_constraint,
+    validate_constraint,  // NOT VALID -> valid, nothing else changed
+    rename_constraint,    // detail = old name
+    create_index,
+    drop_index,
+    rename_index,         // detail = old name
+    create_view,
+    drop_view,
+    replace_view,         // query/options changed (CREATE OR REPLACE when column list allows, else drop+create)
+    create_function,
+    drop_function,
+    replace_function,     // same identity, different definition
+    create_trigger,
+    drop_trigger,
+    alter_trigger_enabled,
+    create_policy,
+    drop_policy,
+    alter_policy,         // roles/using/check changed (command or permissive change => drop+create)
+    create_text_search,
+    drop_text_search,
+    set_comment,          // comment added/changed/removed on any object (detail: COMMENT ON target text)
+    create_opaque,        // a verbatim statement present only in `to`
+    drop_opaque,          // a verbatim statement present only in `from` (cannot be undone automatically)
+};
+
+[[nodiscard]] std::string_view to_string(ChangeKind kind);
+
+// What a change refers to in the `from` / `to` schemas (pointers into them: a
+// ChangeSet must not outlive the two schemas it was computed from).
+using ObjectRef = std::variant<std::monostate, const model::Namespace*, const model::Extension*,
+                               const model::OptionObject*, const model::TypeDef*, const model::Sequence*,
+                               const model::Table*, const model::Column*, const model::Constraint*,
+                               const model::Index*, const model::View*, const model::Function*,
+                               const model::Trigger*, const model::Policy*, const model::OpaqueStatement*>;
+
+struct Change {
+    ChangeKind kind = ChangeKind::create_table;
+    model::ObjectKey key;  // the object changed (for columns: kind column, table = owning table)
+    ObjectRef before;      // the object in `from` (monostate for creations)
+    ObjectRef after;       // the object in `to` (monostate for drops)
+    std::string detail;    // kind-specific: old name for renames, enum position, comment target, ...
+
+    // "add column public.orders.note" — stable, used in plan comments and reports.
+    [[nodiscard]] std::string describe() const;
+};
+
+// The two-way diff result: changes in a deterministic order (by kind group, then key),
+// not yet in execution order — that is synth's job.
+struct ChangeSet {
+    std::vector<Change> changes;
+    [[nodiscard]] bool empty() const { return changes.empty(); }
+};
+
+}  // namespace schemerge::diff

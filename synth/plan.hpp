@@ -1,0 +1,53 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace schemerge::synth {
+
+// Stable hazard ids (documented in the README; reports and CI rules key on them).
+namespace hazard {
+inline constexpr std::string_view k_data_loss = "data-loss";                      // drop table/column, narrowing type, enum value removal
+inline constexpr std::string_view k_table_rewrite = "table-rewrite";              // type change that rewrites, SET LOGGED, ...
+inline constexpr std::string_view k_access_exclusive_lock = "access-exclusive-lock";
+inline constexpr std::string_view k_blocking_index_build = "blocking-index-build";  // CREATE INDEX without CONCURRENTLY
+inline constexpr std::string_view k_validation_scan = "validation-scan";          // ADD CONSTRAINT that scans the table
+inline constexpr std::string_view k_not_null_on_existing_column = "not-null-on-existing-column";
+inline constexpr std::string_view k_type_recreated = "type-recreated";            // enum/composite dropped and recreated
+inline constexpr std::string_view k_dependents_recreated = "dependents-recreated";  // views/functions dropped and recreated
+inline constexpr std::string_view k_irreversible = "irreversible";                // a verbatim statement cannot be undone
+}  // namespace hazard
+
+struct Hazard {
+    std::string id;       // one of hazard::k_*
+    std::string message;  // what it means for this step
+    bool operator==(const Hazard&) const = default;
+};
+
+// One executable statement of a migration.
+struct Step {
+    std::string sql;           // without trailing semicolon
+    std::string change;        // the change it implements ("add column public.t.c")
+    std::vector<Hazard> hazards;
+    bool transactional = true;  // false: must run outside a transaction (CREATE INDEX CONCURRENTLY, ...)
+    bool operator==(const Step&) const = default;
+};
+
+// An ordered migration plan. Transactional steps run in one transaction, in order;
+// non-transactional steps run after it, in order.
+struct Plan {
+    std::vector<Step> steps;
+    std::vector<std::string> notes;  // rename suggestions, things the plan cannot do
+    [[nodiscard]] bool empty() const { return steps.empty(); }
+};
+
+enum class LockStrategy : unsigned char {
+    plain,   // the simplest statements
+    online,  // CREATE INDEX CONCURRENTLY, ADD CONSTRAINT ... NOT VALID + VALIDATE, SET NOT NULL via a validated CHECK
+};
+
+struct PlanOptions {
+    LockStrategy locks = LockStrategy::plain;
+};
+
+}  // namespace schemerge::synth
