@@ -148,6 +148,7 @@ struct Statement {
     std::size_t offset = 0;  // first token
     std::size_t length = 0;
     std::size_t distinct = 0;  // index into the distinct-text table
+    std::size_t leading = 0;   // where the comments before the statement begin
 };
 
 // Skip whitespace and comments so that locations point at the first token.
@@ -188,7 +189,7 @@ std::expected<void, model::Error> split(const PreparedFile& file, std::vector<St
         if (first >= end) {
             continue;  // only comments
         }
-        out.push_back(Statement{&file, first, end - first, 0});
+        out.push_back(Statement{&file, first, end - first, 0, begin});
     }
     pg_query_free_split_result(result);
     return {};
@@ -299,7 +300,20 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
             }
             for (std::size_t k = 0; k < tree.tree->n_stmts; ++k) {
                 PgQuery__RawStmt* raw = tree.tree->stmts[k];
-                StatementSite site{st.file->location(st.offset), text};
+                // Comments before the statement start on the line after the previous
+                // statement; the rest of the statement's own last line (after the `;`)
+                // belongs to it.
+                std::string_view before{st.file->text.data() + st.leading, st.offset - st.leading};
+                if (auto nl = before.find('\n'); nl != std::string_view::npos) {
+                    before.remove_prefix(nl + 1);
+                } else if (st.leading > 0) {
+                    before = {};
+                }
+                std::size_t end = st.offset + st.length;
+                std::size_t eol = st.file->text.find('\n', end);
+                std::string_view after{st.file->text.data() + end,
+                                       (eol == std::string::npos ? st.file->text.size() : eol) - end};
+                StatementSite site{st.file->location(st.offset), text, before, after};
                 try {
                     interpreter.apply(raw->stmt, site);
                 } catch (const StatementError& e) {

@@ -249,6 +249,91 @@ std::string Interpreter::choose_constraint_name(const model::Table& table, const
     return candidate;
 }
 
+std::string rename_annotation(std::string_view text) {
+    constexpr std::string_view k_marker = "schemerge:renamed-from";
+    std::size_t at = text.find(k_marker);
+    if (at == std::string_view::npos) {
+        return {};
+    }
+    // Only inside a -- comment: the marker must follow "--" on its line.
+    std::size_t line_start = text.rfind('\n', at);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    std::size_t dashes = text.find("--", line_start);
+    if (dashes == std::string_view::npos || dashes > at) {
+        return {};
+    }
+    std::size_t pos = at + k_marker.size();
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) {
+        ++pos;
+    }
+    std::string name;
+    std::string part;
+    bool quoted = false;
+    for (; pos < text.size(); ++pos) {
+        char c = text[pos];
+        if (quoted) {
+            if (c == '"' && pos + 1 < text.size() && text[pos + 1] == '"') {
+                part += '"';
+                ++pos;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                part += c;
+            }
+            continue;
+        }
+        if (c == '"') {
+            quoted = true;
+        } else if (c == '.') {
+            part.clear();  // keep the last component
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';' || c == ')') {
+            break;
+        } else {
+            part += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    name = part;
+    return name;
+}
+
+std::string Interpreter::statement_rename_annotation() const {
+    if (site_ == nullptr) {
+        return {};
+    }
+    std::string name = rename_annotation(site_->leading);
+    if (name.empty()) {
+        std::string_view first_line = site_->text.substr(0, site_->text.find('\n'));
+        name = rename_annotation(first_line);
+    }
+    if (name.empty() && site_->text.find('\n') == std::string_view::npos) {
+        name = rename_annotation(site_->trailing);  // a one-line statement with a trailing comment
+    }
+    return name;
+}
+
+std::string Interpreter::line_rename_annotation(int offset) const {
+    if (site_ == nullptr || offset < 0 || static_cast<std::size_t>(offset) >= site_->text.size()) {
+        return {};
+    }
+    std::string_view text = site_->text;
+    auto at = static_cast<std::size_t>(offset);
+    std::size_t start = text.rfind('\n', at);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::size_t end = text.find('\n', at);
+    std::string name = rename_annotation(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (name.empty() && start > 0) {
+        // A comment-only line right above the definition.
+        std::size_t prev_start = text.rfind('\n', start - 1 == 0 ? 0 : start - 2);
+        prev_start = prev_start == std::string_view::npos ? 0 : prev_start + 1;
+        std::string_view prev = text.substr(prev_start, start - 1 - prev_start);
+        std::size_t first = prev.find_first_not_of(" \t");
+        if (first != std::string_view::npos && prev.substr(first).starts_with("--")) {
+            name = rename_annotation(prev);
+        }
+    }
+    return name;
+}
+
 std::string Interpreter::describe_location(int) const {
     return site_ != nullptr ? site_->location.to_string() : std::string{};
 }

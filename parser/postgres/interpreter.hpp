@@ -15,7 +15,13 @@ namespace schemerge::parser::postgres {
 struct StatementSite {
     model::SourceLocation location;  // first token of the statement
     std::string_view text;           // the statement text
+    std::string_view leading;        // comments and blank lines just before it
+    std::string_view trailing;       // the rest of its last line (`; -- comment`)
 };
+
+// `-- schemerge:renamed-from old_name` in `text`: the old name (last part of a
+// qualified name, folded like an identifier), or empty.
+[[nodiscard]] std::string rename_annotation(std::string_view text);
 
 // The DDL interpreter: applies parsed statements in order to a Schema, the way the
 // engine would apply them to a catalog. Its members are spread over one file per
@@ -102,6 +108,11 @@ public:  // shared helpers used across the transform files
     void duplicate(const std::string& what, const model::SourceLocation& previous);
     void warn(std::string message);
     [[nodiscard]] std::string describe_location(int offset) const;
+    // The rename annotation of the statement (in the comments before it or on its first
+    // line), or of the line holding `offset` inside the statement (and the comment-only
+    // line before it) when offset >= 0.
+    [[nodiscard]] std::string statement_rename_annotation() const;
+    [[nodiscard]] std::string line_rename_annotation(int offset) const;
 
 private:
     model::Schema& schema_;

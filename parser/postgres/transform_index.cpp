@@ -83,6 +83,7 @@ void Interpreter::create_index(PgQuery__IndexStmt* stmt) {
         index.tablespace = stmt->table_space;
     }
     index.meta = meta();
+    index.meta.renamed_from = statement_rename_annotation();
     if (stmt->idxname != nullptr && stmt->idxname[0] != '\0') {
         index.name = {table_name.schema, stmt->idxname};
     } else {

@@ -126,6 +126,7 @@ void Interpreter::create_sequence(PgQuery__CreateSeqStmt* stmt) {
                              "first defined here");
     }
     seq.meta = meta();
+    seq.meta.renamed_from = statement_rename_annotation();
     seq.unlogged = stmt->sequence->relpersistence != nullptr && stmt->sequence->relpersistence[0] == 'u';
     apply_sequence_options(seq.options, stmt->options, stmt->n_options, &seq.owned_by, nullptr);
     schema_.sequences.emplace(seq.name, std::move(seq));

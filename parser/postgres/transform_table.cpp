@@ -80,6 +80,7 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
     model::Table table;
     table.name = name;
     table.meta = meta();
+    table.meta.renamed_from = statement_rename_annotation();
     if (stmt->relation->relpersistence != nullptr && stmt->relation->relpersistence[0] == 'u') {
         table.persistence = model::Persistence::unlogged;
     }
@@ -189,6 +190,7 @@ void Interpreter::add_column(model::Table& table, PgQuery__ColumnDef* def, bool 
     model::Column& column = existing != nullptr ? *existing : fresh;
     column.name = name;
     column.meta = meta();
+    column.meta.renamed_from = line_rename_annotation(def->location);
     if (def->type_name != nullptr) {
         column.type = type(def->type_name);
     }
@@ -327,6 +329,7 @@ model::Constraint Interpreter::build_constraint(model::Table& table, PgQuery__Co
                                                 const std::string& column_hint) {
     model::Constraint out;
     out.meta = meta();
+    out.meta.renamed_from = line_rename_annotation(c->location);
     out.deferrable = c->deferrable;
     out.initially_deferred = c->initdeferred;
     if (out.initially_deferred) {

@@ -17,6 +17,7 @@ void Interpreter::create_view(PgQuery__ViewStmt* stmt) {
         return;
     }
     view.meta = meta();
+    view.meta.renamed_from = statement_rename_annotation();
     view.column_names = string_list(stmt->aliases, stmt->n_aliases);
     view.query = deparse_statement(stmt->query, names_, true);
     view.options = reloptions(stmt->options, stmt->n_options);
