@@ -21,7 +21,10 @@ enum class ChangeKind : std::uint8_t {
     drop_collation,
     create_type,
     drop_type,
-    add_enum_value,       // ALTER TYPE ... ADD VALUE (position in Change::detail: "BEFORE 'x'" / "AFTER 'x'")
+    add_enum_value,       // ALTER TYPE ... ADD VALUE (position in Change::detail: "BEFORE 'x'" / "AFTER 'x'",
+                          // labels quoted as SQL literals; empty = append at the end). The new label
+                          // itself is in Change::key.args (raw, unquoted); changes for one type come
+                          // in the order they must run.
     recreate_type,        // enum value removed/reordered, composite/range/base changed: drop + create with dependents
     alter_domain,         // domain default / NOT NULL / constraints changed (before/after are the TypeDefs)
     create_sequence,

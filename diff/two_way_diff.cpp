@@ -1,0 +1,138 @@
+#include "diff/two_way_diff.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+#include "diff/diff_context.hpp"
+
+namespace schemerge::diff {
+
+namespace detail {
+
+model::ObjectKey key_of(const model::Namespace& ns) { return {model::ObjectKind::schema, "", ns.name, "", ""}; }
+model::ObjectKey key_of(const model::Extension& extension) {
+    return {model::ObjectKind::extension, "", extension.name, "", ""};
+}
+model::ObjectKey key_of(const model::TypeDef& type) {
+    return {model::ObjectKind::type, type.name.schema, type.name.name, "", ""};
+}
+model::ObjectKey key_of(const model::Sequence& sequence) {
+    return {model::ObjectKind::sequence, sequence.name.schema, sequence.name.name, "", ""};
+}
+model::ObjectKey key_of(const model::Table& table) {
+    return {model::ObjectKind::table, table.name.schema, table.name.name, "", ""};
+}
+model::ObjectKey key_of(const model::Index& index) {
+    return {model::ObjectKind::index, index.name.schema, index.name.name, "", ""};
+}
+model::ObjectKey key_of(const model::View& view) {
+    return {view.materialized ? model::ObjectKind::materialized_view : model::ObjectKind::view, view.name.schema,
+            view.name.name, "", ""};
+}
+model::ObjectKey key_of(const model::Function& function) {
+    model::ObjectKind kind = model::ObjectKind::function;
+    if (function.kind == model::RoutineKind::procedure) {
+        kind = model::ObjectKind::procedure;
+    } else if (function.kind == model::RoutineKind::aggregate) {
+        kind = model::ObjectKind::aggregate;
+    }
+    return {kind, function.name.schema, function.name.name, "", function.identity_args()};
+}
+model::ObjectKey key_of(const model::Trigger& trigger) {
+    return {model::ObjectKind::trigger, trigger.table.schema, trigger.name, trigger.table.name, ""};
+}
+model::ObjectKey key_of(const model::Policy& policy) {
+    return {model::ObjectKind::policy, policy.table.schema, policy.name, policy.table.name, ""};
+}
+model::ObjectKey column_key(const model::QualifiedName& table, const std::string& column) {
+    return {model::ObjectKind::column, table.schema, column, table.name, ""};
+}
+model::ObjectKey constraint_key(const model::QualifiedName& table, const std::string& constraint) {
+    return {model::ObjectKind::constraint, table.schema, constraint, table.name, ""};
+}
+
+namespace {
+
+// Kinds whose relative emission order is meaningful and must survive the sort:
+// added columns keep declaration order within their table, enum values the order
+// they must be added in, verbatim statements their source order.
+enum class Grouping { by_key, by_table, by_object, by_emission };
+
+Grouping grouping(ChangeKind kind) {
+    switch (kind) {
+        case ChangeKind::add_column: return Grouping::by_table;
+        case ChangeKind::add_enum_value: return Grouping::by_object;
+        case ChangeKind::create_opaque:
+        case ChangeKind::drop_opaque: return Grouping::by_emission;
+        default: return Grouping::by_key;
+    }
+}
+
+void sort_changes(std::vector<Change>& changes) {
+    std::vector<std::size_t> order(changes.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto less = [&](std::size_t a, std::size_t b) {
+        const Change& x = changes[a];
+        const Change& y = changes[b];
+        if (x.kind != y.kind) {
+            return x.kind < y.kind;
+        }
+        switch (grouping(x.kind)) {
+            case Grouping::by_key:
+                if (x.key != y.key) {
+                    return x.key < y.key;
+                }
+                break;
+            case Grouping::by_table: {
+                auto tx = std::tie(x.key.schema, x.key.table);
+                auto ty = std::tie(y.key.schema, y.key.table);
+                if (tx != ty) {
+                    return tx < ty;
+                }
+                break;
+            }
+            case Grouping::by_object: {
+                auto ox = std::tie(x.key.kind, x.key.schema, x.key.name);
+                auto oy = std::tie(y.key.kind, y.key.schema, y.key.name);
+                if (ox != oy) {
+                    return ox < oy;
+                }
+                break;
+            }
+            case Grouping::by_emission: break;
+        }
+        return a < b;
+    };
+    std::sort(order.begin(), order.end(), less);
+    std::vector<Change> sorted;
+    sorted.reserve(changes.size());
+    for (std::size_t i : order) {
+        sorted.push_back(std::move(changes[i]));
+    }
+    changes = std::move(sorted);
+}
+
+}  // namespace
+}  // namespace detail
+
+DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOptions& options) {
+    detail::Context ctx{from, to, options, {}, {}, {}};
+    detail::resolve_renames(ctx);
+    detail::diff_namespaces_and_extensions(ctx);
+    detail::diff_types(ctx);
+    detail::diff_sequences(ctx);
+    detail::diff_tables(ctx);
+    detail::diff_indexes(ctx);
+    detail::diff_views(ctx);
+    detail::diff_routines(ctx);
+    detail::diff_triggers_and_policies(ctx);
+    detail::suggest_renames(ctx);
+    detail::sort_changes(ctx.changes);
+    DiffResult result;
+    result.changes.changes = std::move(ctx.changes);
+    result.suggestions = std::move(ctx.suggestions);
+    return result;
+}
+
+}  // namespace schemerge::diff
