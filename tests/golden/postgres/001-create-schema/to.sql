@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer);
+CREATE SCHEMA audit;

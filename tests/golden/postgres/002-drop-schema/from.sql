@@ -1,0 +1,2 @@
+CREATE SCHEMA staging;
+CREATE TABLE public.t (id integer);

@@ -1,0 +1,2 @@
+CREATE TYPE public.order_status AS ENUM ('new', 'shipped');
+CREATE TABLE public.orders (id integer, status public.order_status);

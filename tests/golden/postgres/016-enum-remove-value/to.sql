@@ -1,0 +1,2 @@
+CREATE TYPE public.order_status AS ENUM ('new', 'paid', 'shipped');
+CREATE TABLE public.orders (id integer, status public.order_status DEFAULT 'new');

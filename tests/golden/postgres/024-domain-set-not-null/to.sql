@@ -1,0 +1,2 @@
+CREATE DOMAIN public.email AS text NOT NULL;
+CREATE TABLE public.u (id integer, e public.email);

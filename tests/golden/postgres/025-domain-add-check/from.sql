@@ -1,0 +1,1 @@
+CREATE DOMAIN public.email AS text;

@@ -1,0 +1,1 @@
+CREATE TYPE public.floatrange AS RANGE (subtype = double precision);

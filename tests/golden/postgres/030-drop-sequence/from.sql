@@ -1,0 +1,2 @@
+CREATE SEQUENCE public.old_counter;
+CREATE TABLE public.t (id integer);

@@ -1,0 +1,3 @@
+CREATE TABLE public.t (id integer NOT NULL);
+CREATE SEQUENCE public.t_id_seq AS integer;
+ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;

@@ -1,0 +1,1 @@
+CREATE TABLE public.b (id integer PRIMARY KEY, a_id integer);

@@ -1,0 +1,1 @@
+CREATE TABLE public.client (id integer PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.client (id integer, name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.customer (id integer, name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.cache (k text PRIMARY KEY, v text);

@@ -1,0 +1,1 @@
+CREATE TABLE public.scratch (k text, v text);

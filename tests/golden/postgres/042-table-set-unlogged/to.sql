@@ -1,0 +1,1 @@
+CREATE UNLOGGED TABLE public.scratch (k text, v text);

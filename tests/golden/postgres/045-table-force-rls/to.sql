@@ -1,0 +1,3 @@
+CREATE TABLE public.doc (id integer);
+ALTER TABLE public.doc ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.doc FORCE ROW LEVEL SECURITY;

@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer NOT NULL, v text);
+CREATE UNIQUE INDEX t_id_key ON public.t (id);

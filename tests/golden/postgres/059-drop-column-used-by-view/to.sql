@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer, a text);
+CREATE VIEW public.v AS SELECT id, a FROM public.t;

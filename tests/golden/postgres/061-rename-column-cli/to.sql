@@ -1,0 +1,1 @@
+CREATE TABLE public.t (id integer, display_name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.t (id integer, flag bigint DEFAULT 1 NOT NULL);

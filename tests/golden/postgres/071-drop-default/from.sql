@@ -1,0 +1,1 @@
+CREATE TABLE public.t (id integer, created_at timestamp DEFAULT now());

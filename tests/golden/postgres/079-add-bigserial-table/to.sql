@@ -1,0 +1,1 @@
+CREATE TABLE public.log (id bigserial PRIMARY KEY, msg text);

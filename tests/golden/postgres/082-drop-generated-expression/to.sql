@@ -1,0 +1,1 @@
+CREATE TABLE public.t (w integer, h integer, area integer);

@@ -1,0 +1,1 @@
+CREATE TABLE public.booking (room integer, during tsrange, CONSTRAINT booking_no_overlap EXCLUDE USING gist (during WITH &&));

@@ -1,0 +1,1 @@
+CREATE TABLE public.job (id integer, state text, run_at timestamp);

@@ -1,0 +1,2 @@
+CREATE TABLE public.u (id integer, email text);
+CREATE INDEX u_email ON public.u (email);

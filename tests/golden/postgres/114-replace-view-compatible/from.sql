@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer, name text, active boolean);
+CREATE VIEW public.v AS SELECT id FROM public.t;

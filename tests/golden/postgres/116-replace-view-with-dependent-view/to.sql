@@ -1,0 +1,3 @@
+CREATE TABLE public.t (id integer, name text);
+CREATE VIEW public.v1 AS SELECT id, upper(name) AS name_upper FROM public.t;
+CREATE VIEW public.v2 AS SELECT id FROM public.v1;

@@ -1,0 +1,1 @@
+CREATE TABLE public.sale (id integer, amount numeric);

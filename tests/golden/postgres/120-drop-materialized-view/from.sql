@@ -1,0 +1,2 @@
+CREATE TABLE public.sale (id integer, amount numeric);
+CREATE MATERIALIZED VIEW public.sale_total AS SELECT sum(amount) AS total FROM public.sale;

@@ -1,0 +1,4 @@
+CREATE TABLE public.t (id integer);
+CREATE FUNCTION public.add_one(x integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    AS $$SELECT x + 1$$;

@@ -1,0 +1,3 @@
+CREATE FUNCTION public.greet(name text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    AS $$BEGIN RETURN 'hi ' || name || '!'; END$$;

@@ -1,0 +1,1 @@
+CREATE FUNCTION public.area(w integer, h integer) RETURNS integer LANGUAGE sql AS $$SELECT w * h$$;

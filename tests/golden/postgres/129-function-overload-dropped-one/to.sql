@@ -1,0 +1,1 @@
+CREATE FUNCTION public.fmt(x integer) RETURNS text LANGUAGE sql AS $$SELECT 'n=' || x::text$$;

@@ -1,0 +1,1 @@
+CREATE FUNCTION public.twice(n integer) RETURNS integer LANGUAGE sql AS $$SELECT n * 2$$;

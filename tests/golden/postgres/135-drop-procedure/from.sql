@@ -1,0 +1,1 @@
+CREATE PROCEDURE public.noop() LANGUAGE sql AS $$SELECT 1$$;

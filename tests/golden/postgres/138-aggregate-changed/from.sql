@@ -1,0 +1,2 @@
+CREATE FUNCTION public.int_max(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$SELECT greatest(a, b)$$;
+CREATE AGGREGATE public.my_max(integer) (SFUNC = public.int_max, STYPE = integer);

@@ -1,0 +1,4 @@
+CREATE TABLE public.t (id integer);
+CREATE FUNCTION public.audit() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;
+CREATE TRIGGER t_audit AFTER INSERT ON public.t FOR EACH STATEMENT EXECUTE FUNCTION public.audit();
+ALTER TABLE public.t ENABLE ALWAYS TRIGGER t_audit;

@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer);
+COMMENT ON TABLE public.t IS 'All the things';

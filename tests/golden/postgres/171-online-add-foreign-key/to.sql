@@ -1,0 +1,2 @@
+CREATE TABLE public.p (id integer PRIMARY KEY);
+CREATE TABLE public.c (id integer, p_id integer REFERENCES public.p (id));

@@ -1,0 +1,1 @@
+CREATE TABLE public.u (id integer, email text);

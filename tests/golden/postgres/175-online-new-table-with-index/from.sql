@@ -1,0 +1,1 @@
+CREATE TABLE public.p (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.doc (id integer, body text);

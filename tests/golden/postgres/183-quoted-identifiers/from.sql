@@ -1,0 +1,1 @@
+CREATE TABLE public."Order Items" ("Id" integer, "unitPrice" numeric);

@@ -1,0 +1,3 @@
+CREATE TABLE public.p (id bigint PRIMARY KEY);
+CREATE TABLE public.c (id integer, p_id bigint REFERENCES public.p (id));
+CREATE INDEX c_p_id_idx ON public.c (p_id);

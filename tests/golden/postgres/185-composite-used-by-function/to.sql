@@ -1,0 +1,2 @@
+CREATE TYPE public.pair AS (a integer, b integer, c integer);
+CREATE FUNCTION public.pair_sum(p public.pair) RETURNS integer LANGUAGE sql AS $$SELECT p.a + p.b + p.c$$;

@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer, a integer);
+CREATE VIEW public.v AS SELECT id, a AS s FROM public.t;
