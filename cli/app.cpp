@@ -4,8 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/diff_command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/verify_command.hpp"
 
 namespace schemerge::cli {
 
@@ -15,6 +17,10 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     DumpArgs dump;
     add_dump_command(app, dump);
+    DiffArgs diff;
+    add_diff_command(app, diff);
+    VerifyArgs verify;
+    add_verify_command(app, verify);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -27,6 +33,12 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("dump")) {
         return run_dump(dump);
+    }
+    if (app.got_subcommand("diff")) {
+        return run_diff(diff);
+    }
+    if (app.got_subcommand("verify")) {
+        return run_verify(verify);
     }
     return k_exit_input_error;
 }

@@ -6,6 +6,7 @@
 
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "cli/schema_input.hpp"
 #include "model/model_json.hpp"
 #include "parser/postgres/frontend.hpp"
 #include "parser/source_file.hpp"
@@ -25,15 +26,6 @@ void add_dump_command(CLI::App& app, DumpArgs& args) {
     dump->add_flag("--no-privileges", args.no_privileges, "omit GRANT/REVOKE");
     dump->add_flag("--no-comments", args.no_comments, "omit COMMENT ON");
     dump->add_flag("-q,--quiet", args.quiet, "do not print warnings");
-}
-
-void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics, bool quiet) {
-    if (quiet) {
-        return;
-    }
-    for (const auto& d : diagnostics) {
-        std::cerr << d.render() << '\n';
-    }
 }
 
 int run_dump(const DumpArgs& args) {

@@ -1,0 +1,86 @@
+#include "cli/diff_command.hpp"
+
+#include <iostream>
+
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
+#include "cli/plan_report.hpp"
+#include "cli/rename_option.hpp"
+#include "cli/schema_input.hpp"
+#include "diff/two_way_diff.hpp"
+#include "synth/postgres/migration_planner.hpp"
+
+namespace schemerge::cli {
+
+void add_diff_command(CLI::App& app, DiffArgs& args) {
+    CLI::App* cmd = app.add_subcommand("diff", "Write the migration that turns schema FROM into schema TO");
+    cmd->add_option("FROM", args.from, "the current schema: a .sql file or a directory of them")->required();
+    cmd->add_option("TO", args.to, "the wanted schema: a .sql file or a directory of them")->required();
+    cmd->add_flag("--online", args.online,
+                  "lock-friendly statements: CREATE INDEX CONCURRENTLY, NOT VALID + VALIDATE, "
+                  "SET NOT NULL through a validated CHECK");
+    cmd->add_option("--rename", args.renames,
+                    "an explicit rename, KIND:OLD=NEW (KIND: table, column, index, view, sequence, type, "
+                    "constraint), e.g. table:public.old=new, column:public.t.old=new; repeatable")
+        ->take_all()
+        ->allow_extra_args(false);
+    cmd->add_option("--format", args.format, "output format")->check(CLI::IsMember({"sql", "json", "markdown"}));
+    cmd->add_option("-o,--output", args.output, "write to FILE instead of standard output (written only on success)");
+    cmd->add_flag("--strict", args.strict, "treat statements schemerge does not model as errors");
+    cmd->add_flag("-q,--quiet", args.quiet, "do not print warnings and notes");
+}
+
+int run_diff(const DiffArgs& args) {
+    diff::DiffOptions options;
+    for (const auto& value : args.renames) {
+        auto hint = parse_rename(value);
+        if (!hint) {
+            std::cerr << "error: " << hint.error() << '\n';
+            return k_exit_input_error;
+        }
+        options.renames.push_back(std::move(*hint));
+    }
+    auto from = load_schema_input(args.from, args.strict, args.quiet);
+    if (!from) {
+        return from.error();
+    }
+    auto to = load_schema_input(args.to, args.strict, args.quiet);
+    if (!to) {
+        return to.error();
+    }
+    // The text is not needed any more; the models are.
+    from->sources.clear();
+    to->sources.clear();
+
+    const auto& from_schema = from->loaded.schema;
+    const auto& to_schema = to->loaded.schema;
+    auto result = diff::diff(from_schema, to_schema, options);
+    synth::PlanOptions plan_options;
+    plan_options.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    auto plan = synth::postgres::plan_migration(from_schema, to_schema, result.changes, plan_options);
+
+    std::string content;
+    PlanReport report{args.from, args.to, &result, &plan};
+    if (args.format == "json") {
+        content = render_json(report);
+    } else if (args.format == "markdown") {
+        content = render_markdown(report);
+    } else {
+        content = synth::postgres::render_sql(plan);
+        if (!args.quiet) {
+            for (const auto& suggestion : result.suggestions) {
+                std::cerr << "note: " << describe_suggestion(suggestion) << '\n';
+            }
+            for (const auto& note : plan.notes) {
+                std::cerr << "note: " << note << '\n';
+            }
+        }
+    }
+    if (auto written = write_output(args.output, content); !written) {
+        std::cerr << "error: " << written.error() << '\n';
+        return k_exit_input_error;
+    }
+    return k_exit_ok;
+}
+
+}  // namespace schemerge::cli

@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+
+#include "diff/two_way_diff.hpp"
+#include "synth/plan.hpp"
+
+namespace schemerge::cli {
+
+// What a `diff` report shows: the inputs' names, the change set and the plan made from it.
+struct PlanReport {
+    std::string from_name;
+    std::string to_name;
+    const diff::DiffResult* diff = nullptr;
+    const synth::Plan* plan = nullptr;
+};
+
+// "public.t.c" for a column, "public.f(integer)" for a function: the key without its kind.
+[[nodiscard]] std::string object_name(const model::ObjectKey& key);
+
+// The one-line suggestion printed as a note:
+// "public.a looks renamed to public.b (same columns); pass --rename table:public.a=b if so"
+[[nodiscard]] std::string describe_suggestion(const diff::RenameSuggestion& suggestion);
+// The `--rename` value that would apply a suggestion ("table:public.a=b").
+[[nodiscard]] std::string rename_argument(const diff::RenameSuggestion& suggestion);
+
+// {"changes":[{kind, object_kind, object, detail}], "steps":[{sql, change, hazards:[{id, message}],
+//  transactional}], "notes":[...], "suggestions":[{kind, from, to, reason}]}
+[[nodiscard]] std::string render_json(const PlanReport& report);
+
+// A pull-request comment: title, counts, hazards, changes grouped by object, rename
+// suggestions and the SQL script in a fenced block.
+[[nodiscard]] std::string render_markdown(const PlanReport& report);
+
+}  // namespace schemerge::cli

@@ -1,0 +1,18 @@
+#pragma once
+#include <expected>
+#include <string>
+#include <string_view>
+
+#include "diff/two_way_diff.hpp"
+
+namespace schemerge::cli {
+
+// Parses one `--rename KIND:OLD=NEW` value:
+//   table|view|sequence|type|index:[schema.]old=new   (schema defaults to public)
+//   column|constraint:[schema.]table.old=new
+// Names follow SQL identifier rules: unquoted parts are folded to lower case,
+// "quoted" parts are kept as written. NEW is a bare name (renames stay in their schema).
+// The error says what is wrong with the value.
+[[nodiscard]] std::expected<diff::RenameHint, std::string> parse_rename(std::string_view value);
+
+}  // namespace schemerge::cli

@@ -1,0 +1,26 @@
+#pragma once
+#include <expected>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "parser/load_options.hpp"
+#include "parser/source_file.hpp"
+
+namespace schemerge::cli {
+
+// A loaded command-line input: its files (kept: `verify` sends the original text to
+// the server) and the model built from them.
+struct SchemaInput {
+    std::vector<parser::SourceFile> sources;
+    parser::LoadResult loaded;
+};
+
+// Prints warnings and notes to stderr unless quiet.
+void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics, bool quiet);
+
+// Reads and interprets a file or directory of PostgreSQL DDL. On error the located
+// message has been printed and the result is the exit code to return.
+[[nodiscard]] std::expected<SchemaInput, int> load_schema_input(const std::string& path, bool strict, bool quiet);
+
+}  // namespace schemerge::cli
