@@ -65,6 +65,11 @@ void diff_opaque(Context& ctx) {
     }
 }
 
+// plpgsql is installed in every database (template1) since PostgreSQL 9.0; pg_dump
+// wrote CREATE EXTENSION plpgsql until version 10 and omits it since 11. Present
+// on one side only, it is version noise.
+bool always_installed(const std::string& extension) { return extension == "plpgsql"; }
+
 }  // namespace
 
 void diff_namespaces_and_extensions(Context& ctx) {
@@ -84,6 +89,9 @@ void diff_namespaces_and_extensions(Context& ctx) {
     for (const auto& [name, after] : ctx.to.extensions) {
         auto it = ctx.from.extensions.find(name);
         if (it == ctx.from.extensions.end()) {
+            if (always_installed(name)) {
+                continue;
+            }
             ctx.emit(ChangeKind::create_extension, key_of(after), {}, &after);
             continue;
         }
@@ -97,7 +105,7 @@ void diff_namespaces_and_extensions(Context& ctx) {
         }
     }
     for (const auto& [name, before] : ctx.from.extensions) {
-        if (!ctx.to.extensions.contains(name)) {
+        if (!ctx.to.extensions.contains(name) && !always_installed(name)) {
             ctx.emit(ChangeKind::drop_extension, key_of(before), &before, {});
         }
     }

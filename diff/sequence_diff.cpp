@@ -7,31 +7,16 @@ namespace schemerge::diff::detail {
 
 namespace {
 
-const model::Column* owning_column(const model::Schema& schema, const std::optional<model::SequenceOwner>& owner) {
-    if (!owner) {
-        return nullptr;
-    }
-    auto it = schema.tables.find(owner->table);
-    return it == schema.tables.end() ? nullptr : it->second.find_column(owner->column);
-}
-
-// pg_dump before version 10 never wrote `AS type` for sequences (they were all
-// bigint then), so the same serial column dumps with `AS integer` from pg_dump 10+
-// and without it from older versions. A sequence written without AS on one side
-// and with AS <type of the column that owns it> on the other is the same serial:
-// version noise, not a change.
-bool serial_as_noise(const Context& ctx, const model::Sequence& before, const model::Sequence& after) {
-    const auto& b = before.options.data_type;
-    const auto& a = after.options.data_type;
-    if (b.has_value() == a.has_value()) {
-        return false;
-    }
-    const model::TypeRef& declared = b ? *b : *a;
-    const model::Column* column = owning_column(ctx.to, after.owned_by);
-    if (column == nullptr) {
-        column = owning_column(ctx.from, before.owned_by);
-    }
-    return column != nullptr && column->type == declared;
+// pg_dump before version 10 never wrote `AS type` for sequences (all were bigint
+// then); pg_dump 10+ writes `AS integer` for the sequence of a serial column, and
+// also for sequences of bigint columns in databases whose sequences were created
+// as integer. The same serial therefore dumps with and without AS depending on the
+// pg_dump version: for a sequence OWNED BY a column on both sides, a missing AS on
+// one side is taken as version noise, not a change (issue 3 lists it as such). A
+// sequence without an owner keeps the strict reading: no AS means bigint.
+bool serial_as_noise(const model::Sequence& before, const model::Sequence& after) {
+    return before.options.data_type.has_value() != after.options.data_type.has_value() && before.owned_by &&
+           after.owned_by;
 }
 
 }  // namespace
@@ -54,7 +39,7 @@ void diff_sequences(Context& ctx) {
             normalized.owned_by->column = ctx.renames.new_column(normalized.owned_by->table, normalized.owned_by->column);
             normalized.owned_by->table = ctx.renames.new_table(normalized.owned_by->table);
         }
-        if (serial_as_noise(ctx, before, after)) {
+        if (serial_as_noise(before, after)) {
             normalized.options.data_type = after.options.data_type;
         }
         if (!(normalized == after)) {

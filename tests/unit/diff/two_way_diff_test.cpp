@@ -301,6 +301,27 @@ TEST(TwoWayDiff, PgDumpNoiseGivesNoChanges) {
     EXPECT_EQ(diff_sql(k_handwritten, k_pg_dump_96), std::vector<std::string>{});
 }
 
+TEST(TwoWayDiff, PlpgsqlExtensionIsAlwaysThere) {
+    // pg_dump <= 10 wrote it, later versions omit it; every database has it.
+    EXPECT_EQ(diff_sql("CREATE EXTENSION IF NOT EXISTS plpgsql WITH SCHEMA pg_catalog;", ""),
+              std::vector<std::string>{});
+    EXPECT_EQ(diff_sql("", "CREATE EXTENSION IF NOT EXISTS plpgsql WITH SCHEMA pg_catalog;"),
+              std::vector<std::string>{});
+}
+
+TEST(TwoWayDiff, OwnedSequenceWithoutAsMatchesAnyAs) {
+    const std::string old_dump =
+        "CREATE TABLE n (id bigint NOT NULL); CREATE SEQUENCE n_id_seq START WITH 1 INCREMENT BY 1 CACHE 1;"
+        " ALTER SEQUENCE n_id_seq OWNED BY n.id;";
+    const std::string new_dump =
+        "CREATE TABLE n (id bigint NOT NULL); CREATE SEQUENCE n_id_seq AS integer START WITH 1 INCREMENT BY 1"
+        " CACHE 1; ALTER SEQUENCE n_id_seq OWNED BY n.id;";
+    EXPECT_EQ(diff_sql(old_dump, new_dump), std::vector<std::string>{});
+    // Without an owner, no AS means bigint: a real change.
+    EXPECT_EQ(diff_sql("CREATE SEQUENCE s;", "CREATE SEQUENCE s AS integer;"),
+              (std::vector<std::string>{"alter_sequence sequence public.s"}));
+}
+
 TEST(TwoWayDiff, RenamedColumnWithTypeChange) {
     EXPECT_EQ(diff_sql("CREATE TABLE t (a integer, b integer NOT NULL);",
                        "CREATE TABLE t (\n  a integer,\n  c bigint -- schemerge:renamed-from b\n);"),
