@@ -108,7 +108,8 @@ std::expected<std::vector<PlanStatement>, std::string> split_plan_file(const std
             // Report the line of the statement's first character, not of the comments before it.
             auto offset = static_cast<std::size_t>(stmt->stmt_location) + begin;
             int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-            statements.push_back({sql, fmt::format("{}:{}", name, line)});
+            auto end = sql.find_last_not_of(" \t\r\n");
+            statements.push_back({sql.substr(begin, end - begin + 1), fmt::format("{}:{}", name, line)});
         }
     }
     pg_query_free_split_result(split);
