@@ -43,6 +43,46 @@ struct DiffResult {
 
 // Compares two models by identity key and attribute and returns typed changes that
 // turn `from` into `to`. Pure: no I/O, no printing.
+//
+// Order: changes are sorted by ChangeKind in its declaration order (create_schema,
+// drop_schema, ..., create_opaque, drop_opaque), then by ObjectKey; except that
+// add_column keeps the declaration order of the columns within each table,
+// add_enum_value keeps the order the values must be added in within each type, and
+// create_opaque / drop_opaque keep source order. This is a stable presentation
+// order, not an execution order (the planner's job).
+//
+// Conventions the planner and reports rely on:
+// - Keys: ObjectKey with raw (unquoted) names. Columns: kind column, table = owning
+//   table (or view, for comments on view columns). Constraints: kind constraint,
+//   table = owning table. Triggers/policies: table = their table. Routines: args =
+//   canonical input types. Views: kind view or materialized_view. Opaque statements:
+//   kind other, name = the statement text. add_enum_value: args = the new label.
+// - A created object carries its parts: create_table includes its columns, all its
+//   constraints (FKs too: split them out to order them) and the comments on it, its
+//   columns and constraints; add_column / add_constraint / create_* carry the new
+//   object's comment. Indexes, triggers and policies of a new table are separate
+//   create_* changes. Drops of indexes/triggers/policies on a dropped table are
+//   reported too (DROP TABLE would take them: the planner may elide them).
+// - set_comment is emitted only for objects that exist on both sides (also beside
+//   replace_view / replace_function / recreate_type / alter_*), detail empty; the
+//   new comment is the `after` object's meta.comment (nullopt => COMMENT ... IS NULL;
+//   for view columns `after` may be monostate, meaning no comment).
+// - A changed constraint / index / trigger / policy (beyond what ALTER can do) is a
+//   drop_* + create_* (add_constraint) pair under the same key.
+// - Renames (from hints only) are rename_table / rename_column / rename_index /
+//   rename_constraint keyed by the NEW name, detail = old unqualified name,
+//   before/after = the old and new objects. Every other change on a renamed object
+//   or inside a renamed table uses the new names (the rename runs first), and
+//   compares as if the names matched: a renamed column whose type changed gives
+//   rename_column + alter_column_type. Inside a renamed table, a constraint whose
+//   definition is unchanged but whose (generated) name differs is renamed too.
+// - Hints that cannot apply are reported in DiffResult::suggestions with a reason
+//   starting "rename hint: " (old name not found, new name not found, ...); hints
+//   for views, sequences and types are reported as not supported (no change kind).
+// - PrivilegePolicy::compare is not implemented yet: owners and grants are ignored.
+// - pg_dump version noise that the model keeps distinct is ignored here: the
+//   plpgsql extension present on one side only, and `AS type` present on one side
+//   only for a sequence OWNED BY a column on both sides.
 [[nodiscard]] DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOptions& options = {});
 
 }  // namespace schemerge::diff
