@@ -29,6 +29,12 @@ struct RenameSuggestion {
     std::string reason;  // "same columns and constraints", "same type, default and position"
 };
 
+// Suggestions also carry notes on rename hints that could not be applied (reason
+// "rename hint: old name not found", ...): those are not likely renames.
+[[nodiscard]] inline bool is_rejected_hint(const RenameSuggestion& suggestion) {
+    return suggestion.reason.starts_with("rename hint:");
+}
+
 enum class PrivilegePolicy : unsigned char { ignore, compare };
 
 struct DiffOptions {

@@ -379,6 +379,8 @@ TEST(TwoWayDiff, RenameHintWithUnknownOldNameIsANote) {
     ASSERT_EQ(result.suggestions.size(), 2U);
     EXPECT_EQ(result.suggestions[0].reason, "rename hint: old name not found");
     EXPECT_EQ(result.suggestions[0].from, "nope");
+    EXPECT_TRUE(is_rejected_hint(result.suggestions[0]));
+    EXPECT_FALSE(is_rejected_hint(result.suggestions[1]));
     // The likely rename is still suggested.
     EXPECT_EQ(result.suggestions[1].reason, "same columns and constraints");
     EXPECT_EQ(result.suggestions[1].from, "t");
