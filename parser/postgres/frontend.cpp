@@ -304,10 +304,9 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
                 // statement; the rest of the statement's own last line (after the `;`)
                 // belongs to it.
                 std::string_view before{st.file->text.data() + st.leading, st.offset - st.leading};
-                if (auto nl = before.find('\n'); nl != std::string_view::npos) {
-                    before.remove_prefix(nl + 1);
-                } else if (st.leading > 0) {
-                    before = {};
+                if (st.leading > 0) {  // the first statement of a file has no previous line
+                    auto nl = before.find('\n');
+                    before = nl == std::string_view::npos ? std::string_view{} : before.substr(nl + 1);
                 }
                 std::size_t end = st.offset + st.length;
                 std::size_t eol = st.file->text.find('\n', end);

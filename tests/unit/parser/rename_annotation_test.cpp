@@ -52,6 +52,11 @@ TEST(RenameAnnotation, TablesColumnsIndexesViewsSequences) {
     EXPECT_EQ(s.tables.at({"public", "other"}).meta.renamed_from, "");
 }
 
+TEST(RenameAnnotation, OnTheFirstLineOfAFile) {
+    model::Schema s = load_ok("-- schemerge:renamed-from u\nCREATE TABLE t (a int);\n");
+    EXPECT_EQ(s.tables.at({"public", "t"}).meta.renamed_from, "u");
+}
+
 TEST(RenameAnnotation, DoesNotChangeTheDefinition) {
     model::Schema a = load_ok("CREATE TABLE t (a int);");
     model::Schema b = load_ok("-- schemerge:renamed-from u\nCREATE TABLE t (a int -- schemerge:renamed-from b\n);");
