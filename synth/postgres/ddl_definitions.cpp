@@ -278,7 +278,7 @@ std::string routine_target(const model::Function& function) {
     return keyword + name + "(" + args + ")";
 }
 
-std::string create_routine(const model::Function& function) {
+std::string create_routine(const model::Function& function, bool or_replace) {
     std::string name = format_name(function.name);
     if (function.kind == model::RoutineKind::aggregate) {
         std::string sql = "CREATE AGGREGATE " + name + aggregate_args(function) + " (";
@@ -308,7 +308,8 @@ std::string create_routine(const model::Function& function) {
         }
         args += format_arg(arg, true);
     }
-    std::string sql = (procedure ? "CREATE PROCEDURE " : "CREATE FUNCTION ") + name + "(" + args + ")";
+    std::string sql = std::string(or_replace ? "CREATE OR REPLACE " : "CREATE ") + (procedure ? "PROCEDURE " : "FUNCTION ") +
+                      name + "(" + args + ")";
     if (!table_columns.empty()) {
         sql += " RETURNS TABLE(" + table_columns + ")";
     } else if (function.returns && !procedure) {

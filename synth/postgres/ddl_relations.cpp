@@ -11,7 +11,7 @@ namespace schemerge::synth::postgres {
 
 namespace {
 
-std::string sequence_options(const model::SequenceOptions& options, const std::string& separator) {
+std::string sequence_options_text(const model::SequenceOptions& options, const std::string& separator) {
     std::string out;
     auto add = [&](const std::string& clause) {
         out += separator;
@@ -84,7 +84,7 @@ std::string key_element(const std::string& column, const model::Expression& expr
     return "(" + expression.text + ")";
 }
 
-std::string column_definition(const model::Table& table, const model::Column& column) {
+std::string column_definition_text(const model::Table& table, const model::Column& column) {
     std::string out = quote_identifier(column.name) + " " + format_type(column.type);
     if (column.collation) {
         out += " COLLATE " + format_name(*column.collation);
@@ -111,7 +111,7 @@ std::string column_definition(const model::Table& table, const model::Column& co
             }
             options += " SEQUENCE NAME " + format_name(sequence);
         }
-        options += sequence_options(column.identity_options, " ");
+        options += sequence_options_text(column.identity_options, " ");
         if (!options.empty()) {
             out += " (" + options.substr(1) + ")";
         }
@@ -162,13 +162,21 @@ std::string partition_key(const model::Table& table) {
 
 }  // namespace
 
+std::string sequence_options(const model::SequenceOptions& options, const std::string& separator) {
+    return sequence_options_text(options, separator);
+}
+
+std::string column_definition(const model::Table& table, const model::Column& column) {
+    return column_definition_text(table, column);
+}
+
 std::string only_prefix(const model::Table& table) {
     return table.partition_strategy == model::PartitionStrategy::none ? "ONLY " : "";
 }
 
 std::string create_sequence(const model::Sequence& sequence) {
     return std::string(sequence.unlogged ? "CREATE UNLOGGED SEQUENCE " : "CREATE SEQUENCE ") +
-           format_name(sequence.name) + sequence_options(sequence.options, "\n    ");
+           format_name(sequence.name) + sequence_options_text(sequence.options, "\n    ");
 }
 
 std::string sequence_owned_by(const model::Sequence& sequence) {
@@ -219,7 +227,7 @@ std::string create_table(const model::Schema& schema, const model::Table& table)
         if (inheritance_child && !column.is_local) {
             continue;
         }
-        elements.push_back(column_definition(table, column));
+        elements.push_back(column_definition_text(table, column));
     }
     for (const auto& constraint : table.constraints) {
         if (constraint_placement(schema, table, constraint) != ConstraintPlacement::inline_check) {
@@ -365,7 +373,7 @@ std::string add_constraint(const model::Table& table, const model::Constraint& c
            " " + constraint_definition(constraint);
 }
 
-std::string create_view(const model::View& view) {
+std::string create_view(const model::View& view, bool populate) {
     std::string sql;
     bool recursive = view.recursive && !view.column_names.empty() && !view.materialized;
     sql = view.materialized ? "CREATE MATERIALIZED VIEW " : recursive ? "CREATE RECURSIVE VIEW " : "CREATE VIEW ";
@@ -395,7 +403,9 @@ std::string create_view(const model::View& view) {
     }
     sql += " AS\n" + view.query.text;
     if (view.materialized) {
-        sql += "\n  WITH NO DATA";
+        if (!populate) {
+            sql += "\n  WITH NO DATA";
+        }
     } else if (!check_option.empty()) {
         std::string upper = check_option;
         std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });

@@ -24,7 +24,8 @@ void append_metadata(std::vector<std::string>& out, const model::ObjectBase& met
 [[nodiscard]] std::string type_keyword(const model::TypeDef& type);  // "TYPE" / "DOMAIN"
 [[nodiscard]] std::string create_text_search_dictionary(const model::OptionObject& dictionary);
 [[nodiscard]] std::vector<std::string> create_text_search_configuration(const model::OptionObject& config);
-[[nodiscard]] std::string create_routine(const model::Function& function);
+// or_replace: CREATE OR REPLACE FUNCTION/PROCEDURE (migrations; not for aggregates).
+[[nodiscard]] std::string create_routine(const model::Function& function, bool or_replace = false);
 // "FUNCTION s.f(integer, text)" / "PROCEDURE ..." / "AGGREGATE s.a(*)": the
 // target of COMMENT ON and ALTER ... OWNER TO.
 [[nodiscard]] std::string routine_target(const model::Function& function);
@@ -32,6 +33,11 @@ void append_metadata(std::vector<std::string>& out, const model::ObjectBase& met
 // --- relations (ddl_relations.cpp) ---
 [[nodiscard]] std::string create_sequence(const model::Sequence& sequence);
 [[nodiscard]] std::string sequence_owned_by(const model::Sequence& sequence);
+// " START WITH 1 INCREMENT BY 2 ..." for the options that are set, each preceded by `separator`.
+[[nodiscard]] std::string sequence_options(const model::SequenceOptions& options, const std::string& separator);
+// "name type [COLLATE c] [GENERATED ... | DEFAULT e] [NOT NULL] [GENERATED ... AS IDENTITY (...)]",
+// as in CREATE TABLE and ALTER TABLE ... ADD COLUMN.
+[[nodiscard]] std::string column_definition(const model::Table& table, const model::Column& column);
 // Decides which constraints of `table` are created inline (valid CHECKs not
 // inherited from a parent), which are inherited and need no statement, and which
 // are separate post-data statements.
@@ -45,7 +51,9 @@ enum class ConstraintPlacement { inline_check, inherited, separate };
 [[nodiscard]] std::string attach_partition(const model::Table& table);
 [[nodiscard]] std::string add_constraint(const model::Table& table, const model::Constraint& constraint);
 [[nodiscard]] std::string constraint_definition(const model::Constraint& constraint);
-[[nodiscard]] std::string create_view(const model::View& view);
+// A dump creates materialized views WITH NO DATA (pg_dump refreshes them after
+// the data); a migration populates them (populate = true: no WITH NO DATA).
+[[nodiscard]] std::string create_view(const model::View& view, bool populate = false);
 [[nodiscard]] std::vector<std::string> view_column_extras(const model::View& view);
 [[nodiscard]] std::string create_index(const model::Index& index);
 [[nodiscard]] std::string attach_index(const model::Index& index);
