@@ -97,7 +97,12 @@ void diff_namespaces_and_extensions(Context& ctx) {
         }
         const model::Extension& before = it->second;
         if (same_definition(before, after)) {
-            diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+            // CREATE EXTENSION sets the comment from the extension's control file, and newer
+            // pg_dump versions leave COMMENT ON EXTENSION out: a missing comment means "the
+            // default", not "none". Only a change between two explicit comments counts.
+            if (before.meta.comment && after.meta.comment) {
+                diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+            }
         } else {
             // A different WITH SCHEMA (the version is not compared).
             ctx.emit(ChangeKind::drop_extension, key_of(after), &before, {});

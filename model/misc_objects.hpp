@@ -19,9 +19,9 @@ struct Extension {
     std::string schema;   // WITH SCHEMA; empty = the extension's default
     std::string version;  // recorded, not compared: environments upgrade extensions independently
     ObjectBase meta;
-    bool operator==(const Extension& other) const {
-        return name == other.name && schema == other.schema && meta == other.meta;
-    }
+    // Neither the version nor the comment is compared: CREATE EXTENSION sets the comment
+    // from the control file and pg_dump versions differ in whether they repeat it.
+    bool operator==(const Extension& other) const { return name == other.name && schema == other.schema; }
 };
 
 // Objects described by a list of options: collations (provider, locale, ...),
