@@ -73,7 +73,20 @@ else
   mkdir -p "$work"
 fi
 work="$(realpath "$work")"
-mkdir -p "$work/results" "$work/pairs"
+mkdir -p "$work/results" "$work/pairs" "$work/bin"
+# Run a snapshot of the binary: others may relink it during the run.
+for try in 1 2 3 4 5 6 7 8 9 10; do
+  if cp "$schemerge" "$work/bin/schemerge.tmp" 2>/dev/null && "$work/bin/schemerge.tmp" --version >/dev/null 2>&1; then
+    mv "$work/bin/schemerge.tmp" "$work/bin/schemerge"
+    break
+  fi
+  sleep 3
+done
+if [[ ! -x "$work/bin/schemerge" ]]; then
+  echo "corpus_pairs.sh: cannot run a copy of $schemerge" >&2
+  exit 1
+fi
+schemerge="$work/bin/schemerge"
 
 cluster=""
 workers=""

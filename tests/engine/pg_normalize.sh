@@ -6,7 +6,9 @@
 #   normalize_dump          stdin: pg_dump output; stdout: one statement per record,
 #                           sorted (comments, SET lines, \restrict lines and blank lines
 #                           dropped; the body lines of each CREATE TABLE sorted, so column
-#                           order is ignored). Same rules as corpus_roundtrip.sh.
+#                           order is ignored). Same rules as corpus_roundtrip.sh, plus:
+#                           a table's `WITH (...)` storage parameters are sorted (the
+#                           server keeps them in the order they were given; they are a set).
 #   drop_sequence_as_integer
 #                           stdin/stdout: removes pg_dump's `    AS integer` line of
 #                           CREATE SEQUENCE statements. A pre-10 pg_dump never wrote a
@@ -25,6 +27,18 @@ normalize_dump() {
     /^SELECT pg_catalog\.set_config/ { next }
     /^\\(un)?restrict / { next }
     /^[[:space:]]*$/ { next }
+    # Storage parameters are a set (PostgreSQL keeps them in the order given): sort them.
+    /^WITH \(.*\)(;)?$/ {
+      end = ($0 ~ /;$/) ? ";" : ""
+      inner = $0; sub(/^WITH \(/, "", inner); sub(/\);?$/, "", inner)
+      n = split(inner, opt, ", ")
+      for (i = 2; i <= n; i++) { v = opt[i]; j = i - 1
+        while (j >= 1 && opt[j] > v) { opt[j + 1] = opt[j]; j-- }
+        opt[j + 1] = v }
+      line = "WITH ("
+      for (i = 1; i <= n; i++) { line = line (i > 1 ? ", " : "") opt[i] }
+      $0 = line ")" end
+    }
     {
       if (in_table) {
         if ($0 ~ /^\)/) {

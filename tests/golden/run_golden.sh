@@ -19,7 +19,7 @@
 #      --update rewrites expected.sql instead);
 #   2. server: on ONE throwaway PostgreSQL 15 cluster for the whole run, prove the plan the
 #      diff printed: `schemerge verify from.sql to.sql --plan PLAN --dsn ...` must print
-#      "verified" and exit 0. When the binary has no `verify` command (or
+#      a line starting with "verified" and exit 0. When the binary has no `verify` command (or
 #      GOLDEN_VERIFY=script), the script does it itself: load from.sql into database a,
 #      apply the plan with psql (ON_ERROR_STOP; the plan holds its own BEGIN/COMMIT and
 #      its non-transactional steps after them), load to.sql into database b, compare
@@ -88,6 +88,22 @@ if ((${#cases[@]} == 0)); then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/schemerge-golden.XXXXXX")"
+# Run a snapshot of the binary: others may relink it while the cases run.
+snapshot_binary() {
+  local src="$1" dst="$2" try
+  for try in 1 2 3 4 5 6 7 8 9 10; do
+    if cp "$src" "$dst.tmp" 2>/dev/null && "$dst.tmp" --version >/dev/null 2>&1; then
+      mv "$dst.tmp" "$dst"
+      return 0
+    fi
+    sleep 3
+  done
+  echo "run_golden.sh: cannot run a copy of $src" >&2
+  return 1
+}
+mkdir -p "$work/bin"
+snapshot_binary "$schemerge" "$work/bin/schemerge" || exit 1
+schemerge="$work/bin/schemerge"
 cluster=""
 cleanup() {
   if [[ -n "$cluster" ]]; then
@@ -216,7 +232,7 @@ for d in "${cases[@]}"; do
       vrc=0
       timeout 300 "$schemerge" verify "$d/from.sql" "$d/to.sql" --plan "$out/plan.sql" --dsn "$dsn" \
         >"$out/verify.out" 2>"$out/verify.err" || vrc=$?
-      if ((vrc != 0)) || ! grep -qx 'verified' "$out/verify.out"; then
+      if ((vrc != 0)) || ! grep -q '^verified' "$out/verify.out"; then
         ok=0
         why="schemerge verify exit $vrc: $(cat "$out/verify.out" "$out/verify.err" | grep -v '^[[:space:]]*$' | head -3 | tr '\n' ' ')"
         # Whose fault: the plan, or verify's comparison? The script's own check tells.

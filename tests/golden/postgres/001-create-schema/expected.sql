@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- create schema audit
+CREATE SCHEMA audit;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop schema staging
+DROP SCHEMA staging;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop extension pgcrypto
+DROP EXTENSION pgcrypto;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop collation public.bytewise
+DROP COLLATION public.bytewise;
+
+COMMIT;

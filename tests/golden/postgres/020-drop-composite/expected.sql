@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop type public.pair
+DROP TYPE public.pair;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- alter type public.qty
+ALTER DOMAIN public.qty DROP DEFAULT;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop type public.floatrange
+DROP TYPE public.floatrange;
+
+COMMIT;

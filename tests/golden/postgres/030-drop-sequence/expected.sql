@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop sequence public.old_counter
+DROP SEQUENCE public.old_counter;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- alter table public.doc
+ALTER TABLE public.doc DISABLE ROW LEVEL SECURITY;
+
+COMMIT;

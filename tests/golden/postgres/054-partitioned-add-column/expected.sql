@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- add column public.m.extra
+ALTER TABLE public.m ADD COLUMN extra integer;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- set default of column public.t.retries
+ALTER TABLE public.t ALTER COLUMN retries SET DEFAULT 5;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop view public.active_t
+DROP VIEW public.active_t;
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop function public.add_one(integer)
+DROP FUNCTION public.add_one(integer);
+
+COMMIT;

@@ -1,0 +1,13 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- setup: check SQL function bodies when they run, not while the plan creates them
+SET check_function_bodies = false;
+
+-- create procedure public.purge(integer)
+CREATE PROCEDURE public.purge(keep integer)
+    LANGUAGE sql
+    AS $$DELETE FROM public.t WHERE id > keep$$;
+
+COMMIT;

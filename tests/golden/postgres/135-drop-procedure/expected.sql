@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop procedure public.noop()
+DROP PROCEDURE public.noop();
+
+COMMIT;

@@ -1,0 +1,11 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop trigger public.t.t_touch
+DROP TRIGGER t_touch ON public.t;
+
+-- drop function public.touch()
+DROP FUNCTION public.touch();
+
+COMMIT;

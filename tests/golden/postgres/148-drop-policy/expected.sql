@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop policy public.doc.doc_owner
+DROP POLICY doc_owner ON public.doc;
+
+COMMIT;

@@ -1,0 +1,11 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- drop policy public.doc.doc_p
+DROP POLICY doc_p ON public.doc;
+
+-- create policy public.doc.doc_p
+CREATE POLICY doc_p ON public.doc USING (owner_name = current_user);
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- set comment on view public.v
+COMMENT ON VIEW public.v IS 'new text';
+
+COMMIT;
