@@ -85,7 +85,7 @@ constexpr std::string_view k_queries[] = {
     "SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' "
     "  WHEN 'f' THEN 'foreign table ' ELSE 'table ' END || c.oid::regclass::text AS object, "
     "c.relkind::text AS relkind, c.relpersistence::text AS persistence, "
-    "array_to_string(c.reloptions, ', ') AS options, "
+    "(SELECT string_agg(o, ', ' ORDER BY o) FROM unnest(c.reloptions) AS o) AS options, "
     "CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key, "
     "CASE WHEN c.relispartition THEN (SELECT i.inhparent::regclass::text FROM pg_inherits i "
     "  WHERE i.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) END AS partition_of, "

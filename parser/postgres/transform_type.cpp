@@ -185,8 +185,19 @@ void Interpreter::create_range(PgQuery__CreateRangeStmt* stmt) {
         const auto* d = stmt->params[i]->def_elem;
         std::string value = def_value(d->arg);
         if (d->arg != nullptr && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-            model::TypeRef tr = type(d->arg->type_name);
-            value = tr.name.to_string();
+            if (std::string_view{d->defname} == "subtype") {
+                model::TypeRef tr = type(d->arg->type_name);
+                value = tr.name.to_string();
+            } else {
+                // subtype_diff, canonical, subtype_opclass, collation, multirange_type_name
+                // name other objects: keep them as written (built-ins resolve through
+                // pg_catalog when the dump is loaded).
+                value.clear();
+                auto parts = string_list(d->arg->type_name->names, d->arg->type_name->n_names);
+                for (const auto& part : parts) {
+                    value += (value.empty() ? "" : ".") + part;
+                }
+            }
         }
         t.options.emplace_back(d->defname, value);
     }

@@ -5,7 +5,7 @@ BEGIN;
 -- create type public.floatrange
 CREATE TYPE public.floatrange AS RANGE (
     subtype = double precision,
-    subtype_diff = public.float8mi
+    subtype_diff = float8mi
 );
 
 -- add column public.t.span
