@@ -33,8 +33,16 @@ struct Step {
     bool operator==(const Step&) const = default;
 };
 
-// An ordered migration plan. Transactional steps run in one transaction, in order;
-// non-transactional steps run after it, in order.
+// An ordered migration plan, in three sections:
+//   1. non-transactional steps that come before the first transactional step run
+//      first, each on its own, before the transaction (ALTER TYPE ... ADD VALUE: the
+//      transaction may use the new label, which PostgreSQL only allows once the
+//      ADD VALUE has committed);
+//   2. the transactional steps, in order, in one transaction;
+//   3. the remaining non-transactional steps, in order, after the transaction
+//      (CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT of --online plans, ...).
+// A step with empty `sql` only carries hazards (e.g. a verbatim statement that
+// cannot be undone): there is nothing to execute for it.
 struct Plan {
     std::vector<Step> steps;
     std::vector<std::string> notes;  // rename suggestions, things the plan cannot do

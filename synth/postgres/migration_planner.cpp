@@ -234,16 +234,17 @@ std::vector<std::string> sequence_option_changes(const model::SequenceOptions& b
     if (before.max_value != after.max_value) {
         out.push_back(after.max_value ? fmt::format("MAXVALUE {}", *after.max_value) : "NO MAXVALUE");
     }
-    if (before.start != after.start) {
-        if (after.start) {
-            out.push_back(fmt::format("START WITH {}", *after.start));
-        } else {
-            // The default start is the minimum of an ascending sequence and the
-            // maximum of a descending one.
-            bool descending = after.increment.value_or(1) < 0;
-            std::int64_t start = descending ? after.max_value.value_or(-1) : after.min_value.value_or(1);
-            out.push_back(fmt::format("START WITH {}", start));
+    // The start value in effect: an unset START is the minimum of an ascending
+    // sequence and the maximum of a descending one, so it moves with them.
+    auto effective_start = [](const model::SequenceOptions& options) -> std::int64_t {
+        if (options.start) {
+            return *options.start;
         }
+        bool descending = options.increment.value_or(1) < 0;
+        return descending ? options.max_value.value_or(-1) : options.min_value.value_or(1);
+    };
+    if (before.start != after.start || effective_start(before) != effective_start(after)) {
+        out.push_back(fmt::format("START WITH {}", effective_start(after)));
     }
     if (before.cache != after.cache) {
         out.push_back(fmt::format("CACHE {}", after.cache.value_or(1)));
@@ -594,6 +595,9 @@ private:
                 case ObjectKind::index: out.push_back(to_side(d)); break;
                 case ObjectKind::constraint: {
                     const auto* constraint = constraint_in(from_, d);
+                    if (key.kind == ObjectKind::table && d.table == key.name && d.schema == key.schema) {
+                        break;  // a recreated table's own constraints come with its CREATE TABLE
+                    }
                     if (constraint != nullptr && constraint->kind != model::ConstraintKind::primary_key &&
                         constraint->kind != model::ConstraintKind::unique) {
                         out.push_back(to_side(d));
@@ -671,6 +675,13 @@ private:
                     break;
                 }
                 case ChangeKind::drop_index: destroy(change.key, work); break;
+                case ChangeKind::drop_table:
+                    // Dropped and created again (its partitioning changed): what hangs on
+                    // it must be recreated too.
+                    if (to_.tables.contains(name_of(change.key))) {
+                        destroy(change.key, work);
+                    }
+                    break;
                 default: break;
             }
         }
@@ -2015,11 +2026,9 @@ private:
         index_creates_[index.table].push_back(a);
         if (!fresh && !recreate && !index.only && !partitioned(index.table) && !index.attached_to) {
             auto& online = actions_[a].online;
-            online.push_back(make_step(concurrently(sql.front()), text,
-                                       {hazard(hazard::k_blocking_index_build,
-                                               "built without blocking writes; a failed build leaves an invalid index "
-                                               "to drop")},
-                                       false));
+            // Built without blocking writes (no blocking-index-build); a failed build
+            // leaves an invalid index behind that must be dropped before a retry.
+            online.push_back(make_step(concurrently(sql.front()), text, {}, false));
             for (std::size_t i = 1; i < sql.size(); ++i) {
                 online.push_back(make_step(sql[i], text, {}, false));
             }
@@ -2466,10 +2475,11 @@ private:
     // Drops and creates again, from `to`, the dependents no change of the diff covers.
     void recreate_dependents() {
         for (const auto& d : recreated_) {
-            std::string reason = "recreate dependent " + std::string(model::to_string(d.kind == ObjectKind::column
-                                                                                           ? ObjectKind::column
-                                                                                           : d.kind)) +
-                                 " " + ObjectKey{d.kind, d.schema, d.name, d.table, d.kind == ObjectKind::column ? "" : d.args}.to_string();
+            ObjectKey shown = d;
+            if (d.kind == ObjectKind::column) {
+                shown.args.clear();
+            }
+            std::string reason = "recreate dependent " + shown.to_string();
             std::vector<Hazard> hazards{hazard(hazard::k_dependents_recreated, dependent_message(d))};
             switch (d.kind) {
                 case ObjectKind::view:
@@ -2725,12 +2735,15 @@ private:
                 }
             }
         }
-        // ADD GENERATED ... AS IDENTITY needs NOT NULL and no default.
+        // ADD GENERATED ... AS IDENTITY needs NOT NULL and no default; DROP NOT NULL
+        // is refused while the column is an identity.
         for (const auto& [action, column] : identity_actions_) {
             for (std::size_t i = 0; i < actions_.size(); ++i) {
                 int rank = actions_[i].rank;
                 if ((rank == k_set_not_null || rank == k_drop_default) && actions_[i].sort_key == column) {
                     order(i, action);
+                } else if (rank == k_drop_not_null && actions_[i].sort_key == column) {
+                    order(action, i);
                 }
             }
         }
