@@ -119,23 +119,37 @@ std::expected<std::vector<PlanStatement>, std::string> split_plan_file(const std
     return statements;
 }
 
+// The same three sections render_sql prints (synth/plan.hpp): non-transactional steps
+// that come before the first transactional one run before BEGIN (enum ADD VALUE: the
+// transaction may use the new label), then the transaction, then the remaining
+// non-transactional steps (CREATE INDEX CONCURRENTLY, VALIDATE). Steps without SQL (a
+// dropped verbatim statement) only carry a note.
 std::vector<PlanStatement> plan_statements(const synth::Plan& plan) {
     std::vector<PlanStatement> statements;
-    bool any_transactional = false;
-    for (const auto& step : plan.steps) {
-        any_transactional = any_transactional || step.transactional;
+    std::size_t first_transactional = plan.steps.size();
+    for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+        if (plan.steps[i].transactional) {
+            first_transactional = i;
+            break;
+        }
     }
-    if (any_transactional) {
+    for (std::size_t i = 0; i < first_transactional; ++i) {
+        if (!plan.steps[i].sql.empty()) {
+            statements.push_back({plan.steps[i].sql, plan.steps[i].change + ", before the transaction"});
+        }
+    }
+    if (first_transactional < plan.steps.size()) {
         statements.push_back({"BEGIN", "begin the plan's transaction"});
         for (const auto& step : plan.steps) {
-            if (step.transactional) {
+            if (step.transactional && !step.sql.empty()) {
                 statements.push_back({step.sql, step.change});
             }
         }
         statements.push_back({"COMMIT", "commit the plan's transaction"});
     }
-    for (const auto& step : plan.steps) {
-        if (!step.transactional) {
+    for (std::size_t i = first_transactional; i < plan.steps.size(); ++i) {
+        const auto& step = plan.steps[i];
+        if (!step.transactional && !step.sql.empty()) {
             statements.push_back({step.sql, step.change + ", outside the transaction"});
         }
     }

@@ -92,6 +92,20 @@ expect_rc 0
 expect_stdout '^verified: '
 expect_no_leftovers
 
+case_ "the synthesized plan runs enum ADD VALUE before its transaction (the new label is used in it)"
+cat >"$T/enum_from.sql" <<'SQL'
+create type mood as enum ('ok', 'sad');
+create table person (id int primary key, m mood not null default 'ok');
+SQL
+cat >"$T/enum_to.sql" <<'SQL'
+create type mood as enum ('ok', 'happy', 'sad');
+create table person (id int primary key, m mood not null default 'happy');
+SQL
+run verify "$T/enum_from.sql" "$T/enum_to.sql"
+expect_rc 0
+expect_stdout '^verified: '
+expect_no_leftovers
+
 case_ "a failing plan: exit 1 with the failing statement and the server's message"
 run verify "$T/from.sql" "$T/to.sql" --plan "$T/failing_plan.sql"
 expect_rc 1
