@@ -1202,7 +1202,15 @@ private:
         }
         if (!clauses.empty()) {
             std::vector<Hazard> hazards;
-            if (before->options.data_type != after->options.data_type) {
+            // Sequence types are smallint < integer < bigint (unset means bigint): only a
+            // narrower type can fail on the current value.
+            auto width = [](const std::optional<model::TypeRef>& t) {
+                if (!t) {
+                    return 8;
+                }
+                return t->name.name == "smallint" ? 2 : t->name.name == "integer" ? 4 : 8;
+            };
+            if (width(after->options.data_type) < width(before->options.data_type)) {
                 hazards.push_back(hazard(hazard::k_data_loss,
                                          "a narrower sequence type fails if the current value does not fit"));
             }
@@ -2972,7 +2980,8 @@ std::string render_sql(const Plan& plan) {
             out += "\nCOMMIT;\n";
             seen_transaction = true;
         } else {
-            out += seen_transaction ? "\n-- outside a transaction (PostgreSQL forbids it inside one):\n"
+            out += seen_transaction ? "\n-- after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its own to keep "
+                                      "its lock light):\n"
                                     : "\n-- outside a transaction:\n";
             for (std::size_t k = i; k < end; ++k) {
                 render_step(out, plan.steps[k]);

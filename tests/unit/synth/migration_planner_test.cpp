@@ -168,6 +168,12 @@ TEST(MigrationPlanner, ChangeKinds) {
          "CREATE SEQUENCE s;",
          {
           "ALTER SEQUENCE public.s AS bigint INCREMENT BY 1 NO MINVALUE START WITH 1 CACHE 1 NO CYCLE",},
+         {}},  // integer -> bigint widens: no data-loss
+        {"alter_sequence narrowing",
+         "CREATE SEQUENCE s;",
+         "CREATE SEQUENCE s AS integer;",
+         {
+          "ALTER SEQUENCE public.s AS integer",},
          {"data-loss", }},
         {"create_table",
          "CREATE TABLE p (id int PRIMARY KEY);",
@@ -513,7 +519,8 @@ TEST(MigrationPlanner, RenderSql) {
               "--   hazard data-loss: column c of public.t and its values are dropped\n"
               "ALTER TABLE public.t DROP COLUMN c;\n"
               "\nCOMMIT;\n"
-              "\n-- outside a transaction (PostgreSQL forbids it inside one):\n"
+              "\n-- after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its own to keep "
+              "its lock light):\n"
               "\n-- create index public.i\n"
               "CREATE INDEX CONCURRENTLY i ON public.t USING btree (a);\n");
 

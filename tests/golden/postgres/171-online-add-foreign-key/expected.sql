@@ -7,7 +7,7 @@ ALTER TABLE ONLY public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENC
 
 COMMIT;
 
--- outside a transaction (PostgreSQL forbids it inside one):
+-- after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its own to keep its lock light):
 
 -- add constraint public.c.c_p_id_fkey
 --   hazard validation-scan: table public.c is scanned without blocking reads or writes

@@ -7,7 +7,7 @@ ALTER TABLE public.t ADD CONSTRAINT t_email_not_null CHECK (email IS NOT NULL) N
 
 COMMIT;
 
--- outside a transaction (PostgreSQL forbids it inside one):
+-- after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its own to keep its lock light):
 
 -- set not null on column public.t.email
 --   hazard not-null-on-existing-column: validation fails if a row of public.t holds NULL in email

@@ -7,7 +7,7 @@ ALTER TABLE public.t ADD CONSTRAINT qty_positive CHECK (qty > 0) NOT VALID;
 
 COMMIT;
 
--- outside a transaction (PostgreSQL forbids it inside one):
+-- after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its own to keep its lock light):
 
 -- add constraint public.t.qty_positive
 --   hazard validation-scan: table public.t is scanned without blocking reads or writes

@@ -13,7 +13,7 @@ ALTER TABLE ONLY public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENC
 
 COMMIT;
 
--- outside a transaction (PostgreSQL forbids it inside one):
+-- after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its own to keep its lock light):
 
 -- set not null on column public.c.id
 --   hazard not-null-on-existing-column: validation fails if a row of public.c holds NULL in id
