@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <future>
+#include <memory>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -182,9 +184,11 @@ std::expected<void, model::Error> split(const PreparedFile& file, std::vector<St
         pg_query_free_split_result(result);
         return std::unexpected(model::Error{{make_diag(model::Severity::error, file, pos, message)}});
     }
+    std::size_t covered = 0;
     for (int i = 0; i < result.n_stmts; ++i) {
         auto begin = static_cast<std::size_t>(result.stmts[i]->stmt_location);
         std::size_t end = begin + static_cast<std::size_t>(result.stmts[i]->stmt_len);
+        covered = std::max(covered, end);
         std::size_t first = first_token(file.text, begin, end);
         if (first >= end) {
             continue;  // only comments
@@ -192,6 +196,21 @@ std::expected<void, model::Error> split(const PreparedFile& file, std::vector<St
         out.push_back(Statement{&file, first, end - first, 0, begin});
     }
     pg_query_free_split_result(result);
+    // The scanner split stops at an unbalanced parenthesis and returns nothing for the
+    // rest of the file. Whatever text is left is handed to the parser as one statement,
+    // so it reports the real error instead of the text being dropped silently.
+    std::size_t rest = covered;
+    while (true) {
+        rest = first_token(file.text, rest, file.text.size());
+        if (rest < file.text.size() && file.text[rest] == ';') {
+            ++rest;
+            continue;
+        }
+        break;
+    }
+    if (rest < file.text.size()) {
+        out.push_back(Statement{&file, rest, file.text.size() - rest, 0, covered});
+    }
     return {};
 }
 
@@ -214,24 +233,85 @@ std::size_t cursor_to_offset(std::string_view text, int cursor) {
 
 }  // namespace
 
-std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& files, const LoadOptions& options) {
+namespace {
+
+// Parse trees shared by several inputs (base, ours, theirs): each distinct statement
+// text is parsed once, and its tree is released after its last use, so a three-way load
+// costs little more than one.
+class SharedParses {
+public:
+    void count(std::string_view text) { ++remaining_[text]; }
+
+    // The tree for `text` (parsing it when no earlier input did), after `uses` more uses.
+    std::shared_ptr<const ParsedStatement> take(std::string_view text, std::size_t uses, std::string& scratch) {
+        {
+            std::lock_guard lock(mutex_);
+            auto it = cache_.find(text);
+            if (it != cache_.end()) {
+                auto parsed = it->second;
+                release(text, uses);
+                return parsed;
+            }
+        }
+        scratch.assign(text);
+        auto parsed = std::make_shared<const ParsedStatement>(parse_statement(scratch));
+        std::lock_guard lock(mutex_);
+        auto r = remaining_.find(text);
+        if (r != remaining_.end() && r->second > uses) {
+            cache_.emplace(text, parsed);
+        }
+        release(text, uses);
+        ++parsed_;
+        return parsed;
+    }
+    [[nodiscard]] std::size_t parsed() const { return parsed_; }
+
+private:
+    void release(std::string_view text, std::size_t uses) {
+        auto r = remaining_.find(text);
+        if (r == remaining_.end()) {
+            return;
+        }
+        r->second = r->second > uses ? r->second - uses : 0;
+        if (r->second == 0) {
+            cache_.erase(text);
+            remaining_.erase(r);
+        }
+    }
+    std::mutex mutex_;
+    std::unordered_map<std::string_view, std::size_t> remaining_;
+    std::unordered_map<std::string_view, std::shared_ptr<const ParsedStatement>> cache_;
+    std::size_t parsed_ = 0;
+};
+
+struct PreparedInput {
     LoadResult result;
     std::vector<PreparedFile> prepared;
-    prepared.reserve(files.size());
+    std::vector<Statement> statements;
+};
+
+std::expected<void, model::Error> prepare_input(const std::vector<SourceFile>& files, PreparedInput& input) {
+    input.prepared.reserve(files.size());
     for (const auto& file : files) {
-        auto p = prepare(file, result.diagnostics, result.stats);
+        auto p = prepare(file, input.result.diagnostics, input.result.stats);
         if (!p) {
             return std::unexpected(p.error());
         }
-        prepared.push_back(std::move(*p));
+        input.prepared.push_back(std::move(*p));
     }
-    std::vector<Statement> statements;
-    for (const auto& file : prepared) {
-        if (auto ok = split(file, statements); !ok) {
+    for (const auto& file : input.prepared) {
+        if (auto ok = split(file, input.statements); !ok) {
             return std::unexpected(ok.error());
         }
     }
-    result.stats.statements = statements.size();
+    input.result.stats.statements = input.statements.size();
+    return {};
+}
+
+std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const LoadOptions& options,
+                                                     SharedParses* shared) {
+    LoadResult& result = input.result;
+    std::vector<Statement>& statements = input.statements;
 
     // Statements are parsed in chunks on a worker thread while the interpreter applies
     // the previous chunk: parsing and interpreting overlap on two cores, and only two
@@ -240,23 +320,35 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
     // Within a chunk each distinct statement text is parsed once.
     constexpr std::size_t k_chunk = 512;
     struct Chunk {
-        std::vector<ParsedStatement> parsed;  // one per distinct text
-        std::vector<std::size_t> slot;        // statement -> index into parsed
+        std::vector<std::shared_ptr<const ParsedStatement>> parsed;  // one per distinct text
+        std::vector<std::size_t> slot;                               // statement -> index into parsed
+        std::size_t fresh = 0;                                       // parsed here (not shared)
     };
-    auto parse_chunk = [&statements](std::size_t begin, std::size_t end) {
+    auto parse_chunk = [&statements, shared](std::size_t begin, std::size_t end) {
         Chunk chunk;
         chunk.slot.resize(end - begin);
         std::unordered_map<std::string_view, std::size_t> seen;
-        std::string text;
+        std::vector<std::size_t> uses;
         for (std::size_t i = begin; i < end; ++i) {
             const Statement& st = statements[i];
             std::string_view view{st.file->text.data() + st.offset, st.length};
-            auto [it, inserted] = seen.emplace(view, chunk.parsed.size());
+            auto [it, inserted] = seen.emplace(view, uses.size());
             if (inserted) {
-                text.assign(view);  // libpg_query wants a NUL-terminated string
-                chunk.parsed.push_back(parse_statement(text));
+                uses.push_back(0);
             }
+            ++uses[it->second];
             chunk.slot[i - begin] = it->second;
+        }
+        chunk.parsed.resize(uses.size());
+        std::string text;  // libpg_query wants a NUL-terminated string
+        for (const auto& [view, index] : seen) {
+            if (shared != nullptr) {
+                chunk.parsed[index] = shared->take(view, uses[index], text);
+            } else {
+                text.assign(view);
+                chunk.parsed[index] = std::make_shared<const ParsedStatement>(parse_statement(text));
+                ++chunk.fresh;
+            }
         }
         return chunk;
     };
@@ -274,14 +366,14 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
     Interpreter interpreter(result.schema, result.diagnostics, options, result.stats);
     for (std::size_t begin = 0; begin < total; begin += k_chunk) {
         Chunk chunk = next.get();
-        result.stats.distinct_parsed += chunk.parsed.size();
+        result.stats.distinct_parsed += chunk.fresh;
         if (begin + k_chunk < total) {
             start_chunk(begin + k_chunk);
         }
         std::size_t end = std::min(total, begin + k_chunk);
         for (std::size_t i = begin; i < end; ++i) {
             const Statement& st = statements[i];
-            const ParsedStatement& p = chunk.parsed[chunk.slot[i - begin]];
+            const ParsedStatement& p = *chunk.parsed[chunk.slot[i - begin]];
             std::string_view text{st.file->text.data() + st.offset, st.length};
             if (!p.error.empty()) {
                 std::size_t at = st.offset + cursor_to_offset(text, p.error_cursor);
@@ -339,6 +431,43 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
         return std::unexpected(model::Error{{std::move(d)}});
     }
     return result;
+}
+
+}  // namespace
+
+std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& files, const LoadOptions& options) {
+    PreparedInput input;
+    if (auto ok = prepare_input(files, input); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return run_pipeline(input, options, nullptr);
+}
+
+std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector<std::vector<SourceFile>>& inputs,
+                                                               const LoadOptions& options) {
+    std::vector<PreparedInput> prepared(inputs.size());
+    SharedParses shared;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (auto ok = prepare_input(inputs[i], prepared[i]); !ok) {
+            return std::unexpected(ok.error());
+        }
+        for (const auto& st : prepared[i].statements) {
+            shared.count(std::string_view{st.file->text.data() + st.offset, st.length});
+        }
+    }
+    std::vector<LoadResult> results;
+    results.reserve(inputs.size());
+    std::size_t parsed_before = 0;
+    for (auto& input : prepared) {
+        auto r = run_pipeline(input, options, &shared);
+        if (!r) {
+            return std::unexpected(r.error());
+        }
+        r->stats.distinct_parsed = shared.parsed() - parsed_before;  // parsed for this input, not reused
+        parsed_before = shared.parsed();
+        results.push_back(std::move(*r));
+    }
+    return results;
 }
 
 }  // namespace schemerge::parser::postgres

@@ -14,4 +14,10 @@ namespace schemerge::parser::postgres {
 [[nodiscard]] std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& files,
                                                            const LoadOptions& options = {});
 
+// Loads several inputs (a merge's base, ours and theirs) into one model each. Statements
+// with the same text are parsed once for all of them, so three nearly identical inputs
+// cost little more than one; each cached tree is freed after its last use.
+[[nodiscard]] std::expected<std::vector<LoadResult>, model::Error> load_many(
+    const std::vector<std::vector<SourceFile>>& inputs, const LoadOptions& options = {});
+
 }  // namespace schemerge::parser::postgres
