@@ -1,0 +1,234 @@
+#pragma once
+// Internal to diff/: the state one three-way merge shares between the per-concept
+// files (merge_object.cpp, merge_table.cpp, merge_type.cpp, merge_validation.cpp, ...).
+// Not part of the public contract (that is three_way_merge.hpp).
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diff/diff_context.hpp"
+#include "diff/three_way_merge.hpp"
+#include "model/schema.hpp"
+
+namespace schemerge::diff::detail {
+
+struct MergeContext {
+    const MergeOptions& options;
+    std::vector<Conflict> conflicts;
+    // Commutation check: the merge runs a second time with the sides swapped; its
+    // conflicts are not reported (they mirror the first run's).
+    bool swapped = false;
+
+    // The side a resolution (--resolve for this object or its table, else --prefer)
+    // picks for a conflict of a resolvable kind; none = report the conflict.
+    [[nodiscard]] Preference preference_for(const model::ObjectKey& key) const;
+
+    void report(ConflictKind kind, const model::ObjectKey& key, std::string attribute, SideValue base, SideValue ours,
+                SideValue theirs, std::string explanation, std::string resolution);
+};
+
+// One side's location and value text.
+[[nodiscard]] SideValue side(std::optional<std::string> value, const model::SourceLocation& location);
+
+// Canonical texts of values for conflict reports (merge_values.cpp).
+[[nodiscard]] std::string value_text(const model::TypeRef& type);
+[[nodiscard]] std::string value_text(const model::Column& column);
+[[nodiscard]] std::string value_text(const model::Constraint& constraint);
+[[nodiscard]] std::string value_text(const model::Index& index);
+[[nodiscard]] std::string value_text(const model::View& view);
+[[nodiscard]] std::string value_text(const model::Function& function);
+[[nodiscard]] std::string value_text(const model::Table& table);
+[[nodiscard]] std::string value_text(const model::TypeDef& type);
+[[nodiscard]] std::string value_text(const model::Sequence& sequence);
+[[nodiscard]] std::string value_text(const model::Trigger& trigger);
+[[nodiscard]] std::string value_text(const model::Policy& policy);
+[[nodiscard]] std::string value_text(const model::Namespace& ns);
+[[nodiscard]] std::string value_text(const model::Extension& extension);
+[[nodiscard]] std::string value_text(const model::OptionObject& object);
+[[nodiscard]] std::string options_text(const std::vector<std::pair<std::string, std::string>>& options);
+
+// Three-way merge of one attribute value: a change on one side is taken, the same
+// change on both sides once, different changes are a both-modified conflict (or the
+// side a resolution picks; ours is kept in the merged model otherwise).
+template <typename T, typename Text>
+T merge_attribute(MergeContext& ctx, const model::ObjectKey& key, const std::string& attribute, const T& base,
+                  const T& ours, const T& theirs, const model::SourceLocation& ours_loc,
+                  const model::SourceLocation& theirs_loc, const model::SourceLocation& base_loc, Text&& text) {
+    if (ours == base) {
+        return theirs;
+    }
+    if (theirs == base || ours == theirs) {
+        return ours;
+    }
+    Preference p = ctx.preference_for(key);
+    if (p == Preference::theirs) {
+        return theirs;
+    }
+    if (p == Preference::ours) {
+        return ours;
+    }
+    ctx.report(ConflictKind::both_modified, key, attribute, side(text(base), base_loc), side(text(ours), ours_loc),
+               side(text(theirs), theirs_loc),
+               "Both sides changed the " + attribute + " of " + model::to_string(key.kind).data() + " " +
+                   display_name(key) + " differently.",
+               "Pick one value with --resolve " + display_name(key) + "=ours|theirs, or edit one side to match the other.");
+    return ours;
+}
+
+// owners and grants are environment data: the side that changed them wins, ours when both did.
+void merge_privileges(model::ObjectBase& out, const model::ObjectBase* base, const model::ObjectBase* ours,
+                      const model::ObjectBase* theirs);
+
+// The object-level three-way merge: presence on each side decides (added on one side,
+// added on both, dropped, modify/delete); objects present on all three sides are
+// merged by `merge_both`, which gets (base, ours, theirs) and returns the merged object.
+// Returns the merged object, or nullopt when it is absent from the merge.
+template <typename V, typename Text, typename Both>
+std::optional<V> merge_object(MergeContext& ctx, const model::ObjectKey& key, const V* base, const V* ours,
+                              const V* theirs, Text&& text, Both&& merge_both) {
+    auto loc = [](const V* v) { return v != nullptr ? v->meta.location : model::SourceLocation{}; };
+    auto val = [&](const V* v) { return v != nullptr ? std::optional<std::string>(text(*v)) : std::nullopt; };
+    auto conflict = [&](ConflictKind kind, std::string explanation, std::string resolution) {
+        ctx.report(kind, key, "", side(val(base), loc(base)), side(val(ours), loc(ours)), side(val(theirs), loc(theirs)),
+                   std::move(explanation), std::move(resolution));
+    };
+    const std::string what = std::string(model::to_string(key.kind)) + " " + display_name(key);
+    if (base == nullptr) {
+        if (ours != nullptr && theirs != nullptr) {
+            if (*ours == *theirs) {
+                V out = *ours;
+                merge_privileges(out.meta, nullptr, &ours->meta, &theirs->meta);
+                return out;
+            }
+            Preference p = ctx.preference_for(key);
+            if (p != Preference::none) {
+                return p == Preference::ours ? *ours : *theirs;
+            }
+            conflict(ConflictKind::add_add, "Both sides added " + what + " with different definitions.",
+                     "Make the two definitions identical, or pick one with --resolve " + display_name(key) +
+                         "=ours|theirs.");
+            return *ours;
+        }
+        if (ours != nullptr) {
+            return *ours;
+        }
+        if (theirs != nullptr) {
+            return *theirs;
+        }
+        return std::nullopt;
+    }
+    if (ours == nullptr && theirs == nullptr) {
+        return std::nullopt;
+    }
+    if (ours == nullptr || theirs == nullptr) {
+        const V* kept = ours != nullptr ? ours : theirs;
+        if (*kept == *base) {
+            return std::nullopt;  // dropped on one side, untouched on the other
+        }
+        Preference p = ctx.preference_for(key);
+        if (p != Preference::none) {
+            const V* chosen = p == Preference::ours ? ours : theirs;
+            return chosen != nullptr ? std::optional<V>(*chosen) : std::nullopt;
+        }
+        bool ours_dropped = ours == nullptr;
+        conflict(ConflictKind::modify_delete,
+                 std::string(ours_dropped ? "Ours" : "Theirs") + " dropped " + what + " which " +
+                     (ours_dropped ? "theirs" : "ours") + " modified.",
+                 "Keep the modified object with --resolve " + display_name(key) + "=" +
+                     (ours_dropped ? "theirs" : "ours") + ", or drop it with --resolve " + display_name(key) + "=" +
+                     (ours_dropped ? "ours" : "theirs") + ".");
+        return *kept;
+    }
+    V out = merge_both(*base, *ours, *theirs);
+    out.meta.comment = merge_attribute(ctx, key, "comment", base->meta.comment, ours->meta.comment,
+                                       theirs->meta.comment, ours->meta.location, theirs->meta.location,
+                                       base->meta.location, [](const std::optional<std::string>& c) { return c; });
+    merge_privileges(out.meta, &base->meta, &ours->meta, &theirs->meta);
+    return out;
+}
+
+// The whole definition (without the comment) is one value: the default merge_both.
+template <typename V, typename Text>
+V merge_definition(MergeContext& ctx, const model::ObjectKey& key, const V& base, const V& ours, const V& theirs,
+                   Text&& text) {
+    if (same_definition(ours, base)) {
+        return theirs;
+    }
+    if (same_definition(theirs, base) || same_definition(ours, theirs)) {
+        return ours;
+    }
+    Preference p = ctx.preference_for(key);
+    if (p != Preference::none) {
+        return p == Preference::ours ? ours : theirs;
+    }
+    ctx.report(ConflictKind::both_modified, key, "definition", side(text(base), base.meta.location),
+               side(text(ours), ours.meta.location), side(text(theirs), theirs.meta.location),
+               "Both sides changed the definition of " + std::string(model::to_string(key.kind)) + " " +
+                   display_name(key) + " differently.",
+               "Combine the two definitions on one side, or pick one with --resolve " + display_name(key) +
+                   "=ours|theirs.");
+    return ours;
+}
+
+// Union of the keys of three maps, in key order.
+template <typename K, typename V>
+std::vector<K> union_keys(const std::map<K, V>& a, const std::map<K, V>& b, const std::map<K, V>& c) {
+    std::vector<K> keys;
+    for (const auto* m : {&a, &b, &c}) {
+        for (const auto& [k, v] : *m) {
+            keys.push_back(k);
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+template <typename K, typename V>
+const V* find_in(const std::map<K, V>& m, const K& k) {
+    auto it = m.find(k);
+    return it == m.end() ? nullptr : &it->second;
+}
+
+// The core merge without validation (merge_object.cpp, merge_table.cpp, merge_type.cpp).
+[[nodiscard]] model::Schema merge_schemas(MergeContext& ctx, const model::Schema& base, const model::Schema& ours,
+                                          const model::Schema& theirs);
+[[nodiscard]] model::Table merge_table(MergeContext& ctx, const model::Table& base, const model::Table& ours,
+                                       const model::Table& theirs);
+[[nodiscard]] model::TypeDef merge_type(MergeContext& ctx, const model::TypeDef& base, const model::TypeDef& ours,
+                                        const model::TypeDef& theirs);
+// Add-add of a column: the same column except NOT NULL on one side, with no default on the
+// other, is constraint-invalidated (the other side's rows hold NULLs); merge_table.cpp.
+
+// Renames (merge_rename.cpp): each side's hinted renames applied to the base and the other
+// side, so a rename on one side and a change on the other meet under one identity.
+struct SideRenames {
+    std::vector<std::pair<model::QualifiedName, model::QualifiedName>> tables;   // old -> new
+    std::vector<std::pair<model::QualifiedName, model::QualifiedName>> indexes;  // old -> new
+    // (base table name, old column) -> new column
+    std::vector<std::pair<std::pair<model::QualifiedName, std::string>, std::string>> columns;
+    std::vector<std::pair<std::pair<model::QualifiedName, std::string>, std::string>> constraints;
+};
+[[nodiscard]] SideRenames collect_renames(const model::Schema& base, const model::Schema& side,
+                                          const DiffOptions& options);
+// Applies renames (names as in base) to a schema whose objects still carry base names.
+void apply_renames(model::Schema& schema, const SideRenames& renames);
+// Renames of one object to different names on the two sides: both-modified on "name";
+// those renames are dropped from both sets.
+void reconcile_renames(MergeContext& ctx, SideRenames& ours, SideRenames& theirs);
+
+// Validation of the merged model (merge_validation.cpp) and the PL/pgSQL body check
+// (merge_plpgsql.cpp): tables named in a PL/pgSQL body's SQL statements, or nullopt
+// when the body does not parse.
+void validate(MergeContext& ctx, const model::Schema& merged, const model::Schema& base, const model::Schema& ours,
+              const model::Schema& theirs);
+[[nodiscard]] std::optional<std::vector<model::QualifiedName>> plpgsql_relations(const model::Function& function);
+
+// Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped.
+void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& swapped);
+
+}  // namespace schemerge::diff::detail

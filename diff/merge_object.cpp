@@ -1,0 +1,158 @@
+// The per-container merge: every identity of the three schemas is merged by presence
+// (merge_object) and then by definition; tables and types merge attribute by attribute.
+#include <set>
+
+#include "diff/merge_context.hpp"
+
+namespace schemerge::diff::detail {
+
+SideValue side(std::optional<std::string> value, const model::SourceLocation& location) {
+    return SideValue{std::move(value), location};
+}
+
+Preference MergeContext::preference_for(const model::ObjectKey& key) const {
+    auto find = [&](const std::string& name) {
+        auto it = options.resolve.find(name);
+        return it == options.resolve.end() ? Preference::none : it->second;
+    };
+    Preference p = find(display_name(key));
+    if (p == Preference::none && !key.table.empty()) {
+        // A column/constraint conflict is also resolved by naming its table, and a
+        // constraint by "schema.name" (the name is unique per schema in practice).
+        p = find(display_name(model::ObjectKey{model::ObjectKind::table, key.schema, key.table, "", ""}));
+        if (p == Preference::none && key.kind == model::ObjectKind::constraint) {
+            p = find(key.schema + "." + key.name);
+        }
+    }
+    if (p == Preference::none) {
+        p = options.prefer;
+    }
+    if (swapped && p != Preference::none) {
+        p = p == Preference::ours ? Preference::theirs : Preference::ours;
+    }
+    return p;
+}
+
+void MergeContext::report(ConflictKind kind, const model::ObjectKey& key, std::string attribute, SideValue base,
+                          SideValue ours, SideValue theirs, std::string explanation, std::string resolution) {
+    if (swapped) {
+        return;
+    }
+    conflicts.push_back(Conflict{kind, key, std::move(attribute), std::move(base), std::move(ours), std::move(theirs),
+                                 std::move(explanation), std::move(resolution)});
+}
+
+void merge_privileges(model::ObjectBase& out, const model::ObjectBase* base, const model::ObjectBase* ours,
+                      const model::ObjectBase* theirs) {
+    const model::ObjectBase* chosen = ours;
+    if (base != nullptr && ours != nullptr && theirs != nullptr && ours->privileges_equal(*base)) {
+        chosen = theirs;
+    }
+    if (chosen != nullptr) {
+        out.owner = chosen->owner;
+        out.grants = chosen->grants;
+    }
+}
+
+namespace {
+
+// Merges one container of the schema whose objects are whole definitions (+ comment),
+// or whose both-present case is given by `both`.
+template <typename K, typename V, typename KeyOf, typename Both>
+void merge_container(MergeContext& ctx, const std::map<K, V>& b, const std::map<K, V>& o, const std::map<K, V>& t,
+                     std::map<K, V>& out, KeyOf key_of_value, Both both) {
+    for (const auto& k : union_keys(b, o, t)) {
+        const V* bv = find_in(b, k);
+        const V* ov = find_in(o, k);
+        const V* tv = find_in(t, k);
+        const V* any = ov != nullptr ? ov : (tv != nullptr ? tv : bv);
+        model::ObjectKey key = key_of_value(*any);
+        auto text = [](const V& v) { return value_text(v); };
+        auto merged = merge_object(ctx, key, bv, ov, tv, text,
+                                   [&](const V& x, const V& y, const V& z) { return both(ctx, key, x, y, z); });
+        if (merged) {
+            out.emplace(k, std::move(*merged));
+        }
+    }
+}
+
+template <typename K, typename V, typename KeyOf>
+void merge_whole(MergeContext& ctx, const std::map<K, V>& b, const std::map<K, V>& o, const std::map<K, V>& t,
+                 std::map<K, V>& out, KeyOf key_of_value) {
+    merge_container(ctx, b, o, t, out, key_of_value,
+                    [](MergeContext& c, const model::ObjectKey& key, const V& x, const V& y, const V& z) {
+                        return merge_definition(c, key, x, y, z, [](const V& v) { return value_text(v); });
+                    });
+}
+
+model::ObjectKey option_key(const model::OptionObject& o, model::ObjectKind kind) {
+    return {kind, o.name.schema, o.name.name, "", ""};
+}
+
+// Verbatim statements are a set by text: one side's additions are kept, removals taken.
+std::vector<model::OpaqueStatement> merge_opaque(const std::vector<model::OpaqueStatement>& b,
+                                                 const std::vector<model::OpaqueStatement>& o,
+                                                 const std::vector<model::OpaqueStatement>& t) {
+    auto texts = [](const std::vector<model::OpaqueStatement>& v) {
+        std::set<std::string> s;
+        for (const auto& x : v) {
+            s.insert(x.sql);
+        }
+        return s;
+    };
+    auto bs = texts(b);
+    auto os = texts(o);
+    auto ts = texts(t);
+    std::vector<model::OpaqueStatement> out;
+    std::set<std::string> emitted;
+    for (const auto& x : o) {
+        bool dropped_by_theirs = bs.contains(x.sql) && !ts.contains(x.sql);
+        if (!dropped_by_theirs && emitted.insert(x.sql).second) {
+            out.push_back(x);
+        }
+    }
+    for (const auto& x : t) {
+        if (!bs.contains(x.sql) && emitted.insert(x.sql).second) {
+            out.push_back(x);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const model::Schema& o, const model::Schema& t) {
+    model::Schema out;
+    merge_whole(ctx, b.namespaces, o.namespaces, t.namespaces, out.namespaces,
+                [](const model::Namespace& v) { return key_of(v); });
+    merge_whole(ctx, b.extensions, o.extensions, t.extensions, out.extensions,
+                [](const model::Extension& v) { return key_of(v); });
+    merge_whole(ctx, b.collations, o.collations, t.collations, out.collations,
+                [](const model::OptionObject& v) { return option_key(v, model::ObjectKind::collation); });
+    merge_container(ctx, b.types, o.types, t.types, out.types, [](const model::TypeDef& v) { return key_of(v); },
+                    [](MergeContext& c, const model::ObjectKey&, const model::TypeDef& x, const model::TypeDef& y,
+                       const model::TypeDef& z) { return merge_type(c, x, y, z); });
+    merge_whole(ctx, b.sequences, o.sequences, t.sequences, out.sequences,
+                [](const model::Sequence& v) { return key_of(v); });
+    merge_container(ctx, b.tables, o.tables, t.tables, out.tables, [](const model::Table& v) { return key_of(v); },
+                    [](MergeContext& c, const model::ObjectKey&, const model::Table& x, const model::Table& y,
+                       const model::Table& z) { return merge_table(c, x, y, z); });
+    merge_whole(ctx, b.views, o.views, t.views, out.views, [](const model::View& v) { return key_of(v); });
+    merge_whole(ctx, b.indexes, o.indexes, t.indexes, out.indexes, [](const model::Index& v) { return key_of(v); });
+    merge_whole(ctx, b.functions, o.functions, t.functions, out.functions,
+                [](const model::Function& v) { return key_of(v); });
+    merge_whole(ctx, b.triggers, o.triggers, t.triggers, out.triggers, [](const model::Trigger& v) { return key_of(v); });
+    merge_whole(ctx, b.policies, o.policies, t.policies, out.policies, [](const model::Policy& v) { return key_of(v); });
+    merge_whole(ctx, b.text_search_configurations, o.text_search_configurations, t.text_search_configurations,
+                out.text_search_configurations, [](const model::OptionObject& v) {
+                    return option_key(v, model::ObjectKind::text_search_configuration);
+                });
+    merge_whole(ctx, b.text_search_dictionaries, o.text_search_dictionaries, t.text_search_dictionaries,
+                out.text_search_dictionaries, [](const model::OptionObject& v) {
+                    return option_key(v, model::ObjectKind::text_search_dictionary);
+                });
+    out.opaque = merge_opaque(b.opaque, o.opaque, t.opaque);
+    return out;
+}
+
+}  // namespace schemerge::diff::detail

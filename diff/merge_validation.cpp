@@ -1,0 +1,359 @@
+// Validation of the merged model as PostgreSQL would check it. A reference is reported
+// only when it resolves in at least one input (base, ours or theirs) and not in the
+// merged model: what none of the inputs could resolve (objects outside the loaded files,
+// built-ins) is not the merge's doing.
+#include <set>
+
+#include "diff/merge_context.hpp"
+
+namespace schemerge::diff::detail {
+
+namespace {
+
+struct Inputs {
+    const model::Schema& merged;
+    const model::Schema& base;
+    const model::Schema& ours;
+    const model::Schema& theirs;
+};
+
+bool relation_in(const model::Schema& s, const model::QualifiedName& n) {
+    return s.tables.contains(n) || s.views.contains(n) || s.sequences.contains(n);
+}
+
+bool function_in(const model::Schema& s, const model::QualifiedName& n) {
+    auto it = s.functions.lower_bound(model::RoutineName{n, ""});
+    return it != s.functions.end() && it->first.name == n;
+}
+
+// Does `column` exist on any of `relations` in `s` (tables' columns, views' output names)?
+bool column_in(const model::Schema& s, const std::vector<model::QualifiedName>& relations, const std::string& column) {
+    for (const auto& r : relations) {
+        if (auto it = s.tables.find(r); it != s.tables.end() && it->second.find_column(column) != nullptr) {
+            return true;
+        }
+        if (auto it = s.views.find(r); it != s.views.end()) {
+            const auto& names = it->second.column_names;
+            if (std::find(names.begin(), names.end(), column) != names.end()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// The location of the object in the side that has it (the one that introduced the reference).
+struct Where {
+    model::SourceLocation ours;
+    model::SourceLocation theirs;
+};
+
+void dangling(MergeContext& ctx, const model::ObjectKey& key, const std::string& attribute, const std::string& target,
+              const Where& where, bool ours_has, bool theirs_has, const std::string& what) {
+    ctx.report(ConflictKind::dangling_reference, key, attribute, side(target, {}),
+               side(ours_has ? std::optional<std::string>(target) : std::nullopt, where.ours),
+               side(theirs_has ? std::optional<std::string>(target) : std::nullopt, where.theirs),
+               std::string(model::to_string(key.kind)) + " " + display_name(key) + " references " + what + " " +
+                   target + ", which the merged schema no longer has.",
+               "Drop or adapt the reference on the side that keeps it, or keep " + target + ".");
+}
+
+template <typename K, typename V>
+Where where_of(const Inputs& in, const std::map<K, V> model::Schema::*member, const K& k) {
+    Where w;
+    if (const V* v = find_in(in.ours.*member, k)) {
+        w.ours = v->meta.location;
+    }
+    if (const V* v = find_in(in.theirs.*member, k)) {
+        w.theirs = v->meta.location;
+    }
+    return w;
+}
+
+void check_expression(MergeContext& ctx, const Inputs& in, const model::ObjectKey& key, const std::string& attribute,
+                      const model::Expression& expr, const std::vector<model::QualifiedName>& column_scope,
+                      const Where& where) {
+    for (const auto& r : expr.relations) {
+        if (!relation_in(in.merged, r) &&
+            (relation_in(in.base, r) || relation_in(in.ours, r) || relation_in(in.theirs, r))) {
+            dangling(ctx, key, attribute, r.to_string(), where, relation_in(in.ours, r), relation_in(in.theirs, r),
+                     "relation");
+        }
+    }
+    for (const auto& f : expr.functions) {
+        if (!function_in(in.merged, f) &&
+            (function_in(in.base, f) || function_in(in.ours, f) || function_in(in.theirs, f))) {
+            dangling(ctx, key, attribute, f.to_string(), where, function_in(in.ours, f), function_in(in.theirs, f),
+                     "function");
+        }
+    }
+    std::vector<model::QualifiedName> scope = column_scope;
+    scope.insert(scope.end(), expr.relations.begin(), expr.relations.end());
+    std::set<std::string> reported;
+    for (const auto& c : expr.columns) {
+        if (reported.contains(c) || column_in(in.merged, scope, c)) {
+            continue;
+        }
+        bool o = column_in(in.ours, scope, c);
+        bool t = column_in(in.theirs, scope, c);
+        if (o || t || column_in(in.base, scope, c)) {
+            reported.insert(c);
+            dangling(ctx, key, attribute, c, where, o, t, "column");
+        }
+    }
+}
+
+void check_columns_exist(MergeContext& ctx, const Inputs& in, const model::ObjectKey& key, const std::string& attribute,
+                         const model::QualifiedName& table, const std::vector<std::string>& columns, const Where& where) {
+    std::vector<model::QualifiedName> scope{table};
+    for (const auto& c : columns) {
+        if (c.empty() || column_in(in.merged, scope, c) ||
+            !(column_in(in.base, scope, c) || column_in(in.ours, scope, c) || column_in(in.theirs, scope, c))) {
+            continue;
+        }
+        dangling(ctx, key, attribute, table.to_string() + "." + c, where, column_in(in.ours, scope, c),
+                 column_in(in.theirs, scope, c), "column");
+    }
+}
+
+bool has_unique_key(const model::Schema& s, const model::QualifiedName& table, const std::vector<std::string>& columns) {
+    std::set<std::string> wanted(columns.begin(), columns.end());
+    auto it = s.tables.find(table);
+    if (it == s.tables.end()) {
+        return false;
+    }
+    for (const auto& c : it->second.constraints) {
+        if ((c.kind == model::ConstraintKind::primary_key || c.kind == model::ConstraintKind::unique) &&
+            std::set<std::string>(c.columns.begin(), c.columns.end()) == wanted) {
+            return true;
+        }
+    }
+    for (const auto& [n, i] : s.indexes) {
+        if (i.table != table || !i.unique || !i.predicate.empty()) {
+            continue;
+        }
+        std::set<std::string> cols;
+        bool plain = true;
+        for (const auto& e : i.elements) {
+            plain = plain && !e.column.empty();
+            cols.insert(e.column);
+        }
+        if (plain && cols == wanted) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void validate_tables(MergeContext& ctx, const Inputs& in) {
+    for (const auto& [name, table] : in.merged.tables) {
+        Where table_where = where_of(in, &model::Schema::tables, name);
+        std::vector<model::QualifiedName> self{name};
+        for (const auto& column : table.columns) {
+            model::ObjectKey key = column_key(name, column.name);
+            if (column.default_value) {
+                check_expression(ctx, in, key, "default", *column.default_value, self, table_where);
+            }
+            if (column.generated != model::GeneratedKind::none) {
+                check_expression(ctx, in, key, "generated", *column.generation, self, table_where);
+            }
+        }
+        for (const auto& c : table.constraints) {
+            model::ObjectKey key = constraint_key(name, c.name);
+            Where where{c.meta.location, c.meta.location};
+            auto loc = [&](const model::Schema& s) {
+                const model::Table* t = find_in(s.tables, name);
+                const model::Constraint* x = t != nullptr ? t->find_constraint(c.name) : nullptr;
+                return x != nullptr ? x->meta.location : model::SourceLocation{};
+            };
+            where = Where{loc(in.ours), loc(in.theirs)};
+            check_columns_exist(ctx, in, key, "columns", name, c.columns, where);
+            if (c.kind == model::ConstraintKind::check) {
+                check_expression(ctx, in, key, "check", c.check, self, where);
+            }
+            if (c.kind != model::ConstraintKind::foreign_key) {
+                continue;
+            }
+            if (!in.merged.tables.contains(c.ref_table)) {
+                if (relation_in(in.base, c.ref_table) || relation_in(in.ours, c.ref_table) ||
+                    relation_in(in.theirs, c.ref_table)) {
+                    dangling(ctx, key, "references", c.ref_table.to_string(), where,
+                             in.ours.tables.contains(c.ref_table), in.theirs.tables.contains(c.ref_table), "table");
+                }
+                continue;
+            }
+            std::size_t before = ctx.conflicts.size();
+            check_columns_exist(ctx, in, key, "references", c.ref_table, c.ref_columns, where);
+            if (ctx.conflicts.size() != before || c.ref_columns.empty()) {
+                continue;
+            }
+            if (!has_unique_key(in.merged, c.ref_table, c.ref_columns) &&
+                (has_unique_key(in.ours, c.ref_table, c.ref_columns) ||
+                 has_unique_key(in.theirs, c.ref_table, c.ref_columns))) {
+                std::string target = c.ref_table.to_string() + "(" + [&] {
+                    std::string s;
+                    for (const auto& r : c.ref_columns) {
+                        s += (s.empty() ? "" : ", ") + r;
+                    }
+                    return s;
+                }() + ")";
+                ctx.report(ConflictKind::constraint_invalidated, key, "references", side(target, {}),
+                           side(has_unique_key(in.ours, c.ref_table, c.ref_columns) ? "unique" : "not unique",
+                                where.ours),
+                           side(has_unique_key(in.theirs, c.ref_table, c.ref_columns) ? "unique" : "not unique",
+                                where.theirs),
+                           "Foreign key " + display_name(key) + " references " + target +
+                               ", which has no primary key or unique constraint in the merged schema.",
+                           "Keep a unique constraint on " + target + ", or drop the foreign key.");
+            }
+        }
+    }
+}
+
+void validate_other(MergeContext& ctx, const Inputs& in) {
+    for (const auto& [name, view] : in.merged.views) {
+        check_expression(ctx, in, key_of(view), "query", view.query, {}, where_of(in, &model::Schema::views, name));
+    }
+    for (const auto& [name, index] : in.merged.indexes) {
+        model::ObjectKey key = key_of(index);
+        Where where = where_of(in, &model::Schema::indexes, name);
+        if (!in.merged.tables.contains(index.table) && !in.merged.views.contains(index.table)) {
+            dangling(ctx, key, "table", index.table.to_string(), where, relation_in(in.ours, index.table),
+                     relation_in(in.theirs, index.table), "table");
+            continue;
+        }
+        std::vector<std::string> columns = index.include;
+        std::vector<model::QualifiedName> self{index.table};
+        for (const auto& e : index.elements) {
+            columns.push_back(e.column);
+            if (!e.expression.empty()) {
+                check_expression(ctx, in, key, "key", e.expression, self, where);
+            }
+        }
+        check_columns_exist(ctx, in, key, "columns", index.table, columns, where);
+        if (!index.predicate.empty()) {
+            check_expression(ctx, in, key, "predicate", index.predicate, self, where);
+        }
+    }
+    for (const auto& [name, trigger] : in.merged.triggers) {
+        model::ObjectKey key = key_of(trigger);
+        Where where = where_of(in, &model::Schema::triggers, name);
+        if (!relation_in(in.merged, trigger.table)) {
+            dangling(ctx, key, "table", trigger.table.to_string(), where, relation_in(in.ours, trigger.table),
+                     relation_in(in.theirs, trigger.table), "table");
+        }
+        if (!function_in(in.merged, trigger.function) &&
+            (function_in(in.base, trigger.function) || function_in(in.ours, trigger.function) ||
+             function_in(in.theirs, trigger.function))) {
+            dangling(ctx, key, "function", trigger.function.to_string(), where, function_in(in.ours, trigger.function),
+                     function_in(in.theirs, trigger.function), "function");
+        }
+    }
+    for (const auto& [name, policy] : in.merged.policies) {
+        model::ObjectKey key = key_of(policy);
+        Where where = where_of(in, &model::Schema::policies, name);
+        if (!in.merged.tables.contains(policy.table)) {
+            dangling(ctx, key, "table", policy.table.to_string(), where, relation_in(in.ours, policy.table),
+                     relation_in(in.theirs, policy.table), "table");
+            continue;
+        }
+        std::vector<model::QualifiedName> self{policy.table};
+        check_expression(ctx, in, key, "using", policy.using_expr, self, where);
+        check_expression(ctx, in, key, "with check", policy.check_expr, self, where);
+    }
+    for (const auto& [name, sequence] : in.merged.sequences) {
+        if (!sequence.owned_by) {
+            continue;
+        }
+        Where where = where_of(in, &model::Schema::sequences, name);
+        check_columns_exist(ctx, in, key_of(sequence), "owned by", sequence.owned_by->table,
+                            {sequence.owned_by->column}, where);
+    }
+    for (const auto& [name, function] : in.merged.functions) {
+        if (function.language != "plpgsql") {
+            continue;
+        }
+        auto relations = plpgsql_relations(function);
+        if (!relations) {
+            continue;  // best effort: a body libpg_query cannot parse is not a conflict
+        }
+        model::Expression expr;
+        expr.relations = *relations;
+        check_expression(ctx, in, key_of(function), "body", expr, {}, where_of(in, &model::Schema::functions, name));
+    }
+}
+
+// Relations, indexes (and the indexes behind PK/UNIQUE/EXCLUDE constraints), sequences and
+// composite types share one namespace per schema (pg_class / pg_type).
+std::map<model::QualifiedName, std::vector<std::pair<model::ObjectKey, model::SourceLocation>>> relation_names(
+    const model::Schema& s) {
+    std::map<model::QualifiedName, std::vector<std::pair<model::ObjectKey, model::SourceLocation>>> out;
+    for (const auto& [n, t] : s.tables) {
+        out[n].emplace_back(key_of(t), t.meta.location);
+        for (const auto& c : t.constraints) {
+            if (c.kind == model::ConstraintKind::primary_key || c.kind == model::ConstraintKind::unique ||
+                c.kind == model::ConstraintKind::exclude) {
+                out[{n.schema, c.name}].emplace_back(constraint_key(n, c.name), c.meta.location);
+            }
+        }
+    }
+    for (const auto& [n, v] : s.views) {
+        out[n].emplace_back(key_of(v), v.meta.location);
+    }
+    for (const auto& [n, i] : s.indexes) {
+        out[n].emplace_back(key_of(i), i.meta.location);
+    }
+    for (const auto& [n, q] : s.sequences) {
+        out[n].emplace_back(key_of(q), q.meta.location);
+    }
+    for (const auto& [n, t] : s.types) {
+        if (t.kind == model::TypeKind::composite) {
+            out[n].emplace_back(key_of(t), t.meta.location);
+        }
+    }
+    return out;
+}
+
+void validate_names(MergeContext& ctx, const Inputs& in) {
+    auto ours = relation_names(in.ours);
+    auto theirs = relation_names(in.theirs);
+    for (const auto& [name, users] : relation_names(in.merged)) {
+        if (users.size() < 2) {
+            continue;
+        }
+        auto in_side = [&](const auto& side_names) {
+            auto it = side_names.find(name);
+            return it != side_names.end() && it->second.size() >= 2;
+        };
+        if (in_side(ours) || in_side(theirs)) {
+            continue;  // already so on one side: not the merge's doing
+        }
+        auto located = [&](const auto& side_names) -> SideValue {
+            auto it = side_names.find(name);
+            if (it == side_names.end()) {
+                return side(std::nullopt, {});
+            }
+            return side(std::string(model::to_string(it->second[0].first.kind)) + " " + name.to_string(),
+                        it->second[0].second);
+        };
+        const model::ObjectKey& key = users[0].first;
+        ctx.report(ConflictKind::name_collision, key, "name", side(std::nullopt, {}), located(ours), located(theirs),
+                   "The merged schema has " + std::to_string(users.size()) + " relations named " + name.to_string() +
+                       " (" + std::string(model::to_string(users[0].first.kind)) + " and " +
+                       std::string(model::to_string(users[1].first.kind)) +
+                       "); PostgreSQL keeps them in one namespace.",
+                   "Rename one of them on its side.");
+    }
+}
+
+}  // namespace
+
+void validate(MergeContext& ctx, const model::Schema& merged, const model::Schema& base, const model::Schema& ours,
+              const model::Schema& theirs) {
+    Inputs in{merged, base, ours, theirs};
+    validate_tables(ctx, in);
+    validate_other(ctx, in);
+    validate_names(ctx, in);
+}
+
+}  // namespace schemerge::diff::detail

@@ -1,0 +1,241 @@
+// Three-way merge, table-driven: (base, ours, theirs) SQL -> either the merged schema
+// (compared as emit_schema text with an expected SQL) or the conflicts (kind, object,
+// attribute).
+#include <gtest/gtest.h>
+
+#include "diff/three_way_merge.hpp"
+#include "parser/postgres/frontend.hpp"
+#include "parser/source_file.hpp"
+#include "synth/postgres/schema_emitter.hpp"
+
+namespace schemerge::diff {
+namespace {
+
+model::Schema load(const std::string& name, const std::string& sql) {
+    auto r = parser::postgres::load({parser::make_source(name, sql)});
+    EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().render());
+    return r ? r->schema : model::Schema{};
+}
+
+const char* const k_base = R"sql(
+CREATE TYPE status AS ENUM ('new', 'paid', 'shipped');
+CREATE TABLE customers (id integer PRIMARY KEY, email text NOT NULL, name text);
+CREATE TABLE orders (
+    id integer PRIMARY KEY,
+    customer_id integer REFERENCES customers (id),
+    total numeric(10,2),
+    state status DEFAULT 'new',
+    note text
+);
+CREATE INDEX orders_customer_idx ON orders (customer_id);
+CREATE VIEW order_totals AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE customers SET name = name; RETURN NEW; END $$;
+)sql";
+
+struct ExpectedConflict {
+    ConflictKind kind;
+    std::string object;
+    std::string attribute;
+};
+
+struct Row {
+    const char* name;
+    std::string ours_extra;    // appended to the base for ours ("" = base)
+    std::string theirs_extra;  // appended to the base for theirs
+    std::vector<ExpectedConflict> conflicts;
+    std::string expected_extra;  // clean rows: appended to the base for the expected merge
+    MergeOptions options = {};
+};
+
+std::vector<Row> rows() {
+    using K = ConflictKind;
+    return {
+        {"one side adds a column", "ALTER TABLE orders ADD COLUMN paid_at timestamptz;", "", {},
+         "ALTER TABLE orders ADD COLUMN paid_at timestamptz;"},
+        {"both add different columns", "ALTER TABLE orders ADD COLUMN a int;", "ALTER TABLE orders ADD COLUMN b int;",
+         {}, "ALTER TABLE orders ADD COLUMN a int; ALTER TABLE orders ADD COLUMN b int;"},
+        {"different attributes of one column", "ALTER TABLE orders ALTER COLUMN note SET DEFAULT 'x';",
+         "ALTER TABLE orders ALTER COLUMN note SET NOT NULL;", {},
+         "ALTER TABLE orders ALTER COLUMN note SET DEFAULT 'x'; ALTER TABLE orders ALTER COLUMN note SET NOT NULL;"},
+        {"same change spelled differently", "ALTER TABLE orders ALTER COLUMN total TYPE NUMERIC(12, 2);",
+         "ALTER TABLE orders ALTER COLUMN total TYPE decimal(12,2);", {},
+         "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);"},
+        {"both add identical table", "CREATE TABLE t (a int);", "create table public.t (A INTEGER);", {},
+         "CREATE TABLE t (a int);"},
+        {"both drop", "DROP VIEW order_totals;", "DROP VIEW order_totals;", {}, "DROP VIEW order_totals;"},
+        {"one side drops an untouched index", "DROP INDEX orders_customer_idx;", "", {},
+         "DROP INDEX orders_customer_idx;"},
+        {"comment on one side, type on the other", "COMMENT ON COLUMN orders.note IS 'n';",
+         "ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);", {},
+         "COMMENT ON COLUMN orders.note IS 'n'; ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);"},
+        {"enum values at different places", "ALTER TYPE status ADD VALUE 'cancelled';",
+         "ALTER TYPE status ADD VALUE 'draft' BEFORE 'new';", {},
+         "ALTER TYPE status ADD VALUE 'cancelled'; ALTER TYPE status ADD VALUE 'draft' BEFORE 'new';"},
+        {"both modify a column type", "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);",
+         "ALTER TABLE orders ALTER COLUMN total TYPE numeric(14,4);",
+         {{K::both_modified, "public.orders.total", "type"}}},
+        {"prefer theirs resolves both-modified", "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);",
+         "ALTER TABLE orders ALTER COLUMN total TYPE numeric(14,4);", {},
+         "ALTER TABLE orders ALTER COLUMN total TYPE numeric(14,4);", MergeOptions{Preference::theirs, {}, {}, {}}},
+        {"resolve one object", "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);",
+         "ALTER TABLE orders ALTER COLUMN total TYPE numeric(14,4);", {},
+         "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);",
+         MergeOptions{Preference::none, {{"public.orders.total", Preference::ours}}, {}, {}}},
+        {"both replace a view", "CREATE OR REPLACE VIEW order_totals AS SELECT customer_id, sum(total) AS total FROM orders WHERE total > 0 GROUP BY customer_id;",
+         "CREATE OR REPLACE VIEW order_totals AS SELECT customer_id, sum(total) AS total FROM orders WHERE note IS NULL GROUP BY customer_id;",
+         {{K::both_modified, "public.order_totals", "definition"}}},
+        {"modify-delete of a column", "ALTER TABLE orders DROP COLUMN note;",
+         "ALTER TABLE orders ALTER COLUMN note SET NOT NULL;", {{K::modify_delete, "public.orders.note", ""}}},
+        {"add-add of a table", "CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);", {{K::add_add, "public.t", ""}}},
+        {"dangling view column", "ALTER TABLE orders DROP COLUMN total CASCADE;",
+         "CREATE OR REPLACE VIEW order_totals AS SELECT customer_id, sum(total) AS total, count(note) AS n FROM orders GROUP BY customer_id;",
+         {{K::dangling_reference, "public.order_totals", "query"}}},
+        {"dangling FK target", "DROP TABLE customers CASCADE;",
+         "CREATE TABLE invoices (id int PRIMARY KEY, customer_id int REFERENCES customers(id));",
+         {{K::dangling_reference, "public.invoices.invoices_customer_id_fkey", "references"},
+          {K::dangling_reference, "public.touch()", "body"}}},
+        {"new FK to a new unique key", "ALTER TABLE customers ADD CONSTRAINT customers_email_key UNIQUE (email); CREATE TABLE invoices (id int, email text REFERENCES customers(email));",
+         "", {}, "ALTER TABLE customers ADD CONSTRAINT customers_email_key UNIQUE (email); CREATE TABLE invoices (id int, email text REFERENCES customers(email));"},
+        {"FK whose key the other side drops", "CREATE TABLE invoices (id int, customer_id int REFERENCES customers(id));",
+         "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey; ALTER TABLE customers DROP CONSTRAINT customers_pkey;",
+         {{K::constraint_invalidated, "public.invoices.invoices_customer_id_fkey", "references"}}},
+        {"index on a dropped column", "CREATE INDEX orders_note_idx ON orders (note);",
+         "ALTER TABLE orders DROP COLUMN note;", {{K::dangling_reference, "public.orders_note_idx", "columns"}}},
+        {"trigger function dropped", "CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();",
+         "DROP FUNCTION touch();", {{K::dangling_reference, "public.orders.orders_touch", "function"}}},
+        {"index named like a new table", "CREATE INDEX audit ON orders (note);", "CREATE TABLE audit (id int);",
+         {{K::name_collision, "public.audit", "name"}}},
+        {"NOT NULL column vs nullable one", "ALTER TABLE orders ADD COLUMN ref text NOT NULL;",
+         "ALTER TABLE orders ADD COLUMN ref text;", {{K::constraint_invalidated, "public.orders.ref", "not null"}}},
+        {"enum values at one place", "ALTER TYPE status ADD VALUE 'refunded' AFTER 'paid';",
+         "ALTER TYPE status ADD VALUE 'disputed' AFTER 'paid';", {{K::order_ambiguous, "public.status", "labels"}}},
+        {"plpgsql body names a dropped table", "CREATE FUNCTION audit_order() RETURNS void LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit_log VALUES (1); END $$; CREATE TABLE audit_log (id int);",
+         "", {}, "CREATE FUNCTION audit_order() RETURNS void LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit_log VALUES (1); END $$; CREATE TABLE audit_log (id int);"},
+        {"plpgsql body of the other side", "DROP TABLE customers CASCADE;",
+         "ALTER TABLE orders ADD COLUMN x int;",
+         {{K::dangling_reference, "public.touch()", "body"}}},
+    };
+}
+
+class MergeRows : public ::testing::TestWithParam<Row> {};
+
+TEST_P(MergeRows, Merges) {
+    const Row& row = GetParam();
+    auto base = load("base.sql", k_base);
+    auto ours = load("ours.sql", std::string(k_base) + row.ours_extra);
+    auto theirs = load("theirs.sql", std::string(k_base) + row.theirs_extra);
+    MergeResult result = merge(base, ours, theirs, row.options);
+    std::vector<std::tuple<std::string, std::string, std::string>> got;
+    for (const auto& c : result.conflicts) {
+        got.emplace_back(std::string(to_string(c.kind)), display_name(c.object), c.attribute);
+    }
+    std::vector<std::tuple<std::string, std::string, std::string>> want;
+    for (const auto& c : row.conflicts) {
+        want.emplace_back(std::string(to_string(c.kind)), c.object, c.attribute);
+    }
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(got, want) << row.name;
+    if (row.conflicts.empty()) {
+        auto expected = load("expected.sql", std::string(k_base) + row.expected_extra);
+        EXPECT_EQ(synth::postgres::emit_schema(result.merged), synth::postgres::emit_schema(expected)) << row.name;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(ThreeWay, MergeRows, ::testing::ValuesIn(rows()), [](const auto& info) {
+    std::string name;
+    for (char c : std::string(info.param.name)) {
+        name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    }
+    return name;
+});
+
+TEST(ThreeWayMerge, ConflictKindNames) {
+    EXPECT_EQ(to_string(ConflictKind::both_modified), "both-modified");
+    EXPECT_EQ(to_string(ConflictKind::modify_delete), "modify-delete");
+    EXPECT_EQ(to_string(ConflictKind::add_add), "add-add");
+    EXPECT_EQ(to_string(ConflictKind::dangling_reference), "dangling-reference");
+    EXPECT_EQ(to_string(ConflictKind::name_collision), "name-collision");
+    EXPECT_EQ(to_string(ConflictKind::constraint_invalidated), "constraint-invalidated");
+    EXPECT_EQ(to_string(ConflictKind::order_ambiguous), "order-ambiguous");
+    EXPECT_EQ(to_string(ConflictKind::non_commuting), "non-commuting");
+}
+
+TEST(ThreeWayMerge, DisplayNames) {
+    using model::ObjectKind;
+    EXPECT_EQ(display_name({ObjectKind::table, "public", "orders", "", ""}), "public.orders");
+    EXPECT_EQ(display_name({ObjectKind::column, "public", "total", "orders", ""}), "public.orders.total");
+    EXPECT_EQ(display_name({ObjectKind::function, "public", "f", "", "integer"}), "public.f(integer)");
+}
+
+TEST(ThreeWayMerge, ConflictsCarryBothSidesLines) {
+    auto base = load("base.sql", k_base);
+    auto ours = load("ours.sql", std::string(k_base) + "\nALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);");
+    auto theirs = load("theirs.sql", std::string(k_base) + "\nALTER TABLE orders ALTER COLUMN total TYPE bigint;");
+    auto result = merge(base, ours, theirs);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    const Conflict& c = result.conflicts[0];
+    EXPECT_EQ(c.base.value, "numeric(10,2)");
+    EXPECT_EQ(c.ours.value, "numeric(12,2)");
+    EXPECT_EQ(c.theirs.value, "bigint");
+    ASSERT_TRUE(c.ours.location.known());
+    ASSERT_TRUE(c.theirs.location.known());
+    EXPECT_EQ(*c.ours.location.file, "ours.sql");
+    EXPECT_EQ(*c.theirs.location.file, "theirs.sql");
+    EXPECT_FALSE(c.explanation.empty());
+    EXPECT_FALSE(c.resolution.empty());
+}
+
+TEST(ThreeWayMerge, ReorderingTheFileOnlyIsClean) {
+    auto base = load("base.sql", "CREATE TABLE a (x int); ALTER TABLE a ADD PRIMARY KEY (x); CREATE TABLE b (y int REFERENCES a(x));");
+    auto ours = load("ours.sql", "CREATE TABLE a (x int PRIMARY KEY); CREATE TABLE b (y int REFERENCES a(x));");
+    auto theirs = load("theirs.sql", "CREATE TABLE b (y int); CREATE TABLE a (x int); ALTER TABLE a ADD PRIMARY KEY (x); ALTER TABLE b ADD FOREIGN KEY (y) REFERENCES a(x); CREATE INDEX b_y ON b (y);");
+    auto result = merge(base, ours, theirs);
+    EXPECT_TRUE(result.clean());
+    EXPECT_EQ(result.merged, theirs);
+}
+
+TEST(ThreeWayMerge, RenameOnOneSideChangeOnTheOther) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    auto ours = load("ours.sql", "-- schemerge:renamed-from t\nCREATE TABLE t2 (a int, b text);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a bigint, b text, c int);");
+    auto result = merge(base, ours, theirs);
+    EXPECT_TRUE(result.clean());
+    auto expected = load("expected.sql", "CREATE TABLE t2 (a bigint, b text, c int);");
+    EXPECT_EQ(synth::postgres::emit_schema(result.merged), synth::postgres::emit_schema(expected));
+}
+
+TEST(ThreeWayMerge, ColumnRenameOnOneSideTypeChangeOnTheOther) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text); CREATE INDEX t_a ON t (a);");
+    MergeOptions options;
+    options.renames_ours.renames.push_back(RenameHint{model::ObjectKind::column, {"public", "t"}, "public", "a", "z"});
+    auto ours = load("ours.sql", "CREATE TABLE t (z int, b text); CREATE INDEX t_a ON t (z);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a bigint, b text); CREATE INDEX t_a ON t (a);");
+    auto result = merge(base, ours, theirs, options);
+    EXPECT_TRUE(result.clean()) << (result.conflicts.empty() ? "" : result.conflicts[0].explanation);
+    auto expected = load("expected.sql", "CREATE TABLE t (z bigint, b text); CREATE INDEX t_a ON t (z);");
+    EXPECT_EQ(synth::postgres::emit_schema(result.merged), synth::postgres::emit_schema(expected));
+}
+
+TEST(ThreeWayMerge, BothRenameDifferently) {
+    auto base = load("base.sql", "CREATE TABLE t (a int);");
+    auto ours = load("ours.sql", "-- schemerge:renamed-from t\nCREATE TABLE t2 (a int);");
+    auto theirs = load("theirs.sql", "-- schemerge:renamed-from t\nCREATE TABLE t3 (a int);");
+    auto result = merge(base, ours, theirs);
+    ASSERT_FALSE(result.clean());
+    EXPECT_EQ(result.conflicts[0].kind, ConflictKind::both_modified);
+    EXPECT_EQ(result.conflicts[0].attribute, "name");
+}
+
+TEST(ThreeWayMerge, DeterministicOrder) {
+    auto base = load("base.sql", k_base);
+    auto ours = load("ours.sql", std::string(k_base) + "ALTER TABLE orders ALTER COLUMN total TYPE bigint; ALTER TABLE customers ALTER COLUMN name TYPE varchar(10);");
+    auto theirs = load("theirs.sql", std::string(k_base) + "ALTER TABLE orders ALTER COLUMN total TYPE int; ALTER TABLE customers ALTER COLUMN name TYPE varchar(20);");
+    auto a = merge(base, ours, theirs);
+    ASSERT_EQ(a.conflicts.size(), 2U);
+    EXPECT_EQ(display_name(a.conflicts[0].object), "public.customers.name");
+    EXPECT_EQ(display_name(a.conflicts[1].object), "public.orders.total");
+}
+
+}  // namespace
+}  // namespace schemerge::diff
