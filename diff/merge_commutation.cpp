@@ -51,7 +51,62 @@ void compare(MergeContext& ctx, const std::set<std::pair<std::string, std::strin
     }
 }
 
+// A `*` in a view's select list (the deparser prints A_Star as `*`, `t.*`).
+bool selects_star(const std::string& query) {
+    return query.find("SELECT *") != std::string::npos || query.find(".*") != std::string::npos ||
+           query.find(", *") != std::string::npos;
+}
+
+std::vector<std::string> column_names(const model::Table& table) {
+    std::vector<std::string> out;
+    for (const auto& c : table.columns) {
+        out.push_back(c.name);
+    }
+    return out;
+}
+
 }  // namespace
+
+void check_star_views(MergeContext& ctx, const model::Schema& merged, const model::Schema& base,
+                      const model::Schema& ours, const model::Schema& theirs) {
+    for (const auto& [name, view] : merged.views) {
+        if (!selects_star(view.query.text)) {
+            continue;
+        }
+        const model::View* bv = find_in(base.views, name);
+        for (int s = 0; s < 2; ++s) {
+            const model::Schema& writer = s == 0 ? ours : theirs;
+            const model::Schema& other = s == 0 ? theirs : ours;
+            const model::View* wv = find_in(writer.views, name);
+            if (wv == nullptr || !same_definition(*wv, view) || (bv != nullptr && same_definition(*bv, *wv))) {
+                continue;  // this side did not write the merged definition
+            }
+            for (const auto& r : view.query.relations) {
+                const model::Table* bt = find_in(base.tables, r);
+                const model::Table* ot = find_in(other.tables, r);
+                if (bt == nullptr || ot == nullptr || column_names(*bt) == column_names(*ot)) {
+                    continue;
+                }
+                model::ObjectKey key = key_of(view);
+                const char* writer_name = s == 0 ? "ours" : "theirs";
+                const char* other_name = s == 0 ? "theirs" : "ours";
+                ctx.report(ConflictKind::non_commuting, key, "columns",
+                           side(bv != nullptr ? std::optional<std::string>(bv->query.text) : std::nullopt,
+                                bv != nullptr ? bv->meta.location : model::SourceLocation{}),
+                           side(s == 0 ? std::optional<std::string>(view.query.text) : std::nullopt,
+                                s == 0 ? wv->meta.location : ot->meta.location),
+                           side(s == 1 ? std::optional<std::string>(view.query.text) : std::nullopt,
+                                s == 1 ? wv->meta.location : ot->meta.location),
+                           "View " + display_name(key) + " from " + writer_name + " selects * from " + r.to_string() +
+                               ", whose columns " + other_name +
+                               " changed: PostgreSQL expands * when the view is created, so the order of the two "
+                               "changes decides the view's columns.",
+                           "List the view's columns explicitly.");
+                break;
+            }
+        }
+    }
+}
 
 void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& swapped) {
     std::set<std::pair<std::string, std::string>> conflicted;

@@ -96,6 +96,16 @@ std::optional<V> merge_object(MergeContext& ctx, const model::ObjectKey& key, co
         ctx.report(kind, key, "", side(val(base), loc(base)), side(val(ours), loc(ours)), side(val(theirs), loc(theirs)),
                    std::move(explanation), std::move(resolution));
     };
+    // Most objects of a large merge are untouched on at least one side: take the other
+    // side as it is (definition, comment, owner and grants all unchanged on this one).
+    if (base != nullptr && ours != nullptr && theirs != nullptr) {
+        if (*ours == *base && ours->meta.privileges_equal(base->meta)) {
+            return *theirs;
+        }
+        if (*theirs == *base && theirs->meta.privileges_equal(base->meta)) {
+            return *ours;
+        }
+    }
     const std::string what = std::string(model::to_string(key.kind)) + " " + display_name(key);
     if (base == nullptr) {
         if (ours != nullptr && theirs != nullptr) {
@@ -230,5 +240,9 @@ void validate(MergeContext& ctx, const model::Schema& merged, const model::Schem
 
 // Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped.
 void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& swapped);
+// A view one side wrote with `*` over a table whose columns the other side changed: the
+// engine expands `*` at creation, so applying the two sides in either order differs.
+void check_star_views(MergeContext& ctx, const model::Schema& merged, const model::Schema& base,
+                      const model::Schema& ours, const model::Schema& theirs);
 
 }  // namespace schemerge::diff::detail

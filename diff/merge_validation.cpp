@@ -116,20 +116,22 @@ void check_columns_exist(MergeContext& ctx, const Inputs& in, const model::Objec
     }
 }
 
-bool has_unique_key(const model::Schema& s, const model::QualifiedName& table, const std::vector<std::string>& columns) {
-    std::set<std::string> wanted(columns.begin(), columns.end());
-    auto it = s.tables.find(table);
-    if (it == s.tables.end()) {
-        return false;
-    }
-    for (const auto& c : it->second.constraints) {
-        if ((c.kind == model::ConstraintKind::primary_key || c.kind == model::ConstraintKind::unique) &&
-            std::set<std::string>(c.columns.begin(), c.columns.end()) == wanted) {
-            return true;
+// The column sets of each table's PK/UNIQUE constraints and plain unique indexes without a
+// predicate: what a foreign key may reference. Built once per schema (FKs x indexes would
+// be quadratic on large schemas).
+using UniqueKeys = std::map<model::QualifiedName, std::vector<std::set<std::string>>>;
+
+UniqueKeys unique_keys(const model::Schema& s) {
+    UniqueKeys out;
+    for (const auto& [n, t] : s.tables) {
+        for (const auto& c : t.constraints) {
+            if (c.kind == model::ConstraintKind::primary_key || c.kind == model::ConstraintKind::unique) {
+                out[n].emplace_back(c.columns.begin(), c.columns.end());
+            }
         }
     }
     for (const auto& [n, i] : s.indexes) {
-        if (i.table != table || !i.unique || !i.predicate.empty()) {
+        if (!i.unique || !i.predicate.empty()) {
             continue;
         }
         std::set<std::string> cols;
@@ -138,14 +140,33 @@ bool has_unique_key(const model::Schema& s, const model::QualifiedName& table, c
             plain = plain && !e.column.empty();
             cols.insert(e.column);
         }
-        if (plain && cols == wanted) {
-            return true;
+        if (plain) {
+            out[i.table].push_back(std::move(cols));
         }
     }
-    return false;
+    return out;
+}
+
+bool has_unique_key(const UniqueKeys& keys, const model::QualifiedName& table, const std::vector<std::string>& columns) {
+    auto it = keys.find(table);
+    if (it == keys.end()) {
+        return false;
+    }
+    std::set<std::string> wanted(columns.begin(), columns.end());
+    return std::find(it->second.begin(), it->second.end(), wanted) != it->second.end();
 }
 
 void validate_tables(MergeContext& ctx, const Inputs& in) {
+    // Built lazily: only schemas with foreign keys need them.
+    std::optional<UniqueKeys> merged_keys;
+    std::optional<UniqueKeys> ours_keys;
+    std::optional<UniqueKeys> theirs_keys;
+    auto keys = [](std::optional<UniqueKeys>& cache, const model::Schema& s) -> const UniqueKeys& {
+        if (!cache) {
+            cache = unique_keys(s);
+        }
+        return *cache;
+    };
     for (const auto& [name, table] : in.merged.tables) {
         Where table_where = where_of(in, &model::Schema::tables, name);
         std::vector<model::QualifiedName> self{name};
@@ -187,9 +208,9 @@ void validate_tables(MergeContext& ctx, const Inputs& in) {
             if (ctx.conflicts.size() != before || c.ref_columns.empty()) {
                 continue;
             }
-            if (!has_unique_key(in.merged, c.ref_table, c.ref_columns) &&
-                (has_unique_key(in.ours, c.ref_table, c.ref_columns) ||
-                 has_unique_key(in.theirs, c.ref_table, c.ref_columns))) {
+            if (!has_unique_key(keys(merged_keys, in.merged), c.ref_table, c.ref_columns) &&
+                (has_unique_key(keys(ours_keys, in.ours), c.ref_table, c.ref_columns) ||
+                 has_unique_key(keys(theirs_keys, in.theirs), c.ref_table, c.ref_columns))) {
                 std::string target = c.ref_table.to_string() + "(" + [&] {
                     std::string s;
                     for (const auto& r : c.ref_columns) {
@@ -198,9 +219,9 @@ void validate_tables(MergeContext& ctx, const Inputs& in) {
                     return s;
                 }() + ")";
                 ctx.report(ConflictKind::constraint_invalidated, key, "references", side(target, {}),
-                           side(has_unique_key(in.ours, c.ref_table, c.ref_columns) ? "unique" : "not unique",
+                           side(has_unique_key(keys(ours_keys, in.ours), c.ref_table, c.ref_columns) ? "unique" : "not unique",
                                 where.ours),
-                           side(has_unique_key(in.theirs, c.ref_table, c.ref_columns) ? "unique" : "not unique",
+                           side(has_unique_key(keys(theirs_keys, in.theirs), c.ref_table, c.ref_columns) ? "unique" : "not unique",
                                 where.theirs),
                            "Foreign key " + display_name(key) + " references " + target +
                                ", which has no primary key or unique constraint in the merged schema.",

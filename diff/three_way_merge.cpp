@@ -74,6 +74,7 @@ MergeResult merge(const model::Schema& base, const model::Schema& ours, const mo
     detail::MergeContext swapped_ctx{options, {}, true};
     model::Schema swapped = detail::merge_schemas(swapped_ctx, rb, rt, ro);
     detail::check_commutation(ctx, result.merged, swapped);
+    detail::check_star_views(ctx, result.merged, rb, ro, rt);
 
     result.conflicts = std::move(ctx.conflicts);
     std::stable_sort(result.conflicts.begin(), result.conflicts.end(), [](const Conflict& x, const Conflict& y) {
