@@ -234,8 +234,14 @@ void reconcile_renames(MergeContext& ctx, SideRenames& ours, SideRenames& theirs
 // Validation of the merged model (merge_validation.cpp) and the PL/pgSQL body check
 // (merge_plpgsql.cpp): tables named in a PL/pgSQL body's SQL statements, or nullopt
 // when the body does not parse.
-void validate(MergeContext& ctx, const model::Schema& merged, const model::Schema& base, const model::Schema& ours,
-              const model::Schema& theirs);
+struct Sides {
+    const model::Schema& base;
+    const model::Schema& ours;
+    const model::Schema& theirs;
+};
+// `loaded`: the inputs as given (references resolve there); `renamed`: with both sides'
+// renames applied (the merged objects' locations are looked up there).
+void validate(MergeContext& ctx, const model::Schema& merged, const Sides& loaded, const Sides& renamed);
 [[nodiscard]] std::optional<std::vector<model::QualifiedName>> plpgsql_relations(const model::Function& function);
 
 // Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped.

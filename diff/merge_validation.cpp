@@ -10,11 +10,15 @@ namespace schemerge::diff::detail {
 
 namespace {
 
+// base/ours/theirs are the inputs as loaded (a name the other side renamed resolves
+// there, not in the merge); the renamed copies give the locations of merged objects.
 struct Inputs {
     const model::Schema& merged;
     const model::Schema& base;
     const model::Schema& ours;
     const model::Schema& theirs;
+    const model::Schema& renamed_ours;
+    const model::Schema& renamed_theirs;
 };
 
 bool relation_in(const model::Schema& s, const model::QualifiedName& n) {
@@ -61,10 +65,10 @@ void dangling(MergeContext& ctx, const model::ObjectKey& key, const std::string&
 template <typename K, typename V>
 Where where_of(const Inputs& in, const std::map<K, V> model::Schema::*member, const K& k) {
     Where w;
-    if (const V* v = find_in(in.ours.*member, k)) {
+    if (const V* v = find_in(in.renamed_ours.*member, k)) {
         w.ours = v->meta.location;
     }
-    if (const V* v = find_in(in.theirs.*member, k)) {
+    if (const V* v = find_in(in.renamed_theirs.*member, k)) {
         w.theirs = v->meta.location;
     }
     return w;
@@ -187,7 +191,7 @@ void validate_tables(MergeContext& ctx, const Inputs& in) {
                 const model::Constraint* x = t != nullptr ? t->find_constraint(c.name) : nullptr;
                 return x != nullptr ? x->meta.location : model::SourceLocation{};
             };
-            where = Where{loc(in.ours), loc(in.theirs)};
+            where = Where{loc(in.renamed_ours), loc(in.renamed_theirs)};
             check_columns_exist(ctx, in, key, "columns", name, c.columns, where);
             if (c.kind == model::ConstraintKind::check) {
                 check_expression(ctx, in, key, "check", c.check, self, where);
@@ -369,9 +373,8 @@ void validate_names(MergeContext& ctx, const Inputs& in) {
 
 }  // namespace
 
-void validate(MergeContext& ctx, const model::Schema& merged, const model::Schema& base, const model::Schema& ours,
-              const model::Schema& theirs) {
-    Inputs in{merged, base, ours, theirs};
+void validate(MergeContext& ctx, const model::Schema& merged, const Sides& loaded, const Sides& renamed) {
+    Inputs in{merged, loaded.base, loaded.ours, loaded.theirs, renamed.ours, renamed.theirs};
     validate_tables(ctx, in);
     validate_other(ctx, in);
     validate_names(ctx, in);

@@ -69,7 +69,7 @@ MergeResult merge(const model::Schema& base, const model::Schema& ours, const mo
 
     MergeResult result;
     result.merged = detail::merge_schemas(ctx, rb, ro, rt);
-    detail::validate(ctx, result.merged, rb, ro, rt);
+    detail::validate(ctx, result.merged, detail::Sides{base, ours, theirs}, detail::Sides{rb, ro, rt});
 
     detail::MergeContext swapped_ctx{options, {}, true};
     model::Schema swapped = detail::merge_schemas(swapped_ctx, rb, rt, ro);

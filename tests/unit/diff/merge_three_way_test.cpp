@@ -270,3 +270,61 @@ TEST(ThreeWayMerge, DeterministicOrder) {
 
 }  // namespace
 }  // namespace schemerge::diff
+
+namespace schemerge::diff {
+namespace {
+
+TEST(ThreeWayMerge, NewViewOnAColumnTheOtherSideRenamed) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    MergeOptions options;
+    options.renames_ours.renames.push_back(RenameHint{model::ObjectKind::column, {"public", "t"}, "public", "a", "z"});
+    auto ours = load("ours.sql", "CREATE TABLE t (z int, b text);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int, b text);\nCREATE VIEW v AS SELECT a FROM t;");
+    auto result = merge(base, ours, theirs, options);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    const Conflict& c = result.conflicts[0];
+    EXPECT_EQ(c.kind, ConflictKind::dangling_reference);
+    EXPECT_EQ(display_name(c.object), "public.v");
+    EXPECT_EQ(c.attribute, "query");
+    ASSERT_TRUE(c.theirs.location.known());
+    EXPECT_EQ(c.theirs.location.line, 2U);
+}
+
+TEST(ThreeWayMerge, RenamedColumnKeepsTheOtherSidesCheck) {
+    auto base = load("base.sql", "CREATE TABLE t (a int CONSTRAINT t_a_check CHECK (a > 0), b text);");
+    MergeOptions options;
+    options.renames_ours.renames.push_back(RenameHint{model::ObjectKind::column, {"public", "t"}, "public", "a", "z"});
+    auto ours = load("ours.sql", "CREATE TABLE t (z int CONSTRAINT t_a_check CHECK (z > 0), b text);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int CONSTRAINT t_a_check CHECK (a > 0), b varchar(5));");
+    auto result = merge(base, ours, theirs, options);
+    EXPECT_TRUE(result.clean());
+    auto expected = load("expected.sql", "CREATE TABLE t (z int CONSTRAINT t_a_check CHECK (z > 0), b varchar(5));");
+    EXPECT_EQ(synth::postgres::emit_schema(result.merged), synth::postgres::emit_schema(expected));
+}
+
+TEST(ThreeWayMerge, UnparsablePlpgsqlBodyIsNotAConflict) {
+    const char* fn = "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN this is not plpgsql; END $$;\n";
+    auto base = load("base.sql", std::string("CREATE TABLE t (a int);\n") + fn);
+    auto ours = load("ours.sql", std::string("CREATE TABLE t (a int);\nCREATE TABLE u (a int);\n") + fn);
+    auto theirs = load("theirs.sql", fn);
+    auto result = merge(base, ours, theirs);
+    EXPECT_TRUE(result.clean());
+}
+
+TEST(ThreeWayMerge, PreferResolvesModifyDeleteAndAddAdd) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b int);");
+    auto ours = load("ours.sql", "CREATE TABLE t (a int); CREATE TABLE n (x int);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int, b bigint); CREATE TABLE n (x text);");
+    MergeOptions options;
+    options.prefer = Preference::ours;
+    auto result = merge(base, ours, theirs, options);
+    EXPECT_TRUE(result.clean());
+    EXPECT_EQ(result.merged, ours);
+    options.prefer = Preference::theirs;
+    result = merge(base, ours, theirs, options);
+    EXPECT_TRUE(result.clean());
+    EXPECT_EQ(result.merged, theirs);
+}
+
+}  // namespace
+}  // namespace schemerge::diff
