@@ -7,6 +7,7 @@
 #include "cli/diff_command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/merge_command.hpp"
 #include "cli/verify_command.hpp"
 
 namespace schemerge::cli {
@@ -21,6 +22,8 @@ int run(int argc, char** argv) {
     add_diff_command(app, diff);
     VerifyArgs verify;
     add_verify_command(app, verify);
+    MergeArgs merge;
+    add_merge_command(app, merge);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -39,6 +42,9 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("verify")) {
         return run_verify(verify);
+    }
+    if (app.got_subcommand("merge")) {
+        return run_merge(merge);
     }
     return k_exit_input_error;
 }

@@ -101,18 +101,7 @@ std::string render_json(const PlanReport& report) {
         c["detail"] = change.detail;
         out["changes"].push_back(std::move(c));
     }
-    out["steps"] = nlohmann::ordered_json::array();
-    for (const auto& step : report.plan->steps) {
-        nlohmann::ordered_json s;
-        s["sql"] = step.sql;
-        s["change"] = step.change;
-        s["hazards"] = nlohmann::ordered_json::array();
-        for (const auto& hazard : step.hazards) {
-            s["hazards"].push_back({{"id", hazard.id}, {"message", hazard.message}});
-        }
-        s["transactional"] = step.transactional;
-        out["steps"].push_back(std::move(s));
-    }
+    out["steps"] = plan_steps_json(*report.plan);
     out["notes"] = report.plan->notes;
     out["suggestions"] = nlohmann::ordered_json::array();
     for (const auto& suggestion : report.diff->suggestions) {
@@ -223,7 +212,27 @@ std::string render_markdown(const PlanReport& report) {
         }
     }
 
-    auto sql = synth::postgres::render_sql(plan);
+    out += "\n### SQL\n\n" + sql_block(synth::postgres::render_sql(plan));
+    return out;
+}
+
+nlohmann::ordered_json plan_steps_json(const synth::Plan& plan) {
+    auto steps = nlohmann::ordered_json::array();
+    for (const auto& step : plan.steps) {
+        nlohmann::ordered_json s;
+        s["sql"] = step.sql;
+        s["change"] = step.change;
+        s["hazards"] = nlohmann::ordered_json::array();
+        for (const auto& hazard : step.hazards) {
+            s["hazards"].push_back({{"id", hazard.id}, {"message", hazard.message}});
+        }
+        s["transactional"] = step.transactional;
+        steps.push_back(std::move(s));
+    }
+    return steps;
+}
+
+std::string sql_block(std::string sql) {
     if (!sql.empty() && sql.back() != '\n') {
         sql += '\n';
     }
@@ -235,8 +244,7 @@ std::string render_markdown(const PlanReport& report) {
         longest = std::max(longest, run);
     }
     const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
-    out += "\n### SQL\n\n" + fence + "sql\n" + sql + fence + "\n";
-    return out;
+    return fence + "sql\n" + sql + fence + "\n";
 }
 
 }  // namespace schemerge::cli

@@ -1,6 +1,8 @@
 #pragma once
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "diff/two_way_diff.hpp"
 #include "synth/plan.hpp"
 
@@ -26,6 +28,13 @@ struct PlanReport {
 // {"changes":[{kind, object_kind, object, detail}], "steps":[{sql, change, hazards:[{id, message}],
 //  transactional}], "notes":[...], "suggestions":[{kind, from, to, reason}]}
 [[nodiscard]] std::string render_json(const PlanReport& report);
+
+// The "steps" array of the JSON report, shared by `diff` and `merge`:
+// [{sql, change, hazards:[{id, message}], transactional}].
+[[nodiscard]] nlohmann::ordered_json plan_steps_json(const synth::Plan& plan);
+
+// A fenced ```sql block holding `sql`, with a fence longer than any backtick run in it.
+[[nodiscard]] std::string sql_block(std::string sql);
 
 // A pull-request comment: title, counts, hazards, changes grouped by object, rename
 // suggestions and the SQL script in a fenced block.

@@ -1,0 +1,186 @@
+#include "cli/merge_command.hpp"
+
+#include <expected>
+#include <iostream>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cli/exit_codes.hpp"
+#include "cli/merge_report.hpp"
+#include "cli/output.hpp"
+#include "cli/schema_input.hpp"
+#include "diff/three_way_merge.hpp"
+#include "parser/postgres/frontend.hpp"
+#include "parser/source_file.hpp"
+#include "synth/postgres/migration_planner.hpp"
+#include "synth/postgres/schema_emitter.hpp"
+
+namespace schemerge::cli {
+
+namespace {
+
+std::optional<diff::Preference> parse_preference(std::string_view text) {
+    if (text == "ours") {
+        return diff::Preference::ours;
+    }
+    if (text == "theirs") {
+        return diff::Preference::theirs;
+    }
+    return std::nullopt;
+}
+
+// One `--resolve OBJECT=ours|theirs`; the object is the display name reports print
+// (the last '=' splits, so an object name may contain '=' inside quotes).
+std::expected<std::pair<std::string, diff::Preference>, std::string> parse_resolve(const std::string& value) {
+    auto eq = value.rfind('=');
+    if (eq == std::string::npos || eq == 0) {
+        return std::unexpected("invalid --resolve '" + value +
+                               "': expected OBJECT=ours|theirs (e.g. public.orders.total=ours)");
+    }
+    auto side = parse_preference(std::string_view(value).substr(eq + 1));
+    if (!side) {
+        return std::unexpected("invalid --resolve '" + value + "': the side must be 'ours' or 'theirs', not '" +
+                               value.substr(eq + 1) + "'");
+    }
+    return std::pair{value.substr(0, eq), *side};
+}
+
+}  // namespace
+
+void add_merge_command(CLI::App& app, MergeArgs& args) {
+    CLI::App* cmd = app.add_subcommand(
+        "merge", "Three-way merge of schemas: write the merged schema and the migrations from each side to it");
+    cmd->add_option("BASE", args.base, "the common ancestor: a .sql file or a directory of them")->required();
+    cmd->add_option("OURS", args.ours, "our version: a .sql file or a directory of them")->required();
+    cmd->add_option("THEIRS", args.theirs, "their version: a .sql file or a directory of them")->required();
+    cmd->add_option("--schema-out", args.schema_out, "write the merged schema (dump's canonical form) to FILE");
+    cmd->add_option("--plan-ours", args.plan_ours, "write the migration from OURS to the merged schema to FILE");
+    cmd->add_option("--plan-theirs", args.plan_theirs, "write the migration from THEIRS to the merged schema to FILE");
+    cmd->add_flag("--online", args.online,
+                  "lock-friendly plans: CREATE INDEX CONCURRENTLY, NOT VALID + VALIDATE, "
+                  "SET NOT NULL through a validated CHECK");
+    cmd->add_option("--prefer", args.prefer,
+                    "resolve every both-modified, modify-delete and add-add conflict in favour of one side")
+        ->check(CLI::IsMember({"ours", "theirs"}));
+    cmd->add_option("--resolve", args.resolves,
+                    "resolve the conflicts on one object, OBJECT=ours|theirs, OBJECT as the report names it "
+                    "(public.orders, public.orders.total, public.f(integer)); repeatable")
+        ->take_all()
+        ->allow_extra_args(false);
+    cmd->add_flag("--force", args.force, "write --schema-out and --plan-* files even when there are conflicts");
+    cmd->add_option("--format", args.format, "report format")
+        ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
+    cmd->add_option("-o,--output", args.output, "write the report to FILE instead of standard output");
+    cmd->add_flag("--strict", args.strict, "treat statements schemerge does not model as errors");
+    cmd->add_flag("-q,--quiet", args.quiet, "do not print warnings and notes");
+}
+
+int run_merge(const MergeArgs& args) {
+    diff::MergeOptions options;
+    if (!args.prefer.empty()) {
+        auto prefer = parse_preference(args.prefer);
+        if (!prefer) {
+            std::cerr << "error: invalid --prefer '" << args.prefer << "': expected ours or theirs\n";
+            return k_exit_input_error;
+        }
+        options.prefer = *prefer;
+    }
+    for (const auto& value : args.resolves) {
+        auto resolve = parse_resolve(value);
+        if (!resolve) {
+            std::cerr << "error: " << resolve.error() << '\n';
+            return k_exit_input_error;
+        }
+        options.resolve.insert_or_assign(resolve->first, resolve->second);
+    }
+
+    // The three inputs are loaded together: statements they share are parsed once.
+    std::vector<std::vector<parser::SourceFile>> inputs;
+    for (const auto* path : {&args.base, &args.ours, &args.theirs}) {
+        auto sources = parser::read_sources(*path);
+        if (!sources) {
+            std::cerr << sources.error().render() << '\n';
+            return k_exit_input_error;
+        }
+        inputs.push_back(std::move(*sources));
+    }
+    parser::LoadOptions load_options;
+    load_options.unsupported = args.strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
+    auto loaded = parser::postgres::load_many(inputs, load_options);
+    if (!loaded) {
+        std::cerr << loaded.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    // The models (with their locations) are all the merge needs; free the text.
+    inputs.clear();
+    inputs.shrink_to_fit();
+    for (const auto& input : *loaded) {
+        print_diagnostics(input.diagnostics, args.quiet);
+    }
+    const auto& base_schema = (*loaded)[0].schema;
+    const auto& ours_schema = (*loaded)[1].schema;
+    const auto& theirs_schema = (*loaded)[2].schema;
+
+    auto result = diff::merge(base_schema, ours_schema, theirs_schema, options);
+
+    synth::PlanOptions plan_options;
+    plan_options.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    // Each side's migration is planned like `diff SIDE MERGED` (renames are not hinted:
+    // the merged schema carries the objects under their merged names).
+    auto ours_diff = diff::diff(ours_schema, result.merged);
+    auto ours_plan = synth::postgres::plan_migration(ours_schema, result.merged, ours_diff.changes, plan_options);
+    auto theirs_diff = diff::diff(theirs_schema, result.merged);
+    auto theirs_plan = synth::postgres::plan_migration(theirs_schema, result.merged, theirs_diff.changes, plan_options);
+
+    MergeReport report{args.base, &result, SidePlan{args.ours, &ours_diff, &ours_plan},
+                       SidePlan{args.theirs, &theirs_diff, &theirs_plan}};
+    std::string content;
+    if (args.format == "json") {
+        content = render_merge_json(report);
+    } else if (args.format == "markdown") {
+        content = render_merge_markdown(report);
+    } else if (args.format == "sarif") {
+        content = render_merge_sarif(report);
+    } else {
+        content = render_merge_text(report);
+    }
+
+    const bool write_results = result.clean() || args.force;
+    const bool wants_results = !args.schema_out.empty() || !args.plan_ours.empty() || !args.plan_theirs.empty();
+    if (write_results) {
+        const std::pair<const std::string*, std::string> files[] = {
+            {&args.schema_out, args.schema_out.empty() ? "" : synth::postgres::emit_schema(result.merged)},
+            {&args.plan_ours, args.plan_ours.empty() ? "" : synth::postgres::render_sql(ours_plan)},
+            {&args.plan_theirs, args.plan_theirs.empty() ? "" : synth::postgres::render_sql(theirs_plan)},
+        };
+        for (const auto& [path, text] : files) {
+            if (path->empty()) {
+                continue;
+            }
+            if (auto written = write_output(*path, text); !written) {
+                std::cerr << "error: " << written.error() << '\n';
+                return k_exit_input_error;
+            }
+        }
+    } else if (wants_results && !args.quiet) {
+        std::cerr << "note: " << result.conflicts.size() << " conflict" << (result.conflicts.size() == 1 ? "" : "s")
+                  << ": the merged schema and plans were not written (resolve them, or pass --force)\n";
+    }
+    // The other formats carry the plans' notes; SARIF has no place for them.
+    if (args.format == "sarif" && !args.quiet) {
+        for (const auto* plan : {&ours_plan, &theirs_plan}) {
+            for (const auto& note : plan->notes) {
+                std::cerr << "note: " << note << '\n';
+            }
+        }
+    }
+    if (auto written = write_output(args.output, content); !written) {
+        std::cerr << "error: " << written.error() << '\n';
+        return k_exit_input_error;
+    }
+    return result.clean() ? k_exit_ok : k_exit_different;
+}
+
+}  // namespace schemerge::cli

@@ -1,0 +1,396 @@
+#include "cli/merge_report.hpp"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <variant>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/plan_report.hpp"
+#include "cli/sarif.hpp"
+#include "synth/postgres/migration_planner.hpp"
+
+namespace schemerge::cli {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+struct RuleText {
+    std::string_view id;
+    std::string_view description;
+};
+
+// Every conflict kind, in declaration order (SARIF lists all rules so rule indexes
+// stay stable from run to run).
+constexpr std::array<diff::ConflictKind, 8> k_conflict_kinds = {
+    diff::ConflictKind::both_modified,   diff::ConflictKind::modify_delete,
+    diff::ConflictKind::add_add,         diff::ConflictKind::dangling_reference,
+    diff::ConflictKind::name_collision,  diff::ConflictKind::constraint_invalidated,
+    diff::ConflictKind::order_ambiguous, diff::ConflictKind::non_commuting,
+};
+
+std::string_view conflict_description(diff::ConflictKind kind) {
+    switch (kind) {
+        case diff::ConflictKind::both_modified: return "Both sides changed the same attribute differently.";
+        case diff::ConflictKind::modify_delete: return "One side changed an object the other side dropped.";
+        case diff::ConflictKind::add_add: return "Both sides added an object of the same identity, differently.";
+        case diff::ConflictKind::dangling_reference:
+            return "The merged schema references an object or column one side dropped or renamed.";
+        case diff::ConflictKind::name_collision: return "Two different objects end up with one name in one namespace.";
+        case diff::ConflictKind::constraint_invalidated:
+            return "A constraint no longer holds in the merged schema (e.g. an FK target lost its unique key).";
+        case diff::ConflictKind::order_ambiguous:
+            return "Both sides placed enum values at the same position, in different orders.";
+        case diff::ConflictKind::non_commuting:
+            return "Applying ours then theirs gives a different schema than theirs then ours.";
+    }
+    return "Merge conflict.";
+}
+
+constexpr std::array<RuleText, 9> k_hazards = {{
+    {synth::hazard::k_data_loss,
+     "The step can lose data (dropped table or column, narrowing type, removed enum value)."},
+    {synth::hazard::k_table_rewrite, "The step rewrites the whole table."},
+    {synth::hazard::k_access_exclusive_lock, "The step takes an ACCESS EXCLUSIVE lock."},
+    {synth::hazard::k_blocking_index_build, "The index is built without CONCURRENTLY and blocks writes."},
+    {synth::hazard::k_validation_scan, "Adding the constraint scans the table to validate it."},
+    {synth::hazard::k_not_null_on_existing_column,
+     "SET NOT NULL on an existing column scans the table and fails on NULLs."},
+    {synth::hazard::k_type_recreated, "A type is dropped and recreated with its dependents."},
+    {synth::hazard::k_dependents_recreated, "Dependent views or functions are dropped and recreated."},
+    {synth::hazard::k_irreversible, "A verbatim statement cannot be undone automatically."},
+}};
+
+std::string_view hazard_description(std::string_view id) {
+    for (const auto& h : k_hazards) {
+        if (h.id == id) {
+            return h.description;
+        }
+    }
+    return "Migration hazard.";
+}
+
+std::optional<model::SourceLocation> location_of(const diff::ObjectRef& ref) {
+    return std::visit(
+        [](const auto& object) -> std::optional<model::SourceLocation> {
+            if constexpr (std::is_same_v<std::decay_t<decltype(object)>, std::monostate>) {
+                return std::nullopt;
+            } else {
+                if (object == nullptr || !object->meta.location.known()) {
+                    return std::nullopt;
+                }
+                return object->meta.location;
+            }
+        },
+        ref);
+}
+
+// Where the object a step changes is defined: the new definition when there is one (its
+// file is the side that introduced it), the old one for drops.
+std::map<std::string, model::SourceLocation> step_locations(const SidePlan& side) {
+    std::map<std::string, model::SourceLocation> out;
+    for (const auto& change : side.diff->changes.changes) {
+        auto location = location_of(change.after);
+        if (!location) {
+            location = location_of(change.before);
+        }
+        if (location) {
+            out.emplace(change.describe(), *location);
+        }
+    }
+    return out;
+}
+
+std::string file_line(const model::SourceLocation& location) {
+    if (!location.known()) {
+        return "unknown location";
+    }
+    return fmt::format("{}:{}", *location.file, location.line);
+}
+
+// "file:line", or which input lacks the definition.
+std::string where(const model::SourceLocation& location, const std::string& input) {
+    return location.known() ? file_line(location) : "not in " + input;
+}
+
+std::string value_text(const std::optional<std::string>& value) {
+    return value ? *value : "(absent)";
+}
+
+// Multi-line values (view queries, function bodies) keep their shape under the label.
+std::string indent_continuation(const std::string& text, std::size_t width) {
+    std::string out;
+    for (char c : text) {
+        out += c;
+        if (c == '\n') {
+            out.append(width, ' ');
+        }
+    }
+    return out;
+}
+
+std::string conflict_heading(const diff::Conflict& c) {
+    std::string out = fmt::format("CONFLICT ({}) {}", diff::to_string(c.kind), diff::display_name(c.object));
+    if (!c.attribute.empty()) {
+        out += fmt::format(" [{}]", c.attribute);
+    }
+    return out;
+}
+
+std::size_t hazard_count(const synth::Plan& plan) {
+    std::size_t n = 0;
+    for (const auto& step : plan.steps) {
+        n += step.hazards.size();
+    }
+    return n;
+}
+
+// "add column public.t.c: ALTER TABLE public.t ADD COLUMN c text" — the change and the
+// first line of its statement, shortened.
+std::string step_summary(const synth::Step& step) {
+    constexpr std::size_t k_width = 100;
+    std::string sql = step.sql.substr(0, step.sql.find('\n'));
+    if (sql.size() > k_width) {
+        sql = sql.substr(0, k_width) + "…";
+    }
+    if (step.change.empty()) {
+        return sql;
+    }
+    return sql.empty() ? step.change : step.change + ": " + sql;
+}
+
+void text_plan(std::string& out, const char* side_label, const SidePlan& side) {
+    const auto& plan = *side.plan;
+    out += fmt::format("\nPlan for {} → merged ({}): {} statement{}, {} hazard{}\n", side_label, side.name,
+                       plan.steps.size(), plan.steps.size() == 1 ? "" : "s", hazard_count(plan),
+                       hazard_count(plan) == 1 ? "" : "s");
+    if (plan.empty()) {
+        out += fmt::format("  nothing to do: {} already matches the merged schema\n", side_label);
+    }
+    for (const auto& step : plan.steps) {
+        out += fmt::format("  - {}{}\n", step_summary(step), step.transactional ? "" : " (outside the transaction)");
+        for (const auto& hazard : step.hazards) {
+            out += fmt::format("      ! {}: {}\n", hazard.id, hazard.message);
+        }
+    }
+    for (const auto& note : plan.notes) {
+        out += fmt::format("  note: {}\n", note);
+    }
+}
+
+json location_json(const model::SourceLocation& location) {
+    if (!location.known()) {
+        return nullptr;
+    }
+    return json{{"file", *location.file}, {"line", location.line}, {"column", location.column}};
+}
+
+json side_json(const diff::SideValue& side) {
+    json out;
+    out["value"] = side.value ? json(*side.value) : json(nullptr);
+    out["location"] = location_json(side.location);
+    return out;
+}
+
+json plan_json(const SidePlan& side) {
+    json out;
+    out["input"] = side.name;
+    out["steps"] = plan_steps_json(*side.plan);
+    out["notes"] = side.plan->notes;
+    return out;
+}
+
+// A markdown table cell: no line breaks, no column separators.
+std::string cell(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '\n') {
+            out += "<br>";
+        } else if (c != '\r') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// An inline code span that survives backticks in the value.
+std::string code(const std::string& text) {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (char c : text) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string ticks(longest + 1, '`');
+    const char* pad = (longest > 0) ? " " : "";
+    return ticks + pad + text + pad + ticks;
+}
+
+std::string markdown_side(const diff::SideValue& side) {
+    std::string out = side.value ? code(*side.value) : "*(absent)*";
+    if (side.location.known()) {
+        out += " — " + code(file_line(side.location));
+    }
+    return cell(out);
+}
+
+void markdown_plan(std::string& out, const char* side_label, const SidePlan& side) {
+    const auto& plan = *side.plan;
+    out += fmt::format("\n### Plan for {} → merged\n\n", side_label);
+    if (plan.empty()) {
+        out += fmt::format("Nothing to do: `{}` already matches the merged schema.\n", side.name);
+        return;
+    }
+    out += fmt::format("**{} statement{}** from `{}`", plan.steps.size(), plan.steps.size() == 1 ? "" : "s", side.name);
+    auto hazards = hazard_count(plan);
+    out += hazards == 0 ? " · no hazards\n\n"
+                        : fmt::format(" · ⚠️ {} hazard{}\n\n", hazards, hazards == 1 ? "" : "s");
+    for (const auto& step : plan.steps) {
+        for (const auto& hazard : step.hazards) {
+            out += fmt::format("- ⚠️ **{}** — {}: {}\n", hazard.id, step.change, hazard.message);
+        }
+    }
+    if (hazards > 0) {
+        out += "\n";
+    }
+    for (const auto& note : plan.notes) {
+        out += "> " + note + "\n";
+    }
+    if (!plan.notes.empty()) {
+        out += "\n";
+    }
+    out += sql_block(synth::postgres::render_sql(plan));
+}
+
+}  // namespace
+
+std::string render_merge_text(const MergeReport& report) {
+    const auto& conflicts = report.result->conflicts;
+    std::string out;
+    for (const auto& c : conflicts) {
+        out += conflict_heading(c) + ": " + c.explanation + "\n";
+        out += "  base:   " + indent_continuation(value_text(c.base.value), 10) + "\n";
+        out += "  ours:   " + indent_continuation(value_text(c.ours.value), 10) + "  (" +
+               where(c.ours.location, report.ours.name) + ")\n";
+        out += "  theirs: " + indent_continuation(value_text(c.theirs.value), 10) + "  (" +
+               where(c.theirs.location, report.theirs.name) + ")\n";
+        out += "  resolve: " + c.resolution + "\n";
+    }
+    if (conflicts.empty()) {
+        out += "merged cleanly\n";
+    } else {
+        out += fmt::format("{} conflict{}\n", conflicts.size(), conflicts.size() == 1 ? "" : "s");
+    }
+    text_plan(out, "ours", report.ours);
+    text_plan(out, "theirs", report.theirs);
+    return out;
+}
+
+std::string render_merge_json(const MergeReport& report) {
+    json out;
+    out["conflicts"] = json::array();
+    for (const auto& c : report.result->conflicts) {
+        json j;
+        j["kind"] = std::string(diff::to_string(c.kind));
+        j["object"] = diff::display_name(c.object);
+        j["object_kind"] = std::string(model::to_string(c.object.kind));
+        j["attribute"] = c.attribute;
+        j["base"] = side_json(c.base);
+        j["ours"] = side_json(c.ours);
+        j["theirs"] = side_json(c.theirs);
+        j["explanation"] = c.explanation;
+        j["resolution"] = c.resolution;
+        out["conflicts"].push_back(std::move(j));
+    }
+    out["clean"] = report.result->clean();
+    out["plans"] = {{"ours", plan_json(report.ours)}, {"theirs", plan_json(report.theirs)}};
+    return out.dump(2) + "\n";
+}
+
+std::string render_merge_markdown(const MergeReport& report) {
+    const auto& conflicts = report.result->conflicts;
+    std::string out = fmt::format("## schemerge merge: `{}` + `{}` (base `{}`)\n\n", report.ours.name,
+                                  report.theirs.name, report.base_name);
+    if (conflicts.empty()) {
+        out += "✅ **Merged cleanly.**\n";
+    } else {
+        out +=
+            fmt::format("❌ **{} conflict{}** — resolve them (or pass `--prefer` / `--resolve OBJECT=ours|theirs`).\n",
+                        conflicts.size(), conflicts.size() == 1 ? "" : "s");
+        out += "\n### Conflicts\n\n";
+        out += "| Kind | Object | Base | Ours | Theirs | Why / resolution |\n";
+        out += "|---|---|---|---|---|---|\n";
+        for (const auto& c : conflicts) {
+            std::string object = code(diff::display_name(c.object));
+            if (!c.attribute.empty()) {
+                object += " (" + c.attribute + ")";
+            }
+            out += fmt::format("| **{}** | {} | {} | {} | {} | {} |\n", diff::to_string(c.kind), cell(object),
+                               cell(c.base.value ? code(*c.base.value) : "*(absent)*"), markdown_side(c.ours),
+                               markdown_side(c.theirs), cell(c.explanation + " ➜ " + c.resolution));
+        }
+    }
+    markdown_plan(out, "ours", report.ours);
+    markdown_plan(out, "theirs", report.theirs);
+    return out;
+}
+
+std::string render_merge_sarif(const MergeReport& report) {
+    SarifLog log;
+    for (auto kind : k_conflict_kinds) {
+        log.rules.push_back({std::string(diff::to_string(kind)), std::string(conflict_description(kind))});
+    }
+    for (const auto& hazard : k_hazards) {
+        log.rules.push_back({std::string(hazard.id), std::string(hazard.description)});
+    }
+    auto sarif_location = [](const model::SourceLocation& location) {
+        return SarifLocation{sarif_uri(*location.file), location.line, location.column};
+    };
+    for (const auto& c : report.result->conflicts) {
+        SarifResult result;
+        result.rule_id = std::string(diff::to_string(c.kind));
+        result.level = "error";
+        result.message = fmt::format("{}: {} Ours: {}; theirs: {}. {}", conflict_heading(c), c.explanation,
+                                     value_text(c.ours.value), value_text(c.theirs.value), c.resolution);
+        for (const auto* side : {&c.ours, &c.theirs}) {
+            if (side->location.known()) {
+                result.locations.push_back(sarif_location(side->location));
+            }
+        }
+        log.results.push_back(std::move(result));
+    }
+    for (const auto* side : {&report.ours, &report.theirs}) {
+        const char* label = side == &report.ours ? "ours" : "theirs";
+        auto locations = step_locations(*side);
+        for (const auto& step : side->plan->steps) {
+            for (const auto& hazard : step.hazards) {
+                SarifResult result;
+                result.rule_id = hazard.id;
+                result.level = "warning";
+                result.message = fmt::format("Plan for {} → merged: {}: {}", label, step.change, hazard.message);
+                if (auto it = locations.find(step.change); it != locations.end()) {
+                    result.locations.push_back(sarif_location(it->second));
+                }
+                log.results.push_back(std::move(result));
+            }
+        }
+    }
+    // Hazard ids the planner may add later still get a rule.
+    for (const auto& result : log.results) {
+        bool known = false;
+        for (const auto& rule : log.rules) {
+            known = known || rule.id == result.rule_id;
+        }
+        if (!known) {
+            log.rules.push_back({result.rule_id, std::string(hazard_description(result.rule_id))});
+        }
+    }
+    return render_sarif(log);
+}
+
+}  // namespace schemerge::cli

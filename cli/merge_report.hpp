@@ -1,0 +1,44 @@
+#pragma once
+#include <string>
+
+#include "diff/three_way_merge.hpp"
+#include "diff/two_way_diff.hpp"
+#include "synth/plan.hpp"
+
+namespace schemerge::cli {
+
+// One side's migration to the merged schema: the diff it was planned from (for the
+// locations of the changed objects) and the plan.
+struct SidePlan {
+    std::string name;  // the input as given on the command line
+    const diff::DiffResult* diff = nullptr;
+    const synth::Plan* plan = nullptr;
+};
+
+// What a `merge` report shows.
+struct MergeReport {
+    std::string base_name;
+    const diff::MergeResult* result = nullptr;
+    SidePlan ours;
+    SidePlan theirs;
+};
+
+// Conflicts first ("CONFLICT (kind) object [attribute]: explanation" with the base, ours
+// and theirs values and lines and a suggested resolution), or "merged cleanly"; then each
+// side's plan as a list of steps with their hazards.
+[[nodiscard]] std::string render_merge_text(const MergeReport& report);
+
+// {"conflicts":[{kind, object, object_kind, attribute, base:{value, location}, ours, theirs,
+//  explanation, resolution}], "clean", "plans":{"ours":{input, steps, notes}, "theirs":...}}
+// with steps as in `diff --format json`; location = {file, line, column} or null.
+[[nodiscard]] std::string render_merge_json(const MergeReport& report);
+
+// A pull-request comment: verdict, conflicts table with both sides' lines, hazards,
+// both plans in ```sql blocks.
+[[nodiscard]] std::string render_merge_markdown(const MergeReport& report);
+
+// SARIF 2.1.0: one rule per conflict kind and hazard id; conflicts are errors located at
+// the ours and theirs definitions, hazards warnings at the changed object's definition.
+[[nodiscard]] std::string render_merge_sarif(const MergeReport& report);
+
+}  // namespace schemerge::cli
