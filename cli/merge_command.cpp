@@ -1,4 +1,5 @@
 #include "cli/merge_command.hpp"
+#include "cli/rename_option.hpp"
 
 #include <expected>
 #include <iostream>
@@ -69,6 +70,10 @@ void add_merge_command(CLI::App& app, MergeArgs& args) {
                     "(public.orders, public.orders.total, public.f(integer)); repeatable")
         ->take_all()
         ->allow_extra_args(false);
+    cmd->add_option("--rename-ours", args.renames_ours,
+                    "a rename made on our side (base -> ours), KIND:OLD=NEW as for `diff --rename`; repeatable");
+    cmd->add_option("--rename-theirs", args.renames_theirs,
+                    "a rename made on their side (base -> theirs), KIND:OLD=NEW as for `diff --rename`; repeatable");
     cmd->add_flag("--force", args.force, "write --schema-out and --plan-* files even when there are conflicts");
     cmd->add_option("--format", args.format, "report format")
         ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
@@ -94,6 +99,17 @@ int run_merge(const MergeArgs& args) {
             return k_exit_input_error;
         }
         options.resolve.insert_or_assign(resolve->first, resolve->second);
+    }
+    for (auto [values, target] : {std::pair{&args.renames_ours, &options.renames_ours.renames},
+                                  std::pair{&args.renames_theirs, &options.renames_theirs.renames}}) {
+        for (const auto& value : *values) {
+            auto hint = parse_rename(value);
+            if (!hint) {
+                std::cerr << "error: " << hint.error() << '\n';
+                return k_exit_input_error;
+            }
+            target->push_back(std::move(*hint));
+        }
     }
 
     // The three inputs are loaded together: statements they share are parsed once.
@@ -129,9 +145,10 @@ int run_merge(const MergeArgs& args) {
     plan_options.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
     // Each side's migration is planned like `diff SIDE MERGED` (renames are not hinted:
     // the merged schema carries the objects under their merged names).
-    auto ours_diff = diff::diff(ours_schema, result.merged);
+    // The merged schema holds the other side's renames: those are what each side's plan must rename.
+    auto ours_diff = diff::diff(ours_schema, result.merged, options.renames_theirs);
     auto ours_plan = synth::postgres::plan_migration(ours_schema, result.merged, ours_diff.changes, plan_options);
-    auto theirs_diff = diff::diff(theirs_schema, result.merged);
+    auto theirs_diff = diff::diff(theirs_schema, result.merged, options.renames_ours);
     auto theirs_plan = synth::postgres::plan_migration(theirs_schema, result.merged, theirs_diff.changes, plan_options);
 
     MergeReport report{args.base, &result, SidePlan{args.ours, &ours_diff, &ours_plan},

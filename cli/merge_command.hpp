@@ -16,6 +16,8 @@ struct MergeArgs {
     bool online = false;
     std::string prefer;                 // "", "ours" or "theirs"
     std::vector<std::string> resolves;  // OBJECT=ours|theirs, validated in run_merge
+    std::vector<std::string> renames_ours;    // KIND:OLD=NEW renames made on our side (base -> ours)
+    std::vector<std::string> renames_theirs;  // KIND:OLD=NEW renames made on their side (base -> theirs)
     bool force = false;
     std::string format = "text";
     std::string output;

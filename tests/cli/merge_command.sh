@@ -213,4 +213,18 @@ expect_rc 2
 run merge "$T/base.sql" "$T/ours.sql" "$T/theirs.sql" --format yaml
 expect_rc 2
 
+case_ "--rename-ours: a rename on one side merges with a change on the other; the other side's plan renames"
+printf 'CREATE TABLE a (id int PRIMARY KEY, mail text);\n' >"$T/rn_base.sql"
+printf 'CREATE TABLE a (id int PRIMARY KEY, email text);\n' >"$T/rn_ours.sql"
+printf 'CREATE TABLE a (id int PRIMARY KEY, mail text, note text);\n' >"$T/rn_theirs.sql"
+run merge "$T/rn_base.sql" "$T/rn_ours.sql" "$T/rn_theirs.sql" --rename-ours column:public.a.mail=email \
+  --schema-out "$T/rn_merged.sql" --plan-theirs "$T/rn_pt.sql"
+expect_rc 0
+expect_true "merged has email and note" grep -q 'email text' "$T/rn_merged.sql"
+expect_true "merged has note" grep -q 'note text' "$T/rn_merged.sql"
+expect_true "merged has no mail" bash -c "! grep -qE '^ +mail text' '$T/rn_merged.sql'"
+expect_true "theirs' plan renames" grep -q 'RENAME COLUMN mail TO email' "$T/rn_pt.sql"
+run merge "$T/rn_base.sql" "$T/rn_ours.sql" "$T/rn_theirs.sql" --rename-theirs bogus
+expect_rc 2
+
 finish
