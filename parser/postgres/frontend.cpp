@@ -242,34 +242,34 @@ class SharedParses {
 public:
     void count(std::string_view text) { ++remaining_[text]; }
 
-    // The tree for `text` (parsing it when no earlier input did), after `uses` more uses.
-    std::shared_ptr<const ParsedStatement> take(std::string_view text, std::size_t uses, std::string& scratch) {
-        {
-            std::lock_guard lock(mutex_);
-            auto it = cache_.find(text);
-            if (it != cache_.end()) {
-                auto parsed = it->second;
-                release(text, uses);
-                return parsed;
-            }
+    // The tree for `text`, after `uses` more uses: parsed by the first input that needs
+    // it; inputs asking while it is being parsed wait for that parse instead of repeating it.
+    std::shared_ptr<const ParsedStatement> take(std::string_view text, std::size_t uses, std::string& scratch,
+                                                bool& parsed_here) {
+        parsed_here = false;
+        std::promise<std::shared_ptr<const ParsedStatement>> promise;
+        std::unique_lock lock(mutex_);
+        if (auto it = cache_.find(text); it != cache_.end()) {
+            auto pending = it->second;
+            release(text, uses);
+            lock.unlock();  // wait outside the lock: the parsing thread is not holding it
+            return pending.get();
         }
+        cache_.emplace(text, promise.get_future().share());
+        release(text, uses);
+        lock.unlock();
         scratch.assign(text);
         auto parsed = std::make_shared<const ParsedStatement>(parse_statement(scratch));
-        std::lock_guard lock(mutex_);
-        auto r = remaining_.find(text);
-        if (r != remaining_.end() && r->second > uses) {
-            cache_.emplace(text, parsed);
-        }
-        release(text, uses);
-        ++parsed_;
+        parsed_here = true;
+        promise.set_value(parsed);
         return parsed;
     }
-    [[nodiscard]] std::size_t parsed() const { return parsed_; }
 
 private:
     void release(std::string_view text, std::size_t uses) {
         auto r = remaining_.find(text);
         if (r == remaining_.end()) {
+            cache_.erase(text);
             return;
         }
         r->second = r->second > uses ? r->second - uses : 0;
@@ -280,8 +280,7 @@ private:
     }
     std::mutex mutex_;
     std::unordered_map<std::string_view, std::size_t> remaining_;
-    std::unordered_map<std::string_view, std::shared_ptr<const ParsedStatement>> cache_;
-    std::size_t parsed_ = 0;
+    std::unordered_map<std::string_view, std::shared_future<std::shared_ptr<const ParsedStatement>>> cache_;
 };
 
 struct PreparedInput {
@@ -343,7 +342,9 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
         std::string text;  // libpg_query wants a NUL-terminated string
         for (const auto& [view, index] : seen) {
             if (shared != nullptr) {
-                chunk.parsed[index] = shared->take(view, uses[index], text);
+                bool parsed_here = false;
+                chunk.parsed[index] = shared->take(view, uses[index], text, parsed_here);
+                chunk.fresh += parsed_here ? 1 : 0;
             } else {
                 text.assign(view);
                 chunk.parsed[index] = std::make_shared<const ParsedStatement>(parse_statement(text));
@@ -455,17 +456,28 @@ std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector
             shared.count(std::string_view{st.file->text.data() + st.offset, st.length});
         }
     }
-    std::vector<LoadResult> results;
-    results.reserve(inputs.size());
-    std::size_t parsed_before = 0;
+    // The inputs are interpreted concurrently (interpreting, not parsing, is most of the
+    // work once parses are shared); whichever input reaches a shared statement first
+    // parses it for the others.
+    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
+    std::vector<std::future<std::expected<LoadResult, model::Error>>> runs;
+    runs.reserve(prepared.size());
     for (auto& input : prepared) {
-        auto r = run_pipeline(input, options, &shared);
-        if (!r) {
-            return std::unexpected(r.error());
+        runs.push_back(std::async(parallel ? std::launch::async : std::launch::deferred,
+                                  [&input, &options, &shared] { return run_pipeline(input, options, &shared); }));
+    }
+    std::vector<std::expected<LoadResult, model::Error>> outcomes;
+    outcomes.reserve(runs.size());
+    for (auto& run : runs) {
+        outcomes.push_back(run.get());  // wait for all before returning: they share `shared`
+    }
+    std::vector<LoadResult> results;
+    results.reserve(outcomes.size());
+    for (auto& outcome : outcomes) {
+        if (!outcome) {
+            return std::unexpected(outcome.error());
         }
-        r->stats.distinct_parsed = shared.parsed() - parsed_before;  // parsed for this input, not reused
-        parsed_before = shared.parsed();
-        results.push_back(std::move(*r));
+        results.push_back(std::move(*outcome));
     }
     return results;
 }

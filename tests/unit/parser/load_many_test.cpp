@@ -24,9 +24,14 @@ TEST(LoadMany, SameModelsAsSeparateLoadsAndSharedParsing) {
         EXPECT_EQ((*many)[i].schema, one->schema) << i;
         EXPECT_EQ((*many)[i].stats.statements, one->stats.statements) << i;
     }
-    EXPECT_EQ((*many)[0].stats.distinct_parsed, 2U);  // base parses its two statements
-    EXPECT_EQ((*many)[1].stats.distinct_parsed, 1U);  // ours only parses its new index
-    EXPECT_EQ((*many)[2].stats.distinct_parsed, 1U);  // theirs only its new column
+    // The inputs are interpreted concurrently, so which one parses a shared statement
+    // depends on scheduling; in total each distinct text is parsed once: the two shared
+    // statements, ours' index and theirs' column.
+    std::size_t total = 0;
+    for (const auto& r : *many) {
+        total += r.stats.distinct_parsed;
+    }
+    EXPECT_EQ(total, 4U);
 }
 
 TEST(LoadMany, AnErrorNamesTheInputsFile) {
