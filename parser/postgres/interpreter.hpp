@@ -43,6 +43,7 @@ private:
     void add_table_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
     model::Constraint build_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
     void create_table_as(PgQuery__CreateTableAsStmt* stmt);
+    [[nodiscard]] std::string partition_bound_text(const PgQuery__PartitionBoundSpec* bound) const;
     // transform_alter_table.cpp
     void alter_table(PgQuery__AlterTableStmt* stmt);
     void alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);

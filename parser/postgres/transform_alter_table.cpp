@@ -362,28 +362,7 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
             model::QualifiedName child_name = resolve_relation(pc->name);
             model::Table& child = require_table(child_name, pc->name->location);
             child.partition_of = table.name;
-            const auto* bound = pc->bound;
-            auto datums = [&](Node* const* items, std::size_t n) {
-                std::string out;
-                for (std::size_t i = 0; i < n; ++i) {
-                    if (!out.empty()) {
-                        out += ", ";
-                    }
-                    out += expr(items[i]).text;
-                }
-                return out;
-            };
-            if (bound->is_default) {
-                child.partition_bound = "DEFAULT";
-            } else if (bound->n_listdatums > 0) {
-                child.partition_bound = "FOR VALUES IN (" + datums(bound->listdatums, bound->n_listdatums) + ")";
-            } else if (bound->n_lowerdatums > 0) {
-                child.partition_bound = "FOR VALUES FROM (" + datums(bound->lowerdatums, bound->n_lowerdatums) +
-                                        ") TO (" + datums(bound->upperdatums, bound->n_upperdatums) + ")";
-            } else {
-                child.partition_bound =
-                    fmt::format("FOR VALUES WITH (modulus {}, remainder {})", bound->modulus, bound->remainder);
-            }
+            child.partition_bound = partition_bound_text(pc->bound);
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition: {

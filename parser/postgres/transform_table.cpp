@@ -60,6 +60,33 @@ std::vector<std::pair<std::string, std::string>> reloptions(Node* const* items, 
     return def_options(items, n);
 }
 
+// "FOR VALUES IN (...)", "FOR VALUES FROM (...) TO (...)", "FOR VALUES WITH (modulus m,
+// remainder r)" or "DEFAULT", with canonical datums (CREATE TABLE ... PARTITION OF and
+// ALTER TABLE ... ATTACH PARTITION must give the same text).
+std::string Interpreter::partition_bound_text(const PgQuery__PartitionBoundSpec* bound) const {
+    auto datums = [&](Node* const* items, std::size_t n) {
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!out.empty()) {
+                out += ", ";
+            }
+            out += expr(items[i]).text;
+        }
+        return out;
+    };
+    if (bound->is_default) {
+        return "DEFAULT";
+    }
+    if (bound->n_listdatums > 0) {
+        return "FOR VALUES IN (" + datums(bound->listdatums, bound->n_listdatums) + ")";
+    }
+    if (bound->n_lowerdatums > 0) {
+        return "FOR VALUES FROM (" + datums(bound->lowerdatums, bound->n_lowerdatums) + ") TO (" +
+               datums(bound->upperdatums, bound->n_upperdatums) + ")";
+    }
+    return fmt::format("FOR VALUES WITH (modulus {}, remainder {})", bound->modulus, bound->remainder);
+}
+
 void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
     model::QualifiedName name = qualify(stmt->relation);
     if (stmt->relation->relpersistence != nullptr && stmt->relation->relpersistence[0] == 't') {
@@ -105,28 +132,7 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
             copy.meta.location = table.meta.location;
             table.columns.push_back(std::move(copy));
         }
-        const auto* bound = stmt->partbound;
-        auto datums = [&](Node* const* items, std::size_t n) {
-            std::string out;
-            for (std::size_t i = 0; i < n; ++i) {
-                if (!out.empty()) {
-                    out += ", ";
-                }
-                out += expr(items[i]).text;
-            }
-            return out;
-        };
-        if (bound->is_default) {
-            table.partition_bound = "DEFAULT";
-        } else if (bound->n_listdatums > 0) {
-            table.partition_bound = "FOR VALUES IN (" + datums(bound->listdatums, bound->n_listdatums) + ")";
-        } else if (bound->n_lowerdatums > 0) {
-            table.partition_bound = "FOR VALUES FROM (" + datums(bound->lowerdatums, bound->n_lowerdatums) +
-                                    ") TO (" + datums(bound->upperdatums, bound->n_upperdatums) + ")";
-        } else {
-            table.partition_bound =
-                fmt::format("FOR VALUES WITH (modulus {}, remainder {})", bound->modulus, bound->remainder);
-        }
+        table.partition_bound = partition_bound_text(stmt->partbound);
     } else {
         for (std::size_t i = 0; i < stmt->n_inh_relations; ++i) {
             model::QualifiedName parent = resolve_relation(stmt->inh_relations[i]->range_var);
