@@ -86,6 +86,11 @@ std::string rename_argument(const diff::RenameSuggestion& s) {
 }
 
 std::string describe_suggestion(const diff::RenameSuggestion& s) {
+    if (diff::is_rejected_hint(s)) {
+        // A rename hint that could not apply is not a likely rename: say why it was ignored.
+        return fmt::format("rename {} -> {} ignored: {}", suggestion_name(s, s.from), suggestion_name(s, s.to),
+                           s.reason.substr(std::string_view{"rename hint: "}.size()));
+    }
     return fmt::format("{} looks renamed to {}{}; pass --rename {} if so", suggestion_name(s, s.from),
                        suggestion_name(s, s.to), s.reason.empty() ? "" : " (" + s.reason + ")", rename_argument(s));
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what is missing (Debian 12 packages only), configure and build schemerge,
-# then run `schemerge dump` on the bundled example.
+# then run `schemerge dump` and `schemerge diff` on the bundled examples.
 #
 #   scripts/setup.sh [--no-example]
 #
@@ -84,4 +84,7 @@ if ((run_example)); then
   example="$repo/examples/shop/schema.sql"
   log "schemerge dump ${example#"$repo"/}"
   "$build_dir/bin/schemerge" dump "$example"
+  next="$repo/examples/shop-v2/schema.sql"
+  log "schemerge diff ${example#"$repo"/} ${next#"$repo"/}"
+  "$build_dir/bin/schemerge" diff "$example" "$next"
 fi

@@ -335,7 +335,11 @@ model::Constraint Interpreter::build_constraint(model::Table& table, PgQuery__Co
                                                 const std::string& column_hint) {
     model::Constraint out;
     out.meta = meta();
-    out.meta.renamed_from = line_rename_annotation(c->location);
+    if (column_hint.empty()) {
+        // A column's annotation shares its line with the column's inline constraints:
+        // only table constraints take one of their own.
+        out.meta.renamed_from = line_rename_annotation(c->location);
+    }
     out.deferrable = c->deferrable;
     out.initially_deferred = c->initdeferred;
     if (out.initially_deferred) {

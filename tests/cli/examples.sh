@@ -31,4 +31,11 @@ run dump "$REPO/examples/shop"
 expect_rc 0
 expect_same_file "$T/dumped.sql" "$T/out" "directory and file dump differ"
 
+case_ "examples: diff shop -> shop-v2 renames the annotated column and adds the enum value"
+run diff "$REPO/examples/shop/schema.sql" "$REPO/examples/shop-v2/schema.sql"
+expect_rc 0
+expect_true "renames email to login" grep -q 'RENAME COLUMN email TO login' "$T/out"
+expect_true "adds the enum value before the transaction" grep -q "ADD VALUE 'refunded' AFTER 'shipped'" "$T/out"
+expect_true "no ignored rename hint" bash -c "! grep -q 'ignored' '$T/err'"
+
 finish

@@ -57,6 +57,14 @@ TEST(RenameAnnotation, OnTheFirstLineOfAFile) {
     EXPECT_EQ(s.tables.at({"public", "t"}).meta.renamed_from, "u");
 }
 
+TEST(RenameAnnotation, AColumnsAnnotationIsNotItsInlineConstraints) {
+    model::Schema s = load_ok("CREATE TABLE t (id int,\n  login text NOT NULL UNIQUE, -- schemerge:renamed-from email\n  b int);\n");
+    const auto& t = s.tables.at({"public", "t"});
+    EXPECT_EQ(t.find_column("login")->meta.renamed_from, "email");
+    ASSERT_NE(t.find_constraint("t_login_key"), nullptr);
+    EXPECT_EQ(t.find_constraint("t_login_key")->meta.renamed_from, "");
+}
+
 TEST(RenameAnnotation, DoesNotChangeTheDefinition) {
     model::Schema a = load_ok("CREATE TABLE t (a int);");
     model::Schema b = load_ok("-- schemerge:renamed-from u\nCREATE TABLE t (a int -- schemerge:renamed-from b\n);");
