@@ -19,6 +19,16 @@ struct StatementSite {
     std::string_view trailing;       // the rest of its last line (`; -- comment`)
 };
 
+// Helpers shared by the transform files (defined in the file of the statement they
+// belong to): WITH (...) options as sorted pairs (transform_table.cpp), a role name
+// (transform_alter_table.cpp), a routine's identity from ObjectWithArgs, setting
+// *found when the schema has it (transform_function.cpp).
+class Interpreter;
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> reloptions(Node* const* items, std::size_t n);
+[[nodiscard]] std::string owner_name(const PgQuery__RoleSpec* role);
+[[nodiscard]] model::RoutineName routine_key(const Interpreter& in, const PgQuery__ObjectWithArgs* owa,
+                                             const model::Schema& schema, bool* found);
+
 // `-- schemerge:renamed-from old_name` in `text`: the old name (last part of a
 // qualified name, folded like an identifier), or empty.
 [[nodiscard]] std::string rename_annotation(std::string_view text);

@@ -7,8 +7,6 @@
 
 namespace schemerge::parser::postgres {
 
-std::vector<std::pair<std::string, std::string>> reloptions(Node* const* items, std::size_t n);
-
 namespace {
 
 std::string role_name(const PgQuery__RoleSpec* role) {

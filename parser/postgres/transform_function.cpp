@@ -7,8 +7,6 @@
 
 namespace schemerge::parser::postgres {
 
-std::string owner_name(const PgQuery__RoleSpec* role);
-
 namespace {
 
 std::string lower(std::string s) {

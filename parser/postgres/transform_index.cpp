@@ -5,8 +5,6 @@
 
 namespace schemerge::parser::postgres {
 
-std::vector<std::pair<std::string, std::string>> reloptions(Node* const* items, std::size_t n);
-
 model::IndexElement Interpreter::index_element(PgQuery__IndexElem* elem, const model::Table*) {
     model::IndexElement out;
     if (elem->name != nullptr && elem->name[0] != '\0') {

@@ -9,9 +9,6 @@
 
 namespace schemerge::parser::postgres {
 
-std::string owner_name(const PgQuery__RoleSpec* role);
-model::RoutineName routine_key(const Interpreter& in, const PgQuery__ObjectWithArgs* owa, const model::Schema& schema,
-                               bool* found);
 
 namespace {
 

@@ -7,8 +7,6 @@
 
 namespace schemerge::parser::postgres {
 
-std::vector<std::pair<std::string, std::string>> reloptions(Node* const* items, std::size_t n);
-
 void Interpreter::create_view(PgQuery__ViewStmt* stmt) {
     model::View view;
     view.name = qualify(stmt->view);
