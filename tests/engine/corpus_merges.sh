@@ -18,9 +18,14 @@
 # made decisions, and some committed results keep one side wholesale or revert a side's
 # change. There a conflict is RESOLVED_BY_HAND (reported, not a failure), and a catalog
 # difference is DIVERGED (not a failure) when every differing line of the two normalized
-# dumps is a line of base's, ours' or theirs' dump: schemerge invented nothing, the people
-# chose another input's version. Where git reproduces merged.sql, nothing was decided by
-# hand: a conflict (CONFLICT) or any difference (FAIL_MISMATCH) fails.
+# dumps is a line of base's, ours' or theirs' dump and, object by object (a table's
+# column, a constraint, an index, a function, ...), schemerge's version of every
+# differing object is base's, ours' or theirs' version (or its absence there): schemerge
+# invented nothing, the people chose another input's version (or wrote one of their own).
+# A DIVERGED case prints each differing object with the inputs its committed and its
+# schemerge version come from, grouped, and what that means (e.g. "the people kept
+# base's version: they reverted ours' change"). Where git reproduces merged.sql, nothing
+# was decided by hand: a conflict (CONFLICT) or any difference (FAIL_MISMATCH) fails.
 # The tally is printed next to git's: meta.json says whether `git merge-file` merged the
 # three cleanly and whether that equals merged.sql byte for byte.
 #
@@ -158,7 +163,114 @@ invented_lines() {
     head -1 "$dir/invented.lines"
     return 1
   fi
+  for which in merged m base ours theirs; do
+    dump_objects <"$dir/$which.norm" >"$dir/$which.objects"
+  done
+  attribute_objects "$dir/merged.objects" "$dir/m.objects" "$dir/base.objects" "$dir/ours.objects" \
+    "$dir/theirs.objects" >"$dir/objects.txt"
+  if grep -q '^INVENTED ' "$dir/objects.txt"; then
+    grep -m1 '^INVENTED ' "$dir/objects.txt" | sed 's/^INVENTED //'
+    return 1
+  fi
   return 0
+}
+
+# stdin: normalize_dump output; stdout: one `KEY<TAB>VALUE` line per object (a table's
+# columns and inline constraints each on their own; other statements keyed by kind and
+# name, the rest by their first line; newlines of a value written as \n).
+dump_objects() {
+  LC_ALL=C awk '
+    function flush(   n, L, first, t, i, line, c, w, k, key, v) {
+      if (stmt == "") return
+      n = split(stmt, L, "\n")
+      first = L[1]
+      if (first ~ /^CREATE (UNLOGGED |FOREIGN )?TABLE .*\($/) {
+        t = first; sub(/^CREATE (UNLOGGED |FOREIGN )?TABLE /, "", t); sub(/ \($/, "", t)
+        print "table " t "\t" first
+        for (i = 2; i < n; i++) {
+          line = L[i]; sub(/,$/, "", line); c = line; sub(/^ +/, "", c)
+          split(c, w, " ")
+          print (c ~ /^CONSTRAINT / ? "constraint " t "." w[2] : "column " t "." w[1]) "\t" c
+        }
+        print "table " t " (after the columns)\t" L[n]
+        stmt = ""
+        return
+      }
+      if (match(first, /^CREATE (UNIQUE )?INDEX [^ ]+/)) {
+        k = substr(first, RSTART, RLENGTH); sub(/^CREATE (UNIQUE )?INDEX /, "", k); key = "index " k
+      } else if (first ~ /^ALTER TABLE ONLY [^ ]+$/ && n >= 2 && L[2] ~ /^    ADD CONSTRAINT /) {
+        t = first; sub(/^ALTER TABLE ONLY /, "", t); c = L[2]; sub(/^    ADD CONSTRAINT /, "", c); sub(/ .*/, "", c)
+        key = "constraint " t "." c
+      } else if (first ~ /^ALTER TABLE ONLY [^ ]+ ALTER COLUMN [^ ]+ SET DEFAULT/) {
+        k = first; sub(/^ALTER TABLE ONLY /, "", k); sub(/ SET DEFAULT.*/, "", k); sub(/ ALTER COLUMN /, ".", k)
+        key = "default of " k
+      } else if (first ~ /^ALTER SEQUENCE [^ ]+ OWNED BY/) {
+        k = first; sub(/^ALTER SEQUENCE /, "", k); sub(/ OWNED BY.*/, "", k); key = "owner column of sequence " k
+      } else if (match(first, /^CREATE SEQUENCE [^ ;]+/)) {
+        k = substr(first, RSTART, RLENGTH); sub(/^CREATE SEQUENCE /, "", k); key = "sequence " k
+      } else if (match(first, /^CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|AGGREGATE) [^(]+\([^)]*\)/)) {
+        k = substr(first, RSTART, RLENGTH); sub(/^CREATE (OR REPLACE )?/, "", k); key = tolower(substr(k, 1, index(k, " ") - 1)) substr(k, index(k, " "))
+      } else if (match(first, /^CREATE (OR REPLACE )?(MATERIALIZED )?VIEW [^ ]+/)) {
+        k = substr(first, RSTART, RLENGTH); sub(/^CREATE (OR REPLACE )?/, "", k); key = tolower(k)
+      } else if (match(first, /^CREATE (TYPE|TRIGGER|SCHEMA|DOMAIN) [^ ;]+/)) {
+        k = substr(first, RSTART, RLENGTH); sub(/^CREATE /, "", k); key = tolower(substr(k, 1, index(k, " ") - 1)) substr(k, index(k, " "))
+      } else if (match(first, /^CREATE EXTENSION (IF NOT EXISTS )?[^ ;]+/)) {
+        k = substr(first, RSTART, RLENGTH); sub(/^CREATE EXTENSION (IF NOT EXISTS )?/, "", k); key = "extension " k
+      } else if (match(first, /^COMMENT ON .* IS /)) {
+        k = substr(first, RSTART, RLENGTH); sub(/ IS $/, "", k); key = "comment on " tolower(substr(k, 12))
+      } else {
+        key = "statement " first
+      }
+      v = stmt; gsub(/\n/, "\\n", v)
+      print key "\t" v
+      stmt = ""
+    }
+    { stmt = (stmt == "" ? $0 : stmt "\n" $0) }
+    /;$/ && (stmt !~ /^CREATE (UNLOGGED |FOREIGN )?TABLE .*\($/ || $0 ~ /^\)/) { flush() }
+    END { flush() }
+  '
+}
+
+# attribute_objects COMMITTED SCHEMERGE BASE OURS THEIRS (dump_objects files): for each
+# object whose committed and schemerge versions differ, the inputs each version is found
+# in (absence counts: "absent in base+theirs"), grouped by that pair, with a reading of
+# what the people chose. A schemerge version found in no input is an `INVENTED` line.
+attribute_objects() {
+  LC_ALL=C awk -F '\t' '
+    BEGIN { split("committed schemerge base ours theirs", names, " ") }
+    FNR == 1 { f++ }
+    { k = $1; val[f, k] = substr($0, length($1) + 2); has[f, k] = 1; keys[k] = 1 }
+    function sources(i, k,   s, j) {
+      s = ""
+      for (j = 3; j <= 5; j++) {
+        if (has[i, k] == has[j, k] && (!has[i, k] || val[i, k] == val[j, k])) { s = s (s == "" ? "" : "+") names[j] }
+      }
+      return s
+    }
+    function poss(s) { return s (s ~ /s$/ ? "\x27" : "\x27s") }
+    function version(i, k,   s) {
+      s = sources(i, k)
+      if (s == "") return "a version of its own"
+      return has[i, k] ? poss(s) " version" : "absent, as in " s
+    }
+    function reading(c, m) {
+      if (c == "") return "the people wrote a version that no input has"
+      if (c ~ /base/ && m !~ /base/) return "the people kept base\x27s version: they reverted " poss(m) " change"
+      return "the people took " poss(c) " version, schemerge kept " poss(m)
+    }
+    END {
+      for (k in keys) {
+        if (has[1, k] == has[2, k] && val[1, k] == val[2, k]) continue
+        if (sources(2, k) == "") { print "INVENTED\t" k ": schemerge\x27s version is in no input"; continue }
+        print "committed: " version(1, k) "; schemerge: " version(2, k) " (" reading(sources(1, k), sources(2, k)) ")\t" k
+      }
+    }
+  ' "$@" | LC_ALL=C sort | LC_ALL=C awk -F '\t' '
+    $1 == "INVENTED" { print "INVENTED " $2; next }
+    $1 != g { if (g != "") { print n " object" (n == 1 ? "" : "s") ", " g ":\n      " list } g = $1; n = 0; list = "" }
+    { n++; list = list (list == "" ? "" : ", ") $2 }
+    END { if (g != "") { print n " object" (n == 1 ? "" : "s") ", " g ":\n      " list } }
+  '
 }
 
 declare -A count=()
@@ -238,7 +350,7 @@ for i in "${!merges[@]}"; do
       status=FAIL_MISMATCH detail="$(grep -c '^[-+][^-+]' "$dir/catalog.diff") differing lines; git merge-file reproduces merged.sql"
     elif invented="$(invented_lines "$dir" "$rel")"; then
       status=DIVERGED
-      detail="$(grep -c '^[-+][^-+]' "$dir/catalog.diff") differing lines, each taken from base, ours or theirs: the committed resolution decided differently"
+      detail="$(grep -c '^[-+][^-+]' "$dir/catalog.diff") differing lines in $(awk '/^[0-9]/ { n += $1 } END { print n + 0 }' "$dir/objects.txt") objects; schemerge's version of each is an input's: the committed resolution decided differently"
     else
       status=FAIL_MISMATCH detail="$(grep -c '^[-+][^-+]' "$dir/catalog.diff") differing lines; in no input: $invented"
     fi
@@ -247,6 +359,9 @@ for i in "${!merges[@]}"; do
 
   count[$status]=$((${count[$status]:-0} + 1))
   printf '%-14s %s  [%s]%s\n' "$status" "$rel" "$git_note" "${detail:+  ($detail)}"
+  if [[ "$status" == DIVERGED ]]; then
+    sed 's/^/    /' "$dir/objects.txt"
+  fi
   case "$status" in
     CONFLICT | FAIL_*)
       failures=$((failures + 1))
