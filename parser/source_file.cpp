@@ -1,16 +1,10 @@
 #include "parser/source_file.hpp"
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <system_error>
-
 #include <fmt/format.h>
 
-namespace schemerge::parser {
+#include "parser/migrations.hpp"
 
-namespace fs = std::filesystem;
+namespace schemerge::parser {
 
 namespace {
 
@@ -26,47 +20,6 @@ model::Error one_error(std::string file, std::uint32_t line, std::uint32_t colum
     d.message = std::move(message);
     d.source_line = std::move(source_line);
     return model::Error{{std::move(d)}};
-}
-
-// Natural order so that migration directories replay V2 before V10.
-bool natural_less(const std::string& a, const std::string& b) {
-    std::size_t i = 0;
-    std::size_t j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
-            std::size_t i2 = i;
-            std::size_t j2 = j;
-            while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2]))) {
-                ++i2;
-            }
-            while (j2 < b.size() && std::isdigit(static_cast<unsigned char>(b[j2]))) {
-                ++j2;
-            }
-            std::string_view na = std::string_view{a}.substr(i, i2 - i);
-            std::string_view nb = std::string_view{b}.substr(j, j2 - j);
-            while (na.size() > 1 && na[0] == '0') {
-                na.remove_prefix(1);
-            }
-            while (nb.size() > 1 && nb[0] == '0') {
-                nb.remove_prefix(1);
-            }
-            if (na.size() != nb.size()) {
-                return na.size() < nb.size();
-            }
-            if (na != nb) {
-                return na < nb;
-            }
-            i = i2;
-            j = j2;
-        } else {
-            if (a[i] != b[j]) {
-                return a[i] < b[j];
-            }
-            ++i;
-            ++j;
-        }
-    }
-    return a.size() - i < b.size() - j;
 }
 
 std::string line_at(const std::string& text, std::size_t offset) {
@@ -130,75 +83,37 @@ std::pair<std::uint32_t, std::uint32_t> line_col(const std::string& text, std::s
     return {line, column};
 }
 
-std::expected<SourceFile, model::Error> read_one(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::unexpected(one_error({}, 0, 0, fmt::format("cannot read '{}': {}", path.string(),
-                                                               std::error_code(errno, std::generic_category()).message())));
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    if (text.starts_with("\xEF\xBB\xBF")) {
-        text.erase(0, 3);  // a UTF-8 byte order mark carries no SQL
-    }
-    if (auto nul = text.find('\0'); nul != std::string::npos) {
-        auto [line, col] = line_col(text, nul);
-        return std::unexpected(one_error(path.string(), line, col, "binary file: NUL byte in input; expected SQL text"));
-    }
-    if (auto bad = invalid_utf8(text); bad != std::string::npos) {
-        auto [line, col] = line_col(text, bad);
-        return std::unexpected(one_error(
-            path.string(), line, col,
-            fmt::format("invalid UTF-8 byte 0x{:02X}; schemerge reads SQL files as UTF-8",
-                        static_cast<unsigned>(static_cast<unsigned char>(text[bad]))),
-            line_at(text, bad)));
-    }
-    return make_source(path.string(), std::move(text));
-}
-
 }  // namespace
 
 SourceFile make_source(std::string name, std::string text) {
     return SourceFile{std::make_shared<const std::string>(std::move(name)), std::move(text)};
 }
 
+std::expected<SourceFile, model::Error> make_checked_source(std::string name, std::string text) {
+    if (text.starts_with("\xEF\xBB\xBF")) {
+        text.erase(0, 3);  // a UTF-8 byte order mark carries no SQL
+    }
+    if (auto nul = text.find('\0'); nul != std::string::npos) {
+        auto [line, col] = line_col(text, nul);
+        return std::unexpected(
+            one_error(std::move(name), line, col, "binary file: NUL byte in input; expected SQL text"));
+    }
+    if (auto bad = invalid_utf8(text); bad != std::string::npos) {
+        auto [line, col] = line_col(text, bad);
+        return std::unexpected(one_error(std::move(name), line, col,
+                                         fmt::format("invalid UTF-8 byte 0x{:02X}; schemerge reads SQL files as UTF-8",
+                                                     static_cast<unsigned>(static_cast<unsigned char>(text[bad]))),
+                                         line_at(text, bad)));
+    }
+    return make_source(std::move(name), std::move(text));
+}
+
 std::expected<std::vector<SourceFile>, model::Error> read_sources(const std::string& path) {
-    std::error_code ec;
-    fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-        return std::unexpected(one_error({}, 0, 0, fmt::format("cannot read '{}': no such file or directory", path)));
+    auto set = read_source_set(path);
+    if (!set) {
+        return std::unexpected(set.error());
     }
-    std::vector<SourceFile> out;
-    if (fs::is_directory(status)) {
-        std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(path, ec)) {
-            if (entry.is_regular_file() && entry.path().extension() == ".sql") {
-                names.push_back(entry.path().filename().string());
-            }
-        }
-        if (ec) {
-            return std::unexpected(one_error({}, 0, 0, fmt::format("cannot list '{}': {}", path, ec.message())));
-        }
-        if (names.empty()) {
-            return std::unexpected(one_error({}, 0, 0, fmt::format("directory '{}' contains no .sql files", path)));
-        }
-        std::sort(names.begin(), names.end(), natural_less);
-        for (const auto& name : names) {
-            auto file = read_one(fs::path(path) / name);
-            if (!file) {
-                return std::unexpected(file.error());
-            }
-            out.push_back(std::move(*file));
-        }
-        return out;
-    }
-    auto file = read_one(path);
-    if (!file) {
-        return std::unexpected(file.error());
-    }
-    out.push_back(std::move(*file));
-    return out;
+    return std::move(set->files);
 }
 
 }  // namespace schemerge::parser
