@@ -11,227 +11,9 @@
 
 #include "parser/postgres/interpreter.hpp"
 #include "parser/postgres/pg_ast.hpp"
+#include "parser/postgres/statement_split.hpp"
 
 namespace schemerge::parser::postgres {
-
-namespace {
-
-// A file's text after removing what is not SQL (psql meta-commands, COPY data),
-// with every removed character replaced by a space so offsets and lines still match
-// the file the user has open.
-struct PreparedFile {
-    const SourceFile* source = nullptr;
-    std::string text;
-    std::vector<std::size_t> line_starts;
-
-    [[nodiscard]] model::SourceLocation location(std::size_t offset) const {
-        auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
-        std::size_t line_index = static_cast<std::size_t>(it - line_starts.begin()) - 1;
-        std::size_t start = line_starts[line_index];
-        std::uint32_t column = 1;
-        for (std::size_t i = start; i < offset && i < text.size(); ++i) {
-            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        return {source->name, static_cast<std::uint32_t>(line_index + 1), column};
-    }
-    [[nodiscard]] std::string line_text(std::size_t offset) const {
-        auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
-        std::size_t start = *(it - 1);
-        std::size_t end = source->text.find('\n', start);
-        std::string line = source->text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        return line;
-    }
-};
-
-model::Diagnostic make_diag(model::Severity severity, const PreparedFile& file, std::size_t offset,
-                            std::string message) {
-    model::Diagnostic d;
-    d.severity = severity;
-    d.location = file.location(offset);
-    d.message = std::move(message);
-    d.source_line = file.line_text(offset);
-    return d;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool is_copy_from_stdin(std::string_view line) {
-    if (!starts_with_ci(line, "copy ")) {
-        return false;
-    }
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) {
-        line.remove_suffix(1);
-    }
-    std::string lower;
-    for (char c : line) {
-        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return lower.ends_with("from stdin;");
-}
-
-std::expected<PreparedFile, model::Error> prepare(const SourceFile& source, std::vector<model::Diagnostic>& notes,
-                                                   LoadStats& stats) {
-    PreparedFile out;
-    out.source = &source;
-    out.text = source.text;
-    out.line_starts.push_back(0);
-    for (std::size_t i = 0; i < out.text.size(); ++i) {
-        if (out.text[i] == '\n') {
-            out.line_starts.push_back(i + 1);
-        }
-    }
-    bool in_copy = false;
-    std::size_t meta_commands = 0;
-    std::size_t first_meta = 0;
-    for (std::size_t li = 0; li < out.line_starts.size(); ++li) {
-        std::size_t start = out.line_starts[li];
-        std::size_t end = li + 1 < out.line_starts.size() ? out.line_starts[li + 1] - 1 : out.text.size();
-        std::string_view line{out.text.data() + start, end - start};
-        auto blank = [&] {
-            for (std::size_t i = start; i < end; ++i) {
-                if (out.text[i] != '\r') {
-                    out.text[i] = ' ';
-                }
-            }
-        };
-        if (in_copy) {
-            if (line == "\\." || line == "\\.\r") {
-                in_copy = false;
-            }
-            blank();
-            continue;
-        }
-        if (line.starts_with("<<<<<<<") || line.starts_with(">>>>>>>") ||
-            (line.starts_with("|||||||") && line.size() > 7 && line[7] == ' ')) {
-            return std::unexpected(model::Error{{make_diag(
-                model::Severity::error, out, start,
-                "unresolved git merge conflict marker: this file was committed in the middle of a merge; resolve "
-                "the conflict before loading it")}});
-        }
-        if (line.starts_with("\\")) {
-            if (meta_commands == 0) {
-                first_meta = start;
-            }
-            ++meta_commands;
-            blank();
-            continue;
-        }
-        if (is_copy_from_stdin(line)) {
-            in_copy = true;
-        }
-    }
-    if (meta_commands > 0) {
-        stats.meta_commands += meta_commands;
-        notes.push_back(make_diag(model::Severity::note, out, first_meta,
-                                  fmt::format("removed {} psql meta-command line{} (\\connect, \\restrict, ...): they "
-                                              "are psql's, not SQL",
-                                              meta_commands, meta_commands == 1 ? "" : "s")));
-    }
-    return out;
-}
-
-struct Statement {
-    const PreparedFile* file = nullptr;
-    std::size_t offset = 0;  // first token
-    std::size_t length = 0;
-    std::size_t distinct = 0;  // index into the distinct-text table
-    std::size_t leading = 0;   // where the comments before the statement begin
-};
-
-// Skip whitespace and comments so that locations point at the first token.
-std::size_t first_token(const std::string& text, std::size_t pos, std::size_t end) {
-    while (pos < end) {
-        char c = text[pos];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            ++pos;
-        } else if (c == '-' && pos + 1 < end && text[pos + 1] == '-') {
-            while (pos < end && text[pos] != '\n') {
-                ++pos;
-            }
-        } else if (c == '/' && pos + 1 < end && text[pos + 1] == '*') {
-            std::size_t close = text.find("*/", pos + 2);
-            if (close == std::string::npos || close >= end) {
-                return end;
-            }
-            pos = close + 2;
-        } else {
-            break;
-        }
-    }
-    return pos;
-}
-
-std::expected<void, model::Error> split(const PreparedFile& file, std::vector<Statement>& out) {
-    PgQuerySplitResult result = pg_query_split_with_scanner(file.text.c_str());
-    if (result.error != nullptr) {
-        std::string message = result.error->message != nullptr ? result.error->message : "cannot split statements";
-        std::size_t pos = result.error->cursorpos > 0 ? static_cast<std::size_t>(result.error->cursorpos - 1) : 0;
-        pg_query_free_split_result(result);
-        return std::unexpected(model::Error{{make_diag(model::Severity::error, file, pos, message)}});
-    }
-    std::size_t covered = 0;
-    for (int i = 0; i < result.n_stmts; ++i) {
-        auto begin = static_cast<std::size_t>(result.stmts[i]->stmt_location);
-        std::size_t end = begin + static_cast<std::size_t>(result.stmts[i]->stmt_len);
-        covered = std::max(covered, end);
-        std::size_t first = first_token(file.text, begin, end);
-        if (first >= end) {
-            continue;  // only comments
-        }
-        out.push_back(Statement{&file, first, end - first, 0, begin});
-    }
-    pg_query_free_split_result(result);
-    // The scanner split stops at an unbalanced parenthesis and returns nothing for the
-    // rest of the file. Whatever text is left is handed to the parser as one statement,
-    // so it reports the real error instead of the text being dropped silently.
-    std::size_t rest = covered;
-    while (true) {
-        rest = first_token(file.text, rest, file.text.size());
-        if (rest < file.text.size() && file.text[rest] == ';') {
-            ++rest;
-            continue;
-        }
-        break;
-    }
-    if (rest < file.text.size()) {
-        out.push_back(Statement{&file, rest, file.text.size() - rest, 0, covered});
-    }
-    return {};
-}
-
-// Converts libpg_query's cursor (1-based, in characters) to a byte offset.
-std::size_t cursor_to_offset(std::string_view text, int cursor) {
-    if (cursor <= 1) {
-        return 0;
-    }
-    int chars = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            if (chars == cursor - 1) {
-                return i;
-            }
-            ++chars;
-        }
-    }
-    return text.size();
-}
-
-}  // namespace
 
 namespace {
 
@@ -292,14 +74,14 @@ struct PreparedInput {
 std::expected<void, model::Error> prepare_input(const std::vector<SourceFile>& files, PreparedInput& input) {
     input.prepared.reserve(files.size());
     for (const auto& file : files) {
-        auto p = prepare(file, input.result.diagnostics, input.result.stats);
+        auto p = prepare_file(file, input.result.diagnostics, input.result.stats);
         if (!p) {
             return std::unexpected(p.error());
         }
         input.prepared.push_back(std::move(*p));
     }
     for (const auto& file : input.prepared) {
-        if (auto ok = split(file, input.statements); !ok) {
+        if (auto ok = split_statements(file, input.statements); !ok) {
             return std::unexpected(ok.error());
         }
     }
@@ -381,14 +163,14 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
                 if (next.valid()) {
                     next.wait();
                 }
-                return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, at, p.error)}});
+                return std::unexpected(model::Error{{diagnostic_at(model::Severity::error, *st.file, at, p.error)}});
             }
             UnpackedTree tree = unpack(p.protobuf);
             if (tree.tree == nullptr) {
                 if (next.valid()) {
                     next.wait();
                 }
-                return std::unexpected(model::Error{{make_diag(model::Severity::error, *st.file, st.offset,
+                return std::unexpected(model::Error{{diagnostic_at(model::Severity::error, *st.file, st.offset,
                                                                "internal error: cannot decode the parse tree")}});
             }
             for (std::size_t k = 0; k < tree.tree->n_stmts; ++k) {
@@ -413,7 +195,7 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
                     if (e.offset() > 0 && static_cast<std::size_t>(e.offset()) < st.length) {
                         at += static_cast<std::size_t>(e.offset());
                     }
-                    model::Diagnostic d = make_diag(model::Severity::error, *st.file, at, e.what());
+                    model::Diagnostic d = diagnostic_at(model::Severity::error, *st.file, at, e.what());
                     d.related = e.related();
                     d.related_notes = e.related_notes();
                     if (next.valid()) {
