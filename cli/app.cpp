@@ -7,6 +7,7 @@
 #include "cli/diff_command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/fold_command.hpp"
 #include "cli/merge_command.hpp"
 #include "cli/verify_command.hpp"
 
@@ -24,6 +25,8 @@ int run(int argc, char** argv) {
     add_verify_command(app, verify);
     MergeArgs merge;
     add_merge_command(app, merge);
+    FoldArgs fold;
+    add_fold_command(app, fold);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -45,6 +48,9 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("merge")) {
         return run_merge(merge);
+    }
+    if (app.got_subcommand("fold")) {
+        return run_fold(fold);
     }
     return k_exit_input_error;
 }

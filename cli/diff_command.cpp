@@ -14,8 +14,9 @@ namespace schemerge::cli {
 
 void add_diff_command(CLI::App& app, DiffArgs& args) {
     CLI::App* cmd = app.add_subcommand("diff", "Write the migration that turns schema FROM into schema TO");
-    cmd->add_option("FROM", args.from, "the current schema: a .sql file or a directory of them")->required();
-    cmd->add_option("TO", args.to, "the wanted schema: a .sql file or a directory of them")->required();
+    cmd->add_option("FROM", args.from, "the current schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    cmd->add_option("TO", args.to, "the wanted schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    add_source_options(cmd, args.sources);
     cmd->add_flag("--online", args.online,
                   "lock-friendly statements: CREATE INDEX CONCURRENTLY, NOT VALID + VALIDATE, "
                   "SET NOT NULL through a validated CHECK");
@@ -40,11 +41,15 @@ int run_diff(const DiffArgs& args) {
         }
         options.renames.push_back(std::move(*hint));
     }
-    auto from = load_schema_input(args.from, args.strict, args.quiet);
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    auto from = load_schema_input(*context, args.from, args.strict, args.quiet);
     if (!from) {
         return from.error();
     }
-    auto to = load_schema_input(args.to, args.strict, args.quiet);
+    auto to = load_schema_input(*context, args.to, args.strict, args.quiet);
     if (!to) {
         return to.error();
     }

@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/sources.hpp"
+
 namespace schemerge::cli {
 
 struct DiffArgs {
+    SourceOptions sources;
     std::string from;
     std::string to;
     bool online = false;

@@ -17,8 +17,8 @@ namespace schemerge::cli {
 void add_dump_command(CLI::App& app, DumpArgs& args) {
     CLI::App* dump = app.add_subcommand(
         "dump", "Load a schema (a .sql file or a directory of them) and write it back as one canonical script");
-    dump->add_option("SOURCE", args.source, "a .sql file, or a directory whose .sql files are applied in name order")
-        ->required();
+    dump->add_option("SOURCE", args.source, "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    add_source_options(dump, args.sources);
     dump->add_option("--format", args.format, "output format")->check(CLI::IsMember({"sql", "json"}));
     dump->add_option("-o,--output", args.output, "write to FILE instead of standard output (written only on success)");
     dump->add_flag("--strict", args.strict, "treat statements schemerge does not model as errors");
@@ -29,20 +29,25 @@ void add_dump_command(CLI::App& app, DumpArgs& args) {
 }
 
 int run_dump(const DumpArgs& args) {
-    auto sources = parser::read_sources(args.source);
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    auto sources = context->read(args.source);
     if (!sources) {
         std::cerr << sources.error().render() << '\n';
         return k_exit_input_error;
     }
+    print_notes(sources->notes, args.quiet);
     parser::LoadOptions options;
     options.unsupported = args.strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
-    auto loaded = parser::postgres::load(*sources, options);
+    auto loaded = parser::postgres::load(sources->files, options);
     if (!loaded) {
         std::cerr << loaded.error().render() << '\n';
         return k_exit_input_error;
     }
-    sources->clear();  // the model no longer needs the text; free it before emitting
-    sources->shrink_to_fit();
+    sources->files.clear();  // the model no longer needs the text; free it before emitting
+    sources->files.shrink_to_fit();
     print_diagnostics(loaded->diagnostics, args.quiet);
     std::string content;
     if (args.format == "json") {

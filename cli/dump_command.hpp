@@ -3,9 +3,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/sources.hpp"
+
 namespace schemerge::cli {
 
 struct DumpArgs {
+    SourceOptions sources;
     std::string source;
     std::string format = "sql";
     std::string output;

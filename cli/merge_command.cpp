@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/exit_codes.hpp"
+#include "cli/merge_job.hpp"
 #include "cli/merge_report.hpp"
 #include "cli/output.hpp"
 #include "cli/schema_input.hpp"
@@ -53,9 +54,10 @@ std::expected<std::pair<std::string, diff::Preference>, std::string> parse_resol
 void add_merge_command(CLI::App& app, MergeArgs& args) {
     CLI::App* cmd = app.add_subcommand(
         "merge", "Three-way merge of schemas: write the merged schema and the migrations from each side to it");
-    cmd->add_option("BASE", args.base, "the common ancestor: a .sql file or a directory of them")->required();
-    cmd->add_option("OURS", args.ours, "our version: a .sql file or a directory of them")->required();
-    cmd->add_option("THEIRS", args.theirs, "their version: a .sql file or a directory of them")->required();
+    cmd->add_option("BASE", args.base, "the common ancestor: a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    cmd->add_option("OURS", args.ours, "our version: a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    cmd->add_option("THEIRS", args.theirs, "their version: a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    add_source_options(cmd, args.sources);
     cmd->add_option("--schema-out", args.schema_out, "write the merged schema (dump's canonical form) to FILE");
     cmd->add_option("--plan-ours", args.plan_ours, "write the migration from OURS to the merged schema to FILE");
     cmd->add_option("--plan-theirs", args.plan_theirs, "write the migration from THEIRS to the merged schema to FILE");
@@ -112,44 +114,41 @@ int run_merge(const MergeArgs& args) {
         }
     }
 
-    // The three inputs are loaded together: statements they share are parsed once.
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    if (args.prefer.empty() && !context->config().prefer.empty()) {
+        options.prefer = preference_from(context->config().prefer);
+    }
     std::vector<std::vector<parser::SourceFile>> inputs;
     for (const auto* path : {&args.base, &args.ours, &args.theirs}) {
-        auto sources = parser::read_sources(*path);
+        auto sources = context->read(*path);
         if (!sources) {
             std::cerr << sources.error().render() << '\n';
             return k_exit_input_error;
         }
-        inputs.push_back(std::move(*sources));
+        print_notes(sources->notes, args.quiet);
+        inputs.push_back(std::move(sources->files));
     }
-    parser::LoadOptions load_options;
-    load_options.unsupported = args.strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
-    auto loaded = parser::postgres::load_many(inputs, load_options);
-    if (!loaded) {
-        std::cerr << loaded.error().render() << '\n';
+    MergeJobOptions job_options;
+    job_options.merge = options;
+    job_options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    job_options.strict = args.strict;
+    job_options.config = &context->config();
+    auto job = run_merge_job(std::move(inputs), job_options);
+    if (!job) {
+        std::cerr << job.error().render() << '\n';
         return k_exit_input_error;
     }
-    // The models (with their locations) are all the merge needs; free the text.
-    inputs.clear();
-    inputs.shrink_to_fit();
-    for (const auto& input : *loaded) {
+    for (const auto& input : job->loaded) {
         print_diagnostics(input.diagnostics, args.quiet);
     }
-    const auto& base_schema = (*loaded)[0].schema;
-    const auto& ours_schema = (*loaded)[1].schema;
-    const auto& theirs_schema = (*loaded)[2].schema;
-
-    auto result = diff::merge(base_schema, ours_schema, theirs_schema, options);
-
-    synth::PlanOptions plan_options;
-    plan_options.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
-    // Each side's migration is planned like `diff SIDE MERGED` (renames are not hinted:
-    // the merged schema carries the objects under their merged names).
-    // The merged schema holds the other side's renames: those are what each side's plan must rename.
-    auto ours_diff = diff::diff(ours_schema, result.merged, options.renames_theirs);
-    auto ours_plan = synth::postgres::plan_migration(ours_schema, result.merged, ours_diff.changes, plan_options);
-    auto theirs_diff = diff::diff(theirs_schema, result.merged, options.renames_ours);
-    auto theirs_plan = synth::postgres::plan_migration(theirs_schema, result.merged, theirs_diff.changes, plan_options);
+    const auto& result = job->result;
+    const auto& ours_plan = job->ours_plan;
+    const auto& theirs_plan = job->theirs_plan;
+    const auto& ours_diff = job->ours_diff;
+    const auto& theirs_diff = job->theirs_diff;
 
     MergeReport report{args.base, &result, SidePlan{args.ours, &ours_diff, &ours_plan},
                        SidePlan{args.theirs, &theirs_diff, &theirs_plan}};

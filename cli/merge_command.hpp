@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/sources.hpp"
+
 namespace schemerge::cli {
 
 struct MergeArgs {
+    SourceOptions sources;
     std::string base;
     std::string ours;
     std::string theirs;

@@ -164,6 +164,9 @@ std::string step_summary(const synth::Step& step) {
 
 void text_plan(std::string& out, const char* side_label, const SidePlan& side) {
     const auto& plan = *side.plan;
+    if (!side.label.empty()) {
+        side_label = side.label.c_str();
+    }
     out += fmt::format("\nPlan for {} → merged ({}): {} statement{}, {} hazard{}\n", side_label, side.name,
                        plan.steps.size(), plan.steps.size() == 1 ? "" : "s", hazard_count(plan),
                        hazard_count(plan) == 1 ? "" : "s");
@@ -241,7 +244,7 @@ std::string markdown_side(const diff::SideValue& side) {
 
 void markdown_plan(std::string& out, const char* side_label, const SidePlan& side) {
     const auto& plan = *side.plan;
-    out += fmt::format("\n### Plan for {} → merged\n\n", side_label);
+    out += fmt::format("\n### Plan for {} → merged\n\n", side.label.empty() ? std::string(side_label) : side.label);
     if (plan.empty()) {
         out += fmt::format("Nothing to do: `{}` already matches the merged schema.\n", side.name);
         return;
@@ -348,8 +351,9 @@ std::string render_merge_sarif(const MergeReport& report) {
     for (const auto& hazard : k_hazards) {
         log.rules.push_back({std::string(hazard.id), std::string(hazard.description)});
     }
-    auto sarif_location = [](const model::SourceLocation& location) {
-        return SarifLocation{sarif_uri(*location.file), location.line, location.column};
+    auto sarif_location = [&report](const model::SourceLocation& location) {
+        return SarifLocation{report.uri_for ? report.uri_for(*location.file) : sarif_uri(*location.file), location.line,
+                             location.column};
     };
     for (const auto& c : report.result->conflicts) {
         SarifResult result;

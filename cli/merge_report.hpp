@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 
 #include "diff/three_way_merge.hpp"
@@ -13,6 +14,7 @@ struct SidePlan {
     std::string name;  // the input as given on the command line
     const diff::DiffResult* diff = nullptr;
     const synth::Plan* plan = nullptr;
+    std::string label;  // how reports name the side ("develop"); empty = "ours" / "theirs"
 };
 
 // What a `merge` report shows.
@@ -21,6 +23,9 @@ struct MergeReport {
     const diff::MergeResult* result = nullptr;
     SidePlan ours;
     SidePlan theirs;
+    // SARIF artifact URI of a location's file; empty = sarif_uri (relative to the working
+    // directory). Git sources map "REF:PATH" to the repository path.
+    std::function<std::string(const std::string&)> uri_for;
 };
 
 // Conflicts first ("CONFLICT (kind) object [attribute]: explanation" with the base, ours

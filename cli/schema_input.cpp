@@ -16,21 +16,26 @@ void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics, bool q
     }
 }
 
-std::expected<SchemaInput, int> load_schema_input(const std::string& path, bool strict, bool quiet) {
-    auto sources = parser::read_sources(path);
+std::expected<SchemaInput, int> load_schema_input(InputContext& context, const std::string& source, bool strict,
+                                                bool quiet, bool ignore) {
+    auto sources = context.read(source);
     if (!sources) {
         std::cerr << sources.error().render() << '\n';
         return std::unexpected(k_exit_input_error);
     }
+    print_notes(sources->notes, quiet);
     parser::LoadOptions options;
     options.unsupported = strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
-    auto loaded = parser::postgres::load(*sources, options);
+    auto loaded = parser::postgres::load(sources->files, options);
     if (!loaded) {
         std::cerr << loaded.error().render() << '\n';
         return std::unexpected(k_exit_input_error);
     }
     print_diagnostics(loaded->diagnostics, quiet);
-    return SchemaInput{std::move(*sources), std::move(*loaded)};
+    if (ignore) {
+        apply_ignore(loaded->schema, context.config());
+    }
+    return SchemaInput{std::move(sources->files), std::move(*loaded)};
 }
 
 }  // namespace schemerge::cli

@@ -6,6 +6,7 @@
 #include "model/diagnostic.hpp"
 #include "parser/load_options.hpp"
 #include "parser/source_file.hpp"
+#include "cli/sources.hpp"
 
 namespace schemerge::cli {
 
@@ -19,8 +20,10 @@ struct SchemaInput {
 // Prints warnings and notes to stderr unless quiet.
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics, bool quiet);
 
-// Reads and interprets a file or directory of PostgreSQL DDL. On error the located
-// message has been printed and the result is the exit code to return.
-[[nodiscard]] std::expected<SchemaInput, int> load_schema_input(const std::string& path, bool strict, bool quiet);
+// Reads and interprets a SOURCE (a file, a directory, REF:PATH) of PostgreSQL DDL; with
+// `ignore`, the configuration's [ignore] objects are left out of the model. On error the
+// located message has been printed and the result is the exit code to return.
+[[nodiscard]] std::expected<SchemaInput, int> load_schema_input(InputContext& context, const std::string& source,
+                                                                bool strict, bool quiet, bool ignore = true);
 
 }  // namespace schemerge::cli

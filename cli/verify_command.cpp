@@ -269,8 +269,9 @@ std::string show_entry(const CatalogEntry& entry) {
 void add_verify_command(CLI::App& app, VerifyArgs& args) {
     CLI::App* cmd = app.add_subcommand(
         "verify", "Prove a migration on a real PostgreSQL: FROM + plan must give the same catalog as TO");
-    cmd->add_option("FROM", args.from, "the current schema: a .sql file or a directory of them")->required();
-    cmd->add_option("TO", args.to, "the wanted schema: a .sql file or a directory of them")->required();
+    cmd->add_option("FROM", args.from, "the current schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    cmd->add_option("TO", args.to, "the wanted schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    add_source_options(cmd, args.sources);
     cmd->add_option("--plan", args.plan_file, "the migration script to check (default: the one `diff` writes)");
     cmd->add_option("--dsn", args.dsn,
                     "a libpq connection string or URI of a server on which to create two scratch databases "
@@ -294,11 +295,16 @@ int run_verify(const VerifyArgs& args) {
         }
         diff_options.renames.push_back(std::move(*hint));
     }
-    auto from = load_schema_input(args.from, args.strict, args.quiet);
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    // The server loads the files as written, so nothing is ignored here.
+    auto from = load_schema_input(*context, args.from, args.strict, args.quiet, false);
     if (!from) {
         return from.error();
     }
-    auto to = load_schema_input(args.to, args.strict, args.quiet);
+    auto to = load_schema_input(*context, args.to, args.strict, args.quiet, false);
     if (!to) {
         return to.error();
     }

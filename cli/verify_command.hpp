@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/sources.hpp"
+
 namespace schemerge::cli {
 
 struct VerifyArgs {
+    SourceOptions sources;
     std::string from;
     std::string to;
     std::string plan_file;  // empty: synthesize the plan as `diff` would

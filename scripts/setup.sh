@@ -32,7 +32,7 @@ log() { printf '==> %s\n' "$*" >&2; }
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libpg-query-dev libprotobuf-c-dev
-  libfmt-dev nlohmann-json3-dev libcli11-dev
+  libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libgit2-dev
   libgtest-dev libbenchmark-dev
   libpq-dev postgresql-15 postgresql-client-15
   jq

@@ -1,0 +1,43 @@
+#pragma once
+#include <expected>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+
+namespace schemerge::cli {
+
+// schemerge.toml: the repository's defaults for every command (flags override them).
+//
+//   [schema]        path, layout, dialect
+//   [ignore]        schemas, objects
+//   [merge]         prefer
+//   [check]         fail_on
+//   [merge-driver]  union_rows
+//
+// Unknown sections and keys, wrong types and bad values are errors located at the key.
+struct Config {
+    std::string file;                        // where it was read from; "" = no config
+    std::string schema_path;                 // [schema] path: file or directory in the repository
+    std::string layout = "auto";             // [schema] layout: auto|files|flyway|golang-migrate|dbmate|numbered
+    std::vector<std::string> ignore_schemas; // [ignore] schemas
+    std::vector<std::string> ignore_objects; // [ignore] objects: globs on schema-qualified names
+    std::string prefer;                      // [merge] prefer: "" (none), "ours", "theirs"
+    std::vector<std::string> fail_on;        // [check] fail_on: hazard ids
+    std::vector<std::string> union_rows{"schema_migrations"};  // [merge-driver] union_rows
+};
+
+// The layouts `--layout` and [schema] layout accept.
+[[nodiscard]] const std::vector<std::string>& layout_names();
+// The hazard ids [check] fail_on and `--fail-on` accept.
+[[nodiscard]] const std::vector<std::string>& hazard_ids();
+
+// Parses the text of a schemerge.toml; `name` is what diagnostics print.
+[[nodiscard]] std::expected<Config, model::Error> parse_config(const std::string& text, const std::string& name);
+
+// Reads `explicit_path` when given (missing = error); otherwise `schemerge.toml` in
+// `repository_root` when that is not empty and the file exists; otherwise the defaults.
+[[nodiscard]] std::expected<Config, model::Error> load_config(const std::string& explicit_path,
+                                                              const std::string& repository_root);
+
+}  // namespace schemerge::cli

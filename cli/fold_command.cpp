@@ -1,0 +1,304 @@
+#include "cli/fold_command.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/exit_codes.hpp"
+#include "cli/merge_report.hpp"
+#include "cli/output.hpp"
+#include "cli/ref_merge.hpp"
+#include "cli/schema_input.hpp"
+#include "synth/postgres/migration_planner.hpp"
+#include "synth/postgres/schema_emitter.hpp"
+
+namespace schemerge::cli {
+
+namespace fs = std::filesystem;
+
+std::string target_directory_name(const std::string& branch) {
+    std::string out = branch;
+    for (char& c : out) {
+        if (c == '/' || c == '\\') {
+            c = '-';
+        }
+    }
+    return out;
+}
+
+namespace {
+
+struct FoldTarget {
+    GitCommit commit;
+    RefMerge merge;
+    std::vector<std::string> hazards;  // distinct ids in the target's plan, in plan order
+    std::string schema_sql;
+    std::string migration_sql;
+    std::string report_md;
+    std::vector<std::string> written;  // file names, for the summary
+};
+
+std::vector<std::string> distinct_hazards(const synth::Plan& plan) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const auto& step : plan.steps) {
+        for (const auto& hazard : step.hazards) {
+            if (seen.insert(hazard.id).second) {
+                out.push_back(hazard.id);
+            }
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const auto& item : items) {
+        out += (out.empty() ? "" : separator) + item;
+    }
+    return out;
+}
+
+std::string target_report(const FoldArgs& args, const std::string& path, const GitCommit& hotfix,
+                          const FoldTarget& target) {
+    const auto& job = target.merge.job;
+    std::string out = fmt::format("# schemerge fold: `{}` into `{}`\n\n", args.hotfix, target.commit.revision);
+    out += fmt::format("Schema `{}` · merge base `{}` · `{}` at `{}` · `{}` at `{}`\n\n", path, target.merge.base_label,
+                       target.commit.revision, target.commit.short_sha(), hotfix.revision, hotfix.short_sha());
+    if (job.result.clean()) {
+        out += fmt::format(
+            "`migration.sql` takes an environment at `{}` to the merged schema (`schema.sql`): {} statement{}{}.\n\n",
+            target.commit.revision, job.ours_plan.steps.size(), job.ours_plan.steps.size() == 1 ? "" : "s",
+            target.hazards.empty() ? ", no hazards" : ", hazards: " + join(target.hazards, ", "));
+    }
+    for (const auto& n : target.merge.notes) {
+        out += "> " + n.message + "\n";
+    }
+    if (!target.merge.notes.empty()) {
+        out += "\n";
+    }
+    MergeReport report{target.merge.base_label, &job.result,
+                       SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
+                       SidePlan{hotfix.revision, &job.theirs_diff, &job.theirs_plan, hotfix.revision}, {}};
+    out += render_merge_markdown(report);
+    return out;
+}
+
+std::string summary_text(const FoldArgs& args, const std::string& path, const GitCommit& hotfix,
+                         const std::vector<FoldTarget>& targets) {
+    std::vector<std::array<std::string, 6>> rows{{"target", "base", "changes", "conflicts", "hazards", "result"}};
+    for (const auto& t : targets) {
+        const auto& job = t.merge.job;
+        rows.push_back({t.commit.revision, t.merge.base_label, std::to_string(job.ours_plan.steps.size()),
+                        std::to_string(job.result.conflicts.size()), t.hazards.empty() ? "-" : join(t.hazards, ","),
+                        job.result.clean() ? "clean" : "CONFLICT"});
+    }
+    std::array<std::size_t, 6> width{};
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            width[i] = std::max(width[i], row[i].size());
+        }
+    }
+    std::string out = fmt::format("schemerge fold {} ({}) of {} into {} branch{}\n\n", args.hotfix, hotfix.short_sha(), path,
+                                  targets.size(), targets.size() == 1 ? "" : "es");
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size()) {
+                line += std::string(width[i] - row[i].size() + 2, ' ');
+            }
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::string summary_markdown(const FoldArgs& args, const std::string& path, const GitCommit& hotfix,
+                             const std::vector<FoldTarget>& targets) {
+    std::string out = fmt::format("## schemerge fold: `{}` (`{}`) of `{}`\n\n", args.hotfix, hotfix.short_sha(), path);
+    out += "| Target | Merge base | Changes | Conflicts | Hazards | Result |\n|---|---|---|---|---|---|\n";
+    for (const auto& t : targets) {
+        const auto& job = t.merge.job;
+        std::string hazards;
+        for (const auto& h : t.hazards) {
+            hazards += (hazards.empty() ? "" : ", ") + ("`" + h + "`");
+        }
+        out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", t.commit.revision, t.merge.base_label,
+                           job.ours_plan.steps.size(), job.result.conflicts.size(), hazards.empty() ? "—" : hazards,
+                           job.result.clean() ? "✅ clean" : "❌ conflict");
+    }
+    return out;
+}
+
+std::string summary_json(const FoldArgs& args, const std::string& path, const GitCommit& hotfix,
+                         const std::vector<FoldTarget>& targets) {
+    nlohmann::ordered_json j;
+    j["hotfix"] = {{"ref", args.hotfix}, {"commit", hotfix.sha}};
+    j["path"] = path;
+    j["clean"] = true;
+    auto& list = j["targets"] = nlohmann::ordered_json::array();
+    for (const auto& t : targets) {
+        const auto& job = t.merge.job;
+        nlohmann::ordered_json row;
+        row["target"] = t.commit.revision;
+        row["commit"] = t.commit.sha;
+        row["merge_base"] = t.merge.base.chosen.sha;
+        row["merge_bases"] = t.merge.base.all;
+        row["changes"] = job.ours_plan.steps.size();
+        row["conflicts"] = job.result.conflicts.size();
+        row["hazards"] = t.hazards;
+        row["result"] = job.result.clean() ? "clean" : "conflict";
+        row["files"] = t.written;
+        if (!job.result.clean()) {
+            j["clean"] = false;
+        }
+        list.push_back(std::move(row));
+    }
+    return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+void add_fold_command(CLI::App& app, FoldArgs& args) {
+    CLI::App* cmd = app.add_subcommand(
+        "fold", "Fold a hotfix branch into other branches: per target, the merged schema and the migration its "
+                "environment runs");
+    cmd->add_option("HOTFIX", args.hotfix, "the hotfix branch (or any commit)")->required();
+    cmd->add_option("--into", args.into, "a branch to fold the hotfix into; repeatable")->required();
+    cmd->add_option("--path", args.path, "the schema file or migration directory in the repository (default: "
+                                         "[schema] path of schemerge.toml)");
+    cmd->add_option("--out", args.out,
+                    "write DIR/<target>/schema.sql, migration.sql and report.md (a conflicting target gets only "
+                    "report.md)");
+    cmd->add_option("--format", args.format, "summary format")->check(CLI::IsMember({"text", "markdown", "json"}));
+    cmd->add_option("--prefer", args.prefer, "resolve every both-modified, modify-delete and add-add conflict "
+                                             "in favour of the target (ours) or the hotfix (theirs)")
+        ->check(CLI::IsMember({"ours", "theirs"}));
+    cmd->add_flag("--online", args.online, "lock-friendly migrations (as for `diff --online`)");
+    cmd->add_flag("--strict", args.strict, "treat statements schemerge does not model as errors");
+    cmd->add_flag("-q,--quiet", args.quiet, "do not print warnings and notes");
+    add_source_options(cmd, args.sources);
+}
+
+int run_fold(const FoldArgs& args) {
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    const std::string path = args.path.empty() ? context->config().schema_path : args.path;
+    if (path.empty()) {
+        std::cerr << "error: no schema path: pass --path PATH or set [schema] path in schemerge.toml\n";
+        return k_exit_input_error;
+    }
+    auto hotfix = context->resolve(args.hotfix);
+    if (!hotfix) {
+        std::cerr << hotfix.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    MergeJobOptions options;
+    options.merge.prefer = preference_from(args.prefer.empty() ? context->config().prefer : args.prefer);
+    options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    options.strict = args.strict;
+    options.config = &context->config();
+
+    // Everything is computed before anything is written: an error in the last target
+    // leaves no output of the first.
+    std::vector<FoldTarget> targets;
+    std::set<std::string> directories;
+    for (const auto& branch : args.into) {
+        if (!directories.insert(target_directory_name(branch)).second) {
+            std::cerr << "error: --into '" << branch << "' is given twice (or two targets share the directory name '"
+                      << target_directory_name(branch) << "')\n";
+            return k_exit_input_error;
+        }
+        auto commit = context->resolve(branch);
+        if (!commit) {
+            std::cerr << commit.error().render() << '\n';
+            return k_exit_input_error;
+        }
+        auto merged = merge_refs(*context, *commit, *hotfix, path, options);
+        if (!merged) {
+            std::cerr << merged.error().render() << '\n';
+            return k_exit_input_error;
+        }
+        FoldTarget target{*commit, std::move(*merged), {}, {}, {}, {}, {}};
+        for (const auto& input : target.merge.job.loaded) {
+            print_diagnostics(input.diagnostics, args.quiet);
+        }
+        print_notes(target.merge.notes, args.quiet);
+        const auto& job = target.merge.job;
+        target.hazards = distinct_hazards(job.ours_plan);
+        if (job.result.clean()) {
+            target.schema_sql = synth::postgres::emit_schema(job.result.merged);
+            target.migration_sql = synth::postgres::render_sql(job.ours_plan);
+        }
+        target.report_md = target_report(args, path, *hotfix, target);
+        targets.push_back(std::move(target));
+    }
+
+    bool clean = true;
+    if (!args.out.empty()) {
+        for (auto& target : targets) {
+            fs::path dir = fs::path(args.out) / target_directory_name(target.commit.revision);
+            std::error_code ec;
+            fs::create_directories(dir, ec);
+            if (ec) {
+                std::cerr << "error: cannot create '" << dir.string() << "': " << ec.message() << '\n';
+                return k_exit_input_error;
+            }
+            std::vector<std::pair<std::string, const std::string*>> files;
+            if (target.merge.job.result.clean()) {
+                files.emplace_back("schema.sql", &target.schema_sql);
+                files.emplace_back("migration.sql", &target.migration_sql);
+            } else {
+                // Stale results of an earlier clean run must not be mistaken for this one's.
+                fs::remove(dir / "schema.sql", ec);
+                fs::remove(dir / "migration.sql", ec);
+            }
+            files.emplace_back("report.md", &target.report_md);
+            for (const auto& [name, text] : files) {
+                const std::string file = (dir / name).string();
+                if (auto written = write_output(file, *text); !written) {
+                    std::cerr << "error: " << written.error() << '\n';
+                    return k_exit_input_error;
+                }
+                target.written.push_back(file);
+            }
+        }
+    }
+    for (const auto& target : targets) {
+        clean = clean && target.merge.job.result.clean();
+    }
+    std::string content;
+    if (args.format == "json") {
+        content = summary_json(args, path, *hotfix, targets);
+    } else if (args.format == "markdown") {
+        content = summary_markdown(args, path, *hotfix, targets);
+    } else {
+        content = summary_text(args, path, *hotfix, targets);
+        for (const auto& target : targets) {
+            const auto& job = target.merge.job;
+            if (!args.out.empty()) {
+                content += fmt::format("\n{}: {}", target.commit.revision, join(target.written, ", "));
+                continue;
+            }
+            MergeReport report{target.merge.base_label, &job.result,
+                               SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
+                               SidePlan{args.hotfix, &job.theirs_diff, &job.theirs_plan, args.hotfix}, {}};
+            content += fmt::format("\n== {} ==\n", target.commit.revision) + render_merge_text(report);
+        }
+        if (!args.out.empty()) {
+            content += "\n";
+        }
+    }
+    std::cout << content;
+    std::cout.flush();
+    return clean ? k_exit_ok : k_exit_different;
+}
+
+}  // namespace schemerge::cli

@@ -1,0 +1,52 @@
+#include "cli/merge_job.hpp"
+
+#include <utility>
+
+#include "cli/sources.hpp"
+#include "parser/postgres/frontend.hpp"
+#include "synth/postgres/migration_planner.hpp"
+
+namespace schemerge::cli {
+
+diff::Preference preference_from(const std::string& text) {
+    if (text == "ours") {
+        return diff::Preference::ours;
+    }
+    if (text == "theirs") {
+        return diff::Preference::theirs;
+    }
+    return diff::Preference::none;
+}
+
+std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<parser::SourceFile>> inputs,
+                                                    const MergeJobOptions& options) {
+    parser::LoadOptions load_options;
+    load_options.unsupported = options.strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
+    auto loaded = parser::postgres::load_many(inputs, load_options);
+    if (!loaded) {
+        return std::unexpected(std::move(loaded.error()));
+    }
+    // The models (with their locations) are all the merge needs; free the text.
+    inputs.clear();
+    inputs.shrink_to_fit();
+    MergeJob job;
+    job.loaded = std::move(*loaded);
+    if (options.config != nullptr) {
+        for (auto& input : job.loaded) {
+            apply_ignore(input.schema, *options.config);
+        }
+    }
+    const auto& base = job.loaded[0].schema;
+    const auto& ours = job.loaded[1].schema;
+    const auto& theirs = job.loaded[2].schema;
+    job.result = diff::merge(base, ours, theirs, options.merge);
+    // Each side's migration is planned like `diff SIDE MERGED`; the merged schema holds the
+    // other side's renames, which are what each side's plan must rename.
+    job.ours_diff = diff::diff(ours, job.result.merged, options.merge.renames_theirs);
+    job.ours_plan = synth::postgres::plan_migration(ours, job.result.merged, job.ours_diff.changes, options.plan);
+    job.theirs_diff = diff::diff(theirs, job.result.merged, options.merge.renames_ours);
+    job.theirs_plan = synth::postgres::plan_migration(theirs, job.result.merged, job.theirs_diff.changes, options.plan);
+    return job;
+}
+
+}  // namespace schemerge::cli

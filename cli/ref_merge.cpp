@@ -1,0 +1,81 @@
+#include "cli/ref_merge.hpp"
+
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace schemerge::cli {
+
+namespace {
+
+model::Diagnostic note(std::string message) {
+    model::Diagnostic d;
+    d.severity = model::Severity::note;
+    d.message = std::move(message);
+    return d;
+}
+
+}  // namespace
+
+std::string repository_path_of(const std::string& file) {
+    auto colon = file.find(':');
+    return colon == std::string::npos ? file : file.substr(colon + 1);
+}
+
+std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const GitCommit& ours, const GitCommit& theirs,
+                                                 const std::string& path, const MergeJobOptions& options) {
+    auto repo = context.repository();
+    if (!repo) {
+        return std::unexpected(plain_error(repo.error()));
+    }
+    auto base = (*repo)->merge_base(ours, theirs);
+    if (!base) {
+        return std::unexpected(plain_error(base.error()));
+    }
+    RefMerge out;
+    out.base = std::move(*base);
+    out.base_label = out.base.chosen.short_sha();
+    if (out.base.all.size() > 1) {
+        std::string shas;
+        for (const auto& sha : out.base.all) {
+            shas += (shas.empty() ? "" : ", ") + sha.substr(0, 7);
+        }
+        out.notes.push_back(note(fmt::format(
+            "'{}' and '{}' have {} merge bases (a criss-cross history): {}; using {} (the one `git merge-base` "
+            "prints); git's recursive merge would first merge the bases, so its result can differ",
+            ours.revision, theirs.revision, out.base.all.size(), shas, out.base_label)));
+    }
+    std::vector<std::vector<parser::SourceFile>> inputs;
+    auto base_sources = context.read_at(out.base.chosen, out.base_label, path);
+    if (!base_sources) {
+        // The schema may have been created on both branches since they forked.
+        auto exists = (*repo)->read(out.base.chosen, path);
+        if (exists) {
+            return std::unexpected(base_sources.error());
+        }
+        out.notes.push_back(note(fmt::format("'{}' does not exist at the merge base {}: merging against an empty schema",
+                                             path, out.base_label)));
+        inputs.emplace_back();
+    } else {
+        out.notes.insert(out.notes.end(), base_sources->notes.begin(), base_sources->notes.end());
+        inputs.push_back(std::move(base_sources->files));
+    }
+    for (const auto* side : {&ours, &theirs}) {
+        auto sources = context.read_at(*side, side->revision, path);
+        if (!sources) {
+            return std::unexpected(sources.error());
+        }
+        if (side == &ours) {
+            out.notes.insert(out.notes.end(), sources->notes.begin(), sources->notes.end());
+        }
+        inputs.push_back(std::move(sources->files));
+    }
+    auto job = run_merge_job(std::move(inputs), options);
+    if (!job) {
+        return std::unexpected(std::move(job.error()));
+    }
+    out.job = std::move(*job);
+    return out;
+}
+
+}  // namespace schemerge::cli

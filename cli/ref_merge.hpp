@@ -1,0 +1,31 @@
+#pragma once
+#include <expected>
+#include <string>
+#include <vector>
+
+#include "cli/git_repo.hpp"
+#include "cli/merge_job.hpp"
+#include "cli/sources.hpp"
+#include "model/diagnostic.hpp"
+
+namespace schemerge::cli {
+
+// A three-way merge of one schema path between two commits of the repository, with
+// their merge base as the base (`fold` and `check`).
+struct RefMerge {
+    GitMergeBase base;
+    std::string base_label;  // the label base files carry in locations ("merge-base 1a2b3c4")
+    MergeJob job;
+    std::vector<model::Diagnostic> notes;  // criss-cross history, path absent at the base, skipped files
+};
+
+// Reads PATH at merge-base(ours, theirs), ours and theirs, and merges them. A path absent
+// at the merge base is an empty schema (with a note); absent on either side, an error.
+[[nodiscard]] std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const GitCommit& ours,
+                                                               const GitCommit& theirs, const std::string& path,
+                                                               const MergeJobOptions& options);
+
+// "REF:PATH" file names (as git sources label them) back to the repository path.
+[[nodiscard]] std::string repository_path_of(const std::string& file);
+
+}  // namespace schemerge::cli
