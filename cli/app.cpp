@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/check_command.hpp"
 #include "cli/diff_command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/exit_codes.hpp"
@@ -27,6 +28,8 @@ int run(int argc, char** argv) {
     add_merge_command(app, merge);
     FoldArgs fold;
     add_fold_command(app, fold);
+    CheckArgs check;
+    add_check_command(app, check);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -51,6 +54,9 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("fold")) {
         return run_fold(fold);
+    }
+    if (app.got_subcommand("check")) {
+        return run_check(check);
     }
     return k_exit_input_error;
 }

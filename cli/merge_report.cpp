@@ -1,5 +1,6 @@
 #include "cli/merge_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -369,13 +370,18 @@ std::string render_merge_sarif(const MergeReport& report) {
         log.results.push_back(std::move(result));
     }
     for (const auto* side : {&report.ours, &report.theirs}) {
-        const char* label = side == &report.ours ? "ours" : "theirs";
+        if (side == &report.theirs && !report.annotate_theirs_plan) {
+            continue;
+        }
+        const std::string label = !side->label.empty() ? side->label : side == &report.ours ? "ours" : "theirs";
         auto locations = step_locations(*side);
         for (const auto& step : side->plan->steps) {
             for (const auto& hazard : step.hazards) {
                 SarifResult result;
                 result.rule_id = hazard.id;
-                result.level = "warning";
+                result.level = std::ranges::find(report.failing_hazards, hazard.id) != report.failing_hazards.end()
+                                   ? "error"
+                                   : "warning";
                 result.message = fmt::format("Plan for {} → merged: {}: {}", label, step.change, hazard.message);
                 if (auto it = locations.find(step.change); it != locations.end()) {
                     result.locations.push_back(sarif_location(it->second));
@@ -395,6 +401,86 @@ std::string render_merge_sarif(const MergeReport& report) {
         }
     }
     return render_sarif(log);
+}
+
+namespace {
+
+// Workflow command escaping: data (the message) and property values (file, title).
+std::string github_data(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '%': out += "%25"; break;
+            case '\r': out += "%0D"; break;
+            case '\n': out += "%0A"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string github_property(std::string_view text) {
+    std::string out;
+    for (char c : github_data(text)) {
+        switch (c) {
+            case ':': out += "%3A"; break;
+            case ',': out += "%2C"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string github_command(const char* level, const model::SourceLocation* location,
+                           const std::function<std::string(const std::string&)>& uri_for, const std::string& title,
+                           const std::string& message) {
+    std::string out = std::string("::") + level;
+    std::string properties;
+    if (location != nullptr && location->known()) {
+        const std::string file = uri_for ? uri_for(*location->file) : *location->file;
+        properties = fmt::format("file={},line={}", github_property(file), location->line);
+        if (location->column != 0) {
+            properties += fmt::format(",col={}", location->column);
+        }
+    }
+    properties += (properties.empty() ? "" : ",") + ("title=" + github_property(title));
+    return out + " " + properties + "::" + github_data(message) + "\n";
+}
+
+}  // namespace
+
+std::string render_merge_github(const MergeReport& report) {
+    std::string out;
+    for (const auto& c : report.result->conflicts) {
+        const model::SourceLocation* at = c.theirs.location.known() ? &c.theirs.location
+                                          : c.ours.location.known() ? &c.ours.location
+                                                                     : nullptr;
+        out += github_command("error", at, report.uri_for, fmt::format("schemerge {}", diff::to_string(c.kind)),
+                              fmt::format("{}: {} {}: {}; {}: {}. {}", conflict_heading(c), c.explanation,
+                                          report.ours.label.empty() ? "ours" : report.ours.label,
+                                          value_text(c.ours.value),
+                                          report.theirs.label.empty() ? "theirs" : report.theirs.label,
+                                          value_text(c.theirs.value), c.resolution));
+    }
+    for (const auto* side : {&report.ours, &report.theirs}) {
+        if (side == &report.theirs && !report.annotate_theirs_plan) {
+            continue;
+        }
+        const std::string label = !side->label.empty() ? side->label : side == &report.ours ? "ours" : "theirs";
+        auto locations = step_locations(*side);
+        for (const auto& step : side->plan->steps) {
+            for (const auto& hazard : step.hazards) {
+                const bool failing =
+                    std::ranges::find(report.failing_hazards, hazard.id) != report.failing_hazards.end();
+                auto it = locations.find(step.change);
+                out += github_command(failing ? "error" : "warning", it == locations.end() ? nullptr : &it->second,
+                                      report.uri_for, fmt::format("schemerge {}", hazard.id),
+                                      fmt::format("Migration for {} → merged: {}: {}", label, step.change,
+                                                  hazard.message));
+            }
+        }
+    }
+    return out;
 }
 
 }  // namespace schemerge::cli

@@ -26,6 +26,11 @@ struct MergeReport {
     // SARIF artifact URI of a location's file; empty = sarif_uri (relative to the working
     // directory). Git sources map "REF:PATH" to the repository path.
     std::function<std::string(const std::string&)> uri_for;
+    // SARIF and GitHub annotations: also report the hazards of theirs' plan (`check` reports
+    // only the plan the target branch's environment runs).
+    bool annotate_theirs_plan = true;
+    // Hazard ids that fail the run (`check`): reported as errors instead of warnings.
+    std::vector<std::string> failing_hazards;
 };
 
 // Conflicts first ("CONFLICT (kind) object [attribute]: explanation" with the base, ours
@@ -45,5 +50,10 @@ struct MergeReport {
 // SARIF 2.1.0: one rule per conflict kind and hazard id; conflicts are errors located at
 // the ours and theirs definitions, hazards warnings at the changed object's definition.
 [[nodiscard]] std::string render_merge_sarif(const MergeReport& report);
+
+// GitHub Actions workflow commands, one per line: `::error file=F,line=L,col=C,title=schemerge
+// KIND::message` for each conflict (located at theirs' definition, else ours'), `::warning`
+// (or `::error` for failing_hazards) for each hazard of the plans, at the changed object.
+[[nodiscard]] std::string render_merge_github(const MergeReport& report);
 
 }  // namespace schemerge::cli

@@ -1,0 +1,148 @@
+#include "cli/check_command.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/config.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/merge_report.hpp"
+#include "cli/output.hpp"
+#include "cli/ref_merge.hpp"
+#include "cli/schema_input.hpp"
+
+namespace schemerge::cli {
+
+void add_check_command(CLI::App& app, CheckArgs& args) {
+    CLI::App* cmd = app.add_subcommand(
+        "check", "CI gate for a pull request: three-way merge of HEAD into BASE; fails on conflicts and on the "
+                 "hazards the configuration marks as failing");
+    cmd->add_option("--base", args.base, "the branch the pull request merges into (e.g. origin/main)")->required();
+    cmd->add_option("--head", args.head, "the pull request's commit (default: HEAD)");
+    cmd->add_option("--path", args.path, "the schema file or migration directory in the repository (default: "
+                                         "[schema] path of schemerge.toml)");
+    cmd->add_option("--format", args.format, "report format")
+        ->check(CLI::IsMember({"text", "github", "markdown", "json", "sarif"}));
+    cmd->add_option("-o,--output", args.output, "write the report to FILE instead of standard output");
+    cmd->add_option("--fail-on", args.fail_on,
+                    "hazard ids that fail the check, comma-separated (default: [check] fail_on)")
+        ->delimiter(',');
+    cmd->add_option("--prefer", args.prefer, "resolve both-modified, modify-delete and add-add conflicts this way")
+        ->check(CLI::IsMember({"ours", "theirs"}));
+    cmd->add_flag("--online", args.online, "plan lock-friendly statements (as for `diff --online`)");
+    cmd->add_flag("--strict", args.strict, "treat statements schemerge does not model as errors");
+    cmd->add_flag("-q,--quiet", args.quiet, "do not print warnings and notes");
+    add_source_options(cmd, args.sources);
+}
+
+int run_check(const CheckArgs& args) {
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    std::vector<std::string> failing = args.fail_on.empty() ? context->config().fail_on : args.fail_on;
+    for (const auto& id : failing) {
+        if (std::ranges::find(hazard_ids(), id) == hazard_ids().end()) {
+            std::cerr << "error: unknown hazard id '" << id << "' in --fail-on\n";
+            return k_exit_input_error;
+        }
+    }
+    const std::string path = args.path.empty() ? context->config().schema_path : args.path;
+    if (path.empty()) {
+        std::cerr << "error: no schema path: pass --path PATH or set [schema] path in schemerge.toml\n";
+        return k_exit_input_error;
+    }
+    auto base = context->resolve(args.base);
+    if (!base) {
+        std::cerr << base.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    auto head = context->resolve(args.head);
+    if (!head) {
+        std::cerr << head.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    MergeJobOptions options;
+    options.merge.prefer = preference_from(args.prefer.empty() ? context->config().prefer : args.prefer);
+    options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    options.strict = args.strict;
+    options.config = &context->config();
+    auto merged = merge_refs(*context, *base, *head, path, options);
+    if (!merged) {
+        std::cerr << merged.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    for (const auto& input : merged->job.loaded) {
+        print_diagnostics(input.diagnostics, args.quiet);
+    }
+    print_notes(merged->notes, args.quiet);
+    const auto& job = merged->job;
+
+    // The hazards that fail: those of the migration the base branch's environment runs.
+    std::set<std::string> failed;
+    for (const auto& step : job.ours_plan.steps) {
+        for (const auto& hazard : step.hazards) {
+            if (std::ranges::find(failing, hazard.id) != failing.end()) {
+                failed.insert(hazard.id);
+            }
+        }
+    }
+    MergeReport report{merged->base_label, &job.result,
+                       SidePlan{args.base, &job.ours_diff, &job.ours_plan, args.base},
+                       SidePlan{args.head, &job.theirs_diff, &job.theirs_plan, args.head},
+                       [](const std::string& file) { return repository_path_of(file); }, false, failing};
+    const bool pass = job.result.clean() && failed.empty();
+    std::string verdict;
+    if (!job.result.clean()) {
+        verdict = fmt::format("check failed: {} conflict{} merging {} into {}", job.result.conflicts.size(),
+                              job.result.conflicts.size() == 1 ? "" : "s", args.head, args.base);
+    } else if (!failed.empty()) {
+        std::string ids;
+        for (const auto& id : failed) {
+            ids += (ids.empty() ? "" : ", ") + id;
+        }
+        verdict = fmt::format("check failed: the migration for {} has hazards configured to fail: {}", args.base, ids);
+    } else {
+        verdict = fmt::format("check passed: {} merges into {} cleanly", args.head, args.base);
+    }
+    std::string content;
+    if (args.format == "github") {
+        content = render_merge_github(report);
+        if (!pass) {
+            content += "::error title=schemerge check::" + verdict + "\n";
+        }
+    } else if (args.format == "sarif") {
+        content = render_merge_sarif(report);
+    } else if (args.format == "json") {
+        auto j = nlohmann::ordered_json::parse(render_merge_json(report));
+        nlohmann::ordered_json out;
+        out["base"] = {{"ref", args.base}, {"commit", base->sha}};
+        out["head"] = {{"ref", args.head}, {"commit", head->sha}};
+        out["merge_base"] = merged->base.chosen.sha;
+        out["path"] = path;
+        out["pass"] = pass;
+        out["failing_hazards"] = failed;
+        for (auto& [key, value] : j.items()) {
+            out[key] = value;
+        }
+        content = out.dump(2) + "\n";
+    } else if (args.format == "markdown") {
+        content = render_merge_markdown(report);
+        content += "\n" + std::string(pass ? "✅ " : "❌ ") + verdict + "\n";
+    } else {
+        content = render_merge_text(report) + "\n" + verdict + "\n";
+    }
+    if (auto written = write_output(args.output, content); !written) {
+        std::cerr << "error: " << written.error() << '\n';
+        return k_exit_input_error;
+    }
+    if (args.format != "text" && !args.quiet) {
+        std::cerr << verdict << '\n';
+    }
+    return pass ? k_exit_ok : k_exit_different;
+}
+
+}  // namespace schemerge::cli
