@@ -290,6 +290,11 @@ TEST(MigrationErrors, Table) {
          {"1_a.up.sql", "schema.sql"},
          "schema.sql",
          {"not a golang-migrate migration name"}},
+        {"detect: flyway reads sub-directories, so an odd file there is an error too",
+         DirectoryLayout::detect,
+         {"V1__a.sql", "V2__b.sql", "old/schema.sql"},
+         "old/schema.sql",
+         {"not a Flyway migration name"}},
         {"flyway layout: a file that is not a flyway name",
          DirectoryLayout::flyway,
          {"V1__a.sql", "schema.sql"},
@@ -416,6 +421,17 @@ TEST(MigrationDbmate, SyntaxErrorInUpKeepsItsLine) {
     EXPECT_EQ(d.location.column, 27U)
         << d.render();  // "ADD COLUM x" adds a column "colum" of type x; "int" is the error
     EXPECT_EQ(d.source_line, "ALTER TABLE a ADD COLUM x int;");
+}
+
+TEST(MigrationDbmate, WindowsLineEnds) {
+    auto r = order(entries({{"1_a.sql",
+                             "-- migrate:up\r\nCREATE TABLE a (id int);\r\nCREATE TABLE b (id int;\r\n"
+                             "-- migrate:down\r\nDROP TABLE a;\r\n"}}));
+    ASSERT_TRUE(r.has_value()) << error_text(r);
+    EXPECT_EQ(r->files.at(0).text.find("DROP"), std::string::npos);
+    auto loaded = parser::postgres::load(r->files);
+    ASSERT_FALSE(loaded.has_value());
+    EXPECT_EQ(loaded.error().diagnostics.at(0).location.line, 3U) << loaded.error().render();
 }
 
 TEST(MigrationDbmate, UpOnlyAndWithBom) {
