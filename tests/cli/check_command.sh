@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# `schemerge check --base REF [--head REF]`, the CI gate, on a real git repository: exit 0
+# clean, 1 on conflicts, 1 on a hazard listed in --fail-on / check.fail_on (data-loss from a
+# DROP COLUMN on head), 0 when that hazard is not listed; `--format github` annotations with
+# the repository-relative file and the line on head; SARIF 2.1.0 structure checked with jq;
+# bad input exit 2 with nothing written; the repository is never changed.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export GIT_AUTHOR_NAME="Schemerge Test" GIT_AUTHOR_EMAIL="test@example.com"
+export GIT_COMMITTER_NAME="Schemerge Test" GIT_COMMITTER_EMAIL="test@example.com"
+tick=0
+commit_all() {
+  tick=$((tick + 1))
+  git -C "$1" add -A
+  GIT_AUTHOR_DATE="$((1767225600 + tick * 3600)) +0000" \
+    GIT_COMMITTER_DATE="$((1767225600 + tick * 3600)) +0000" \
+    git -C "$1" -c commit.gpgsign=false commit -q -m "$2"
+}
+repo_state() {
+  {
+    echo "HEAD: $(git -C "$1" symbolic-ref -q HEAD || true) $(git -C "$1" rev-parse HEAD)"
+    git -C "$1" for-each-ref
+    git -C "$1" status --porcelain --ignored
+    (cd "$1" && find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0 sha1sum)
+    (cd "$1/.git" && find . -type f -print0 | sort -z | xargs -0 sha1sum)
+  } >"$2"
+}
+
+R="$T/repo"
+git -c init.defaultBranch=main init -q "$R"
+mkdir -p "$R/db"
+P=db/structure.sql
+cat >"$R/$P" <<'SQL'
+-- application schema
+create table customers (
+    id    int primary key,
+    name  text not null,
+    email varchar(100)
+);
+
+create table orders (
+    id          int primary key,
+    customer_id int not null references customers (id),
+    total       numeric(10,2),
+    legacy_code text
+);
+
+create view big_orders as
+    select id, total from orders where total > 100;
+SQL
+commit_all "$R" "schema"
+for b in add-table conflict dropcol; do
+  git -C "$R" branch "$b"
+done
+# main moves on: email widened, the view's threshold changed.
+sed -i -e 's/email varchar(100)/email varchar(200)/' -e 's/total > 100/total > 500/' "$R/$P"
+commit_all "$R" "main: email varchar(200), big orders > 500"
+# add-table: a new table (clean, no hazard).
+git -C "$R" checkout -q add-table
+printf '\ncreate table invoices (id int primary key, order_id int not null references orders (id));\n' >>"$R/$P"
+commit_all "$R" "invoices"
+# conflict: two lines more at the top (head's lines differ from main's), the same column
+# and view changed differently.
+git -C "$R" checkout -q conflict
+{
+  echo "create table tags (id int primary key, name text not null);"
+  echo
+  sed -e 's/email varchar(100)/email text/' -e 's/total > 100/total > 1000/' "$R/$P"
+} >"$T/conflict.sql"
+cp "$T/conflict.sql" "$R/$P"
+commit_all "$R" "conflict: email text, big orders > 1000"
+# dropcol: a new table at the top, orders.legacy_code dropped (data-loss on main's plan).
+git -C "$R" checkout -q dropcol
+{
+  echo "create table notes (id int primary key, body text not null);"
+  echo
+  sed -e 's/total       numeric(10,2),/total       numeric(10,2)/' -e '/legacy_code/d' "$R/$P"
+} >"$T/dropcol.sql"
+cp "$T/dropcol.sql" "$R/$P"
+commit_all "$R" "dropcol: notes, drop orders.legacy_code"
+git -C "$R" checkout -q main
+repo_state "$R" "$T/state_before"
+
+# line_on REF ERE: the first line number of `git show REF:db/structure.sql` matching ERE.
+line_on() { git -C "$R" show "$1:$P" | grep -nE -- "$2" | head -n 1 | cut -d: -f1; }
+email_line="$(line_on conflict '^ +email ')"
+view_line="$(line_on conflict '^create view big_orders')"
+orders_line_head="$(line_on dropcol '^create table orders')"
+orders_line_main="$(line_on main '^create table orders')"
+echo "lines on head: conflict email=$email_line view=$view_line; dropcol orders=$orders_line_head (main: $orders_line_main)"
+
+expect_stdout() {
+  checks=$((checks + 1))
+  if ! grep -Eq -- "$1" "$T/out"; then
+    fail "stdout does not match /$1/${2:+ ($2)}"
+    head -n 20 "$T/out" | sed 's/^/  > /' >&2
+  fi
+}
+expect_no_stdout() {
+  checks=$((checks + 1))
+  if grep -Eq -- "$1" "$T/out"; then
+    fail "stdout unexpectedly matches /$1/${2:+ ($2)}"
+    grep -E -- "$1" "$T/out" | head -n 5 | sed 's/^/  > /' >&2
+  fi
+}
+
+cd "$R"
+
+case_ "clean pull request: exit 0"
+run check --base main --head add-table --path "$P"
+expect_rc 0
+run check --base main --head add-table --path "$P" --fail-on data-loss
+expect_rc 0
+
+case_ "conflicting pull request: exit 1, the conflicts reported"
+run check --base main --head conflict --path "$P"
+expect_rc 1
+expect_stdout 'public\.customers\.email' "the column conflict is not reported"
+expect_stdout 'public\.big_orders' "the view conflict is not reported"
+
+case_ "a hazard listed in --fail-on: exit 1; not listed: exit 0"
+run check --base main --head dropcol --path "$P" --fail-on data-loss
+expect_rc 1
+expect_stdout 'data-loss' "the failing hazard is not reported"
+run check --base main --head dropcol --path "$P"
+expect_rc 0
+expect_stdout 'data-loss' "the hazard is not reported when it does not fail"
+run check --base main --head dropcol --path "$P" --fail-on blocking-index-build,access-exclusive-lock
+expect_rc 0
+run check --base main --head dropcol --path "$P" --fail-on access-exclusive-lock,data-loss
+expect_rc 1
+
+case_ "check.fail_on in a config file (--config); --fail-on overrides it"
+printf '[check]\nfail_on = ["data-loss"]\n' >"$T/failing.toml"
+printf '[check]\nfail_on = []\n' >"$T/passing.toml"
+run check --base main --head dropcol --path "$P" --config "$T/failing.toml"
+expect_rc 1
+run check --base main --head dropcol --path "$P" --config "$T/passing.toml"
+expect_rc 0
+run check --base main --head dropcol --path "$P" --config "$T/passing.toml" --fail-on data-loss
+expect_rc 1
+
+case_ "--format github: conflicts as ::error at the head lines"
+run check --base main --head conflict --path "$P" --format github
+expect_rc 1
+expect_true "a stdout line is not a workflow command" bash -c "! grep -v '^::' '$T/out' | grep -q ."
+expect_stdout "^::error file=$P,line=$email_line(,col=[0-9]+)?,title=schemerge both-modified::.*public\\.customers\\.email" \
+  "no ::error for public.customers.email at head line $email_line"
+expect_stdout "^::error file=$P,line=$view_line(,col=[0-9]+)?,title=schemerge [a-z-]+::.*public\\.big_orders" \
+  "no ::error for public.big_orders at head line $view_line"
+expect_no_stdout "file=/" "an absolute path instead of the repository-relative one"
+
+case_ "--format github: a hazard is ::warning when it does not fail, ::error when it does"
+run check --base main --head dropcol --path "$P" --format github
+expect_rc 0
+expect_stdout "^::warning file=$P,line=$orders_line_head(,col=[0-9]+)?,title=schemerge data-loss::.*legacy_code" \
+  "no ::warning for the dropped column at public.orders' head line $orders_line_head"
+expect_no_stdout '^::error' "an ::error without a failing hazard"
+run check --base main --head dropcol --path "$P" --format github --fail-on data-loss
+expect_rc 1
+expect_stdout "^::error file=$P,line=$orders_line_head(,col=[0-9]+)?,title=schemerge data-loss::.*legacy_code" \
+  "no ::error for the failing data-loss hazard at line $orders_line_head"
+
+case_ "--format github from a subdirectory: file stays repository-relative"
+cd "$R/db"
+run check --base main --head conflict --path "$P" --format github
+expect_rc 1
+expect_stdout "^::error file=$P,line=$email_line" "file/line wrong when run from db/"
+cd "$R"
+
+# sarif_ok FILE: the SARIF 2.1.0 structure.
+sarif_ok() {
+  jq -e --arg p "$P" '
+    .version == "2.1.0"
+    and (."$schema" | type == "string" and test("sarif") and test("2\\.1\\.0"))
+    and (.runs | length) >= 1
+    and (.runs[0].tool.driver.name | type == "string")
+    and (.runs[0].tool.driver.rules | length) >= 1
+    and (.runs[0].tool.driver.rules | all(.id | type == "string" and length > 0))
+    and ([.runs[0].tool.driver.rules[].id] as $ids
+         | .runs[0].results | all(.ruleId as $r | $ids | index($r) != null))
+    and (.runs[0].results | all(
+          (.level | IN("error", "warning", "note"))
+          and (.message.text | type == "string" and length > 0)
+          and (.locations | length) >= 1
+          and (.locations | all(.physicalLocation.artifactLocation.uri == $p
+                                and (.physicalLocation.region.startLine | type == "number" and . >= 1)))))
+  ' "$1" >/dev/null
+}
+
+case_ "--format sarif: 2.1.0 structure, rules, results at head lines"
+rm -f "$T/c.sarif"
+run check --base main --head conflict --path "$P" --format sarif -o "$T/c.sarif"
+expect_rc 1
+expect_true "-o: the SARIF file is not written" test -s "$T/c.sarif"
+if [[ -s "$T/c.sarif" ]]; then
+  expect_true "not valid JSON" jq -e . "$T/c.sarif" >/dev/null
+  expect_true "not the SARIF 2.1.0 structure (version, \$schema, rules, results, locations)" sarif_ok "$T/c.sarif"
+  expect_true "no both-modified result for public.customers.email at head line $email_line" jq -e \
+    --argjson l "$email_line" \
+    'any(.runs[0].results[]; .ruleId == "both-modified" and (.message.text | test("public\\.customers\\.email"))
+         and any(.locations[]; .physicalLocation.region.startLine == $l))' "$T/c.sarif" >/dev/null
+  expect_true "no result for public.big_orders at head line $view_line" jq -e \
+    --argjson l "$view_line" \
+    'any(.runs[0].results[]; (.message.text | test("public\\.big_orders"))
+         and any(.locations[]; .physicalLocation.region.startLine == $l))' "$T/c.sarif" >/dev/null
+fi
+run check --base main --head dropcol --path "$P" --format sarif --fail-on data-loss
+expect_rc 1
+expect_true "dropcol: not the SARIF 2.1.0 structure" sarif_ok "$T/out"
+expect_true "dropcol: no data-loss result at the head line $orders_line_head, level error" jq -e \
+  --argjson l "$orders_line_head" \
+  'any(.runs[0].results[]; .ruleId == "data-loss" and .level == "error"
+       and any(.locations[]; .physicalLocation.region.startLine == $l))' "$T/out" >/dev/null
+run check --base main --head add-table --path "$P" --format sarif
+expect_rc 0
+expect_true "clean: not the SARIF 2.1.0 structure" jq -e \
+  '.version == "2.1.0" and (.runs[0].results | type == "array") and (.runs[0].tool.driver.rules | type == "array")' \
+  "$T/out" >/dev/null
+
+case_ "--format markdown and json"
+run check --base main --head conflict --path "$P" --format markdown
+expect_rc 1
+expect_stdout 'public\.customers\.email'
+run check --base main --head conflict --path "$P" --format json
+expect_rc 1
+expect_true "json report is not valid JSON" jq -e . "$T/out" >/dev/null
+expect_true "json report does not name the conflicting column" grep -q 'public.customers.email' "$T/out"
+run check --base main --head add-table --path "$P" --format json
+expect_rc 0
+expect_true "clean json report is not valid JSON" jq -e . "$T/out" >/dev/null
+
+case_ "bad input: exit 2, one line naming the ref/path, no report file"
+bad_check() {
+  rm -f "$T/bad.out"
+  run check "$@" -o "$T/bad.out"
+  expect_rc 2
+  expect_stderr_lines 1
+  expect_true "report file written despite the error" test ! -e "$T/bad.out"
+}
+# usage errors: CLI11's message and its "Run with --help" line.
+usage_check() {
+  rm -f "$T/bad.out"
+  run check "$@" -o "$T/bad.out"
+  expect_rc 2
+  expect_true "report file written despite the usage error" test ! -e "$T/bad.out"
+}
+bad_check --base nope --head conflict --path "$P"
+expect_stderr "unknown revision 'nope'"
+bad_check --base main --head nope --path "$P"
+expect_stderr "unknown revision 'nope'"
+bad_check --base main --head conflict --path db/missing.sql
+expect_stderr 'db/missing\.sql'
+usage_check --base main --head conflict --path "$P" --format nonsense
+expect_stderr 'nonsense'
+rm -f "$T/bad.out"
+run check --head conflict --path "$P" -o "$T/bad.out"
+expect_rc 2
+expect_stderr 'base'
+expect_true "report file written without --base" test ! -e "$T/bad.out"
+mkdir -p "$T/norepo"
+cd "$T/norepo"
+bad_check --base main --head conflict --path "$P"
+expect_stderr 'not a git repository'
+cd "$R"
+
+case_ "the repository is unchanged"
+repo_state "$R" "$T/state_after"
+expect_same_file "$T/state_before" "$T/state_after" "the repository changed"
+
+# Last: these checkouts change the reflog and the index themselves.
+case_ "--head defaults to HEAD"
+git checkout -q conflict
+run check --base main --path "$P"
+expect_rc 1
+git checkout -q add-table
+run check --base main --path "$P"
+expect_rc 0
+git checkout -q main
+
+finish
