@@ -204,11 +204,15 @@ const V* find_in(const std::map<K, V>& m, const K& k) {
     return it == m.end() ? nullptr : &it->second;
 }
 
-// The core merge without validation (merge_object.cpp, merge_table.cpp, merge_type.cpp).
+// The core merge without validation (merge_object.cpp, merge_table.cpp, merge_type.cpp,
+// merge_sequence.cpp).
 [[nodiscard]] model::Schema merge_schemas(MergeContext& ctx, const model::Schema& base, const model::Schema& ours,
                                           const model::Schema& theirs);
 [[nodiscard]] model::Table merge_table(MergeContext& ctx, const model::Table& base, const model::Table& ours,
                                        const model::Table& theirs);
+// Option by option (merge_sequence.cpp).
+[[nodiscard]] model::Sequence merge_sequence(MergeContext& ctx, const model::Sequence& base, const model::Sequence& ours,
+                                             const model::Sequence& theirs);
 [[nodiscard]] model::TypeDef merge_type(MergeContext& ctx, const model::TypeDef& base, const model::TypeDef& ours,
                                         const model::TypeDef& theirs);
 // Add-add of a column: the same column except NOT NULL on one side, with no default on the
@@ -227,6 +231,13 @@ struct SideRenames {
                                           const DiffOptions& options);
 // Applies renames (names as in base) to a schema whose objects still carry base names.
 void apply_renames(model::Schema& schema, const SideRenames& renames);
+// A rename on one side to a name the other side gives a new object of its own (a table,
+// index, column or constraint the base does not have): name-collision, with the renaming
+// line and the adding line. Such a rename is then dropped from its side's set, so the
+// merge sees the renaming side's object as dropped and added (an add-add of the two new
+// objects where they differ) instead of a rename the other side's names cannot take.
+void check_rename_collisions(MergeContext& ctx, const model::Schema& base, const model::Schema& ours,
+                             SideRenames& ours_renames, const model::Schema& theirs, SideRenames& theirs_renames);
 // Renames of one object to different names on the two sides: both-modified on "name";
 // those renames are dropped from both sets.
 void reconcile_renames(MergeContext& ctx, SideRenames& ours, SideRenames& theirs);
@@ -242,7 +253,23 @@ struct Sides {
 // `loaded`: the inputs as given (references resolve there); `renamed`: with both sides'
 // renames applied (the merged objects' locations are looked up there).
 void validate(MergeContext& ctx, const model::Schema& merged, const Sides& loaded, const Sides& renamed);
-[[nodiscard]] std::optional<std::vector<model::QualifiedName>> plpgsql_relations(const model::Function& function);
+
+// What a PL/pgSQL or SQL-language body's statements name (merge_plpgsql.cpp): relations,
+// and columns wherever the relation they belong to is unambiguous.
+struct ColumnReference {
+    model::QualifiedName relation;
+    std::string column;
+    auto operator<=>(const ColumnReference&) const = default;
+    bool operator==(const ColumnReference&) const = default;
+};
+struct BodyReferences {
+    std::vector<model::QualifiedName> relations;  // sorted, unique
+    std::vector<ColumnReference> columns;         // sorted, unique
+};
+// nullopt when the language is neither plpgsql nor sql or the body does not parse.
+// `trigger_table`: the one table whose triggers run the function (NEW.x / OLD.x), if known.
+[[nodiscard]] std::optional<BodyReferences> body_references(const model::Function& function,
+                                                            const std::optional<model::QualifiedName>& trigger_table);
 
 // Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped.
 void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& swapped);

@@ -132,8 +132,10 @@ model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const mod
     merge_container(ctx, b.types, o.types, t.types, out.types, [](const model::TypeDef& v) { return key_of(v); },
                     [](MergeContext& c, const model::ObjectKey&, const model::TypeDef& x, const model::TypeDef& y,
                        const model::TypeDef& z) { return merge_type(c, x, y, z); });
-    merge_whole(ctx, b.sequences, o.sequences, t.sequences, out.sequences,
-                [](const model::Sequence& v) { return key_of(v); });
+    merge_container(ctx, b.sequences, o.sequences, t.sequences, out.sequences,
+                    [](const model::Sequence& v) { return key_of(v); },
+                    [](MergeContext& c, const model::ObjectKey&, const model::Sequence& x, const model::Sequence& y,
+                       const model::Sequence& z) { return merge_sequence(c, x, y, z); });
     merge_container(ctx, b.tables, o.tables, t.tables, out.tables, [](const model::Table& v) { return key_of(v); },
                     [](MergeContext& c, const model::ObjectKey&, const model::Table& x, const model::Table& y,
                        const model::Table& z) { return merge_table(c, x, y, z); });

@@ -1,7 +1,16 @@
-// PL/pgSQL bodies are opaque text to the model; the merge still checks that the tables
-// their SQL statements name survive it. libpg_query compiles the body
-// (pg_query_parse_plpgsql), each embedded query is parsed on its own and its RangeVars
-// collected. Best effort: a body or query that does not parse is skipped.
+// Function bodies are opaque text to the model; the merge still checks that the tables
+// and columns their SQL statements name survive it. PL/pgSQL bodies are compiled by
+// libpg_query (pg_query_parse_plpgsql) and each embedded query is parsed on its own;
+// SQL-language bodies (AS '...' or BEGIN ATOMIC / RETURN) are parsed as SQL. Best
+// effort: a body or query that does not parse is skipped.
+//
+// Columns are collected conservatively, because a body also names variables and
+// parameters that look like columns: a column is attributed to a relation only when the
+// statement says which one (a qualifier naming a FROM / UPDATE / INSERT / DELETE relation
+// or its alias, a 3-part schema.table.column, INSERT column lists, UPDATE SET targets,
+// ON CONFLICT targets) or when the statement level has a single relation and the name is
+// no variable, parameter or output name of the statement. NEW.x / OLD.x count for the
+// trigger table when the caller knows the one table whose triggers run the function.
 #include <pg_query.h>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +21,8 @@
 namespace schemerge::diff::detail {
 
 namespace {
+
+using nlohmann::json;
 
 // RAII over the two C results (no exception may cross the C boundary: all parsing of
 // their text happens after they are copied out).
@@ -35,7 +46,39 @@ std::optional<std::string> parse_json(const std::string& sql) {
     return out;
 }
 
-void collect_queries(const nlohmann::json& j, std::vector<std::string>& out) {
+std::optional<json> parse_tree(const std::string& sql) {
+    auto text = parse_json(sql);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto j = json::parse(*text, nullptr, false);
+    if (j.is_discarded()) {
+        return std::nullopt;
+    }
+    return j;
+}
+
+// PL/pgSQL keeps expressions as query text without SELECT ("x > 0", "EXISTS (...)") and
+// assignments as "target := expr" (PostgreSQL 14+): both are parsed as SELECT lists.
+std::vector<json> parse_plpgsql_query(const std::string& q) {
+    if (auto j = parse_tree(q)) {
+        return {std::move(*j)};
+    }
+    if (auto j = parse_tree("SELECT " + q)) {
+        return {std::move(*j)};
+    }
+    std::vector<json> out;
+    if (auto pos = q.find(":="); pos != std::string::npos) {
+        for (const auto& part : {q.substr(0, pos), q.substr(pos + 2)}) {
+            if (auto j = parse_tree("SELECT " + part)) {
+                out.push_back(std::move(*j));
+            }
+        }
+    }
+    return out;
+}
+
+void collect_queries(const json& j, std::vector<std::string>& out) {
     if (j.is_object()) {
         for (const auto& [k, v] : j.items()) {
             if (k == "query" && v.is_string()) {
@@ -51,9 +94,27 @@ void collect_queries(const nlohmann::json& j, std::vector<std::string>& out) {
     }
 }
 
+// PL/pgSQL variables (parameters, DECLAREd names, loop records, FOUND, NEW/OLD): every
+// datum's refname.
+void collect_refnames(const json& j, std::set<std::string>& out) {
+    if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) {
+            if (k == "refname" && v.is_string()) {
+                out.insert(v.get<std::string>());
+            } else {
+                collect_refnames(v, out);
+            }
+        }
+    } else if (j.is_array()) {
+        for (const auto& v : j) {
+            collect_refnames(v, out);
+        }
+    }
+}
+
 // RangeVars appear wrapped ({"RangeVar": {...}}) where the field is a generic node and
 // bare where the field is typed (UpdateStmt.relation): an object with "relname" is one.
-void collect_relations(const nlohmann::json& j, std::vector<model::QualifiedName>& out, std::set<std::string>& ctes) {
+void collect_relations(const json& j, std::vector<model::QualifiedName>& out, std::set<std::string>& ctes) {
     if (j.is_object()) {
         if (j.contains("relname") && j["relname"].is_string()) {
             out.push_back({j.value("schemaname", std::string{}), j["relname"].get<std::string>()});
@@ -79,9 +140,309 @@ std::string dollar_quote(const std::string& body) {
     return tag + body + tag;
 }
 
-}  // namespace
+// The names visible at one level of a statement: FROM / target relations by alias (or
+// name), each a known relation or opaque (subquery, function, CTE, VALUES).
+struct Scope {
+    std::map<std::string, std::optional<model::QualifiedName>> names;
+    std::size_t items = 0;          // FROM items (and the target); a joined alias counts as ambiguous
+    std::set<std::string> outputs;  // SELECT output names (ORDER BY / GROUP BY may use them)
+    const Scope* outer = nullptr;
 
-std::optional<std::vector<model::QualifiedName>> plpgsql_relations(const model::Function& function) {
+    // The one relation of this level, if there is exactly one and it is known.
+    [[nodiscard]] std::optional<model::QualifiedName> single() const {
+        if (items != 1 || names.size() != 1) {
+            return std::nullopt;
+        }
+        return names.begin()->second;
+    }
+};
+
+class ColumnCollector {
+public:
+    ColumnCollector(std::set<std::string> variables, std::optional<model::QualifiedName> trigger_table,
+                    std::set<std::string> ctes)
+        : variables_(std::move(variables)), trigger_table_(std::move(trigger_table)), ctes_(std::move(ctes)) {}
+
+    void walk(const json& j, const Scope& scope) {
+        if (j.is_array()) {
+            for (const auto& v : j) {
+                walk(v, scope);
+            }
+            return;
+        }
+        if (!j.is_object()) {
+            return;
+        }
+        for (const auto& [k, v] : j.items()) {
+            if (k == "SelectStmt") {
+                select(v, scope);
+            } else if (k == "InsertStmt") {
+                insert(v, scope);
+            } else if (k == "UpdateStmt") {
+                update(v, scope);
+            } else if (k == "DeleteStmt") {
+                remove(v, scope);
+            } else if (k == "ColumnRef") {
+                column_ref(v, scope);
+            } else {
+                walk(v, scope);
+            }
+        }
+    }
+
+    std::vector<ColumnReference> take() {
+        std::sort(found_.begin(), found_.end());
+        found_.erase(std::unique(found_.begin(), found_.end()), found_.end());
+        return std::move(found_);
+    }
+
+private:
+    std::set<std::string> variables_;
+    std::optional<model::QualifiedName> trigger_table_;
+    std::set<std::string> ctes_;
+    std::vector<ColumnReference> found_;
+
+    static const json& field(const json& j, const char* name) {
+        static const json k_null;
+        auto it = j.find(name);
+        return it == j.end() ? k_null : *it;
+    }
+
+    std::optional<model::QualifiedName> relation_of(const json& range_var) const {
+        std::string schema = range_var.value("schemaname", std::string{});
+        std::string name = range_var.value("relname", std::string{});
+        if (name.empty() || (schema.empty() && ctes_.contains(name))) {
+            return std::nullopt;
+        }
+        // Unqualified names resolve on the default search path, like the front end's.
+        return model::QualifiedName{schema.empty() ? "public" : schema, name};
+    }
+
+    static std::string alias_of(const json& node) {
+        const json& alias = field(node, "alias");
+        return alias.is_object() ? alias.value("aliasname", std::string{}) : std::string{};
+    }
+
+    void add_range_var(const json& rv, Scope& scope) const {
+        std::string alias = alias_of(rv);
+        std::string name = alias.empty() ? rv.value("relname", std::string{}) : alias;
+        scope.names[name] = relation_of(rv);
+        ++scope.items;
+    }
+
+    // FROM items: relations by alias, joins recursively, anything else opaque.
+    void add_from(const json& item, Scope& scope) const {
+        if (!item.is_object() || item.empty()) {
+            return;
+        }
+        const auto& [kind, node] = *item.items().begin();
+        if (kind == "RangeVar") {
+            add_range_var(node, scope);
+        } else if (kind == "JoinExpr") {
+            add_from(field(node, "larg"), scope);
+            add_from(field(node, "rarg"), scope);
+            if (!alias_of(node).empty()) {
+                // A join alias hides its members' names: nothing here is unambiguous.
+                scope.names[alias_of(node)] = std::nullopt;
+                scope.items += 2;
+            }
+        } else {
+            std::string alias = alias_of(node);
+            if (!alias.empty()) {
+                scope.names[alias] = std::nullopt;
+            }
+            scope.items += alias.empty() ? 2 : 1;  // an unnamed item: keep unqualified names ambiguous
+        }
+    }
+
+    // WITH: every name first (a recursive CTE names itself), then each query.
+    void add_ctes(const json& with, const Scope& outer) {
+        for (const auto& cte : field(with, "ctes")) {
+            const json& c = field(cte, "CommonTableExpr");
+            if (c.is_object()) {
+                ctes_.insert(c.value("ctename", std::string{}));
+            }
+        }
+        for (const auto& cte : field(with, "ctes")) {
+            walk(field(field(cte, "CommonTableExpr"), "ctequery"), outer);
+        }
+    }
+
+    void record(const model::QualifiedName& relation, const std::string& column) {
+        if (!column.empty()) {
+            found_.push_back(ColumnReference{relation, column});
+        }
+    }
+
+    // ResTarget names of INSERT column lists / UPDATE SET / ON CONFLICT DO UPDATE SET.
+    void targets(const json& list, const std::optional<model::QualifiedName>& target, const Scope& scope) {
+        for (const auto& item : list) {
+            const json& rt = field(item, "ResTarget");
+            if (!rt.is_object()) {
+                continue;
+            }
+            if (target) {
+                record(*target, rt.value("name", std::string{}));
+            }
+            walk(field(rt, "val"), scope);
+            walk(field(rt, "indirection"), scope);
+        }
+    }
+
+    void select(const json& s, const Scope& outer) {
+        add_ctes(field(s, "withClause"), outer);
+        std::string op = s.value("op", std::string{"SETOP_NONE"});
+        if (op != "SETOP_NONE") {
+            select(field(s, "larg"), outer);
+            select(field(s, "rarg"), outer);
+            Scope none;
+            none.outer = &outer;
+            none.items = 2;  // output names of the set operation: not a relation's columns
+            walk(field(s, "sortClause"), none);
+            return;
+        }
+        Scope scope;
+        scope.outer = &outer;
+        for (const auto& item : field(s, "fromClause")) {
+            add_from(item, scope);
+        }
+        for (const auto& t : field(s, "targetList")) {
+            const json& rt = field(t, "ResTarget");
+            if (rt.is_object() && rt.contains("name")) {
+                scope.outputs.insert(rt.value("name", std::string{}));
+            }
+        }
+        for (const char* part : {"fromClause", "targetList", "whereClause", "groupClause", "havingClause",
+                                 "windowClause", "sortClause", "distinctClause", "valuesLists", "limitOffset",
+                                 "limitCount"}) {
+            walk(field(s, part), scope);
+        }
+    }
+
+    void insert(const json& s, const Scope& outer) {
+        add_ctes(field(s, "withClause"), outer);
+        const json& rel = field(s, "relation");
+        std::optional<model::QualifiedName> target = rel.is_object() ? relation_of(rel) : std::nullopt;
+        // The SELECT / VALUES part cannot see the target table.
+        walk(field(s, "selectStmt"), outer);
+        Scope scope;
+        scope.outer = &outer;
+        if (rel.is_object()) {
+            add_range_var(rel, scope);
+            scope.names["excluded"] = target;  // ON CONFLICT ... DO UPDATE: the proposed row
+        }
+        targets(field(s, "cols"), target, scope);
+        const json& on_conflict = field(s, "onConflictClause");
+        if (on_conflict.is_object()) {
+            for (const auto& elem : field(field(on_conflict, "infer"), "indexElems")) {
+                const json& ie = field(elem, "IndexElem");
+                if (ie.is_object() && target) {
+                    record(*target, ie.value("name", std::string{}));
+                }
+                walk(field(ie, "expr"), scope);
+            }
+            walk(field(field(on_conflict, "infer"), "whereClause"), scope);
+            targets(field(on_conflict, "targetList"), target, scope);
+            walk(field(on_conflict, "whereClause"), scope);
+        }
+        walk(field(s, "returningList"), scope);
+    }
+
+    void update(const json& s, const Scope& outer) {
+        add_ctes(field(s, "withClause"), outer);
+        const json& rel = field(s, "relation");
+        Scope scope;
+        scope.outer = &outer;
+        std::optional<model::QualifiedName> target;
+        if (rel.is_object()) {
+            add_range_var(rel, scope);
+            target = relation_of(rel);
+        }
+        for (const auto& item : field(s, "fromClause")) {
+            add_from(item, scope);
+        }
+        targets(field(s, "targetList"), target, scope);
+        for (const char* part : {"fromClause", "whereClause", "returningList"}) {
+            walk(field(s, part), scope);
+        }
+    }
+
+    void remove(const json& s, const Scope& outer) {
+        add_ctes(field(s, "withClause"), outer);
+        const json& rel = field(s, "relation");
+        Scope scope;
+        scope.outer = &outer;
+        if (rel.is_object()) {
+            add_range_var(rel, scope);
+        }
+        for (const auto& item : field(s, "usingClause")) {
+            add_from(item, scope);
+        }
+        for (const char* part : {"usingClause", "whereClause", "returningList"}) {
+            walk(field(s, part), scope);
+        }
+    }
+
+    void column_ref(const json& ref, const Scope& scope) {
+        std::vector<std::string> parts;
+        for (const auto& f : field(ref, "fields")) {
+            const json& str = field(f, "String");
+            if (!str.is_object()) {
+                return;  // `*`, `t.*`: no column named
+            }
+            parts.push_back(str.value("sval", std::string{}));
+        }
+        if (parts.size() == 1) {
+            const std::string& column = parts[0];
+            if (variables_.contains(column) || scope.outputs.contains(column)) {
+                return;
+            }
+            if (auto r = scope.single()) {
+                record(*r, column);
+            }
+            return;
+        }
+        if (parts.size() == 2) {
+            const std::string& qualifier = parts[0];
+            for (const Scope* s = &scope; s != nullptr; s = s->outer) {
+                if (auto it = s->names.find(qualifier); it != s->names.end()) {
+                    if (it->second && !variables_.contains(qualifier)) {
+                        record(*it->second, parts[1]);
+                    }
+                    return;
+                }
+            }
+            // Trigger functions: NEW and OLD are rows of the trigger's table.
+            if ((qualifier == "new" || qualifier == "old") && trigger_table_) {
+                record(*trigger_table_, parts[1]);
+            }
+            return;
+        }
+        if (parts.size() == 3) {
+            model::QualifiedName relation{parts[0], parts[1]};
+            for (const Scope* s = &scope; s != nullptr; s = s->outer) {
+                for (const auto& [name, r] : s->names) {
+                    if (r && *r == relation && name == parts[1]) {
+                        record(relation, parts[2]);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+};
+
+std::set<std::string> argument_names(const model::Function& function) {
+    std::set<std::string> out;
+    for (const auto& a : function.args) {
+        if (!a.name.empty()) {
+            out.insert(a.name);
+        }
+    }
+    return out;
+}
+
+std::optional<std::vector<json>> plpgsql_queries(const model::Function& function, std::set<std::string>& variables) {
     std::string args;
     for (const auto& a : function.args) {
         if (a.mode == model::ArgMode::out || a.mode == model::ArgMode::table) {
@@ -96,39 +457,77 @@ std::optional<std::vector<model::QualifiedName>> plpgsql_relations(const model::
     if (!text) {
         return std::nullopt;
     }
-    auto tree = nlohmann::json::parse(*text, nullptr, false);
+    auto tree = json::parse(*text, nullptr, false);
     if (tree.is_discarded()) {
         return std::nullopt;
     }
+    collect_refnames(tree, variables);
     std::vector<std::string> queries;
     collect_queries(tree, queries);
-    std::vector<model::QualifiedName> relations;
+    std::vector<json> out;
     for (const auto& q : queries) {
-        auto parsed = parse_json(q);
-        if (!parsed) {
-            continue;
+        for (auto& j : parse_plpgsql_query(q)) {
+            out.push_back(std::move(j));
         }
-        auto j = nlohmann::json::parse(*parsed, nullptr, false);
-        if (j.is_discarded()) {
-            continue;
-        }
+    }
+    return out;
+}
+
+std::optional<std::vector<json>> sql_queries(const model::Function& function) {
+    std::optional<json> tree;
+    if (!function.sql_body.empty()) {
+        // BEGIN ATOMIC ... END / RETURN expr: only valid inside CREATE FUNCTION.
+        tree = parse_tree("CREATE FUNCTION f() RETURNS void LANGUAGE sql " + function.sql_body);
+    } else {
+        tree = parse_tree(function.body);
+    }
+    if (!tree) {
+        return std::nullopt;
+    }
+    return std::vector<json>{std::move(*tree)};
+}
+
+}  // namespace
+
+std::optional<BodyReferences> body_references(const model::Function& function,
+                                              const std::optional<model::QualifiedName>& trigger_table) {
+    std::set<std::string> variables = argument_names(function);
+    std::optional<std::vector<json>> trees;
+    if (function.language == "plpgsql") {
+        trees = plpgsql_queries(function, variables);
+    } else if (function.language == "sql") {
+        trees = sql_queries(function);
+    }
+    if (!trees) {
+        return std::nullopt;
+    }
+    BodyReferences out;
+    std::set<std::string> ctes;
+    for (const auto& j : *trees) {
         std::vector<model::QualifiedName> found;
-        std::set<std::string> ctes;
-        collect_relations(j, found, ctes);
+        std::set<std::string> query_ctes;
+        collect_relations(j, found, query_ctes);
         for (auto& r : found) {
             if (r.schema.empty()) {
-                if (ctes.contains(r.name) || r.name == "new" || r.name == "old") {
+                if (query_ctes.contains(r.name) || r.name == "new" || r.name == "old") {
                     continue;
                 }
                 // Unqualified names resolve on the default search path, like the front end's.
                 r.schema = "public";
             }
-            relations.push_back(r);
+            out.relations.push_back(r);
         }
+        ctes.insert(query_ctes.begin(), query_ctes.end());
     }
-    std::sort(relations.begin(), relations.end());
-    relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
-    return relations;
+    ColumnCollector columns(variables, trigger_table, ctes);
+    Scope top;
+    for (const auto& j : *trees) {
+        columns.walk(j, top);
+    }
+    out.columns = columns.take();
+    std::sort(out.relations.begin(), out.relations.end());
+    out.relations.erase(std::unique(out.relations.begin(), out.relations.end()), out.relations.end());
+    return out;
 }
 
 }  // namespace schemerge::diff::detail

@@ -227,6 +227,165 @@ void reconcile(MergeContext& ctx, std::vector<std::pair<Old, New>>& ours, std::v
 
 }  // namespace
 
+namespace {
+
+// The name a side gives a base table (its own table renames applied).
+model::QualifiedName side_table_name(const SideRenames& renames, const model::QualifiedName& base_name) {
+    for (const auto& [from, to] : renames.tables) {
+        if (from == base_name) {
+            return to;
+        }
+    }
+    return base_name;
+}
+
+template <typename Old, typename New>
+bool renames_to(const std::vector<std::pair<Old, New>>& renames, const Old& from, const New& to) {
+    return std::find(renames.begin(), renames.end(), std::pair<Old, New>{from, to}) != renames.end();
+}
+
+// Both sides renamed different objects to one name: reported once, from ours' renames.
+bool reported_from_ours(const std::vector<std::pair<model::QualifiedName, model::QualifiedName>>& other_renames,
+                        const model::QualifiedName& to, bool renamer_is_ours) {
+    return !renamer_is_ours && std::any_of(other_renames.begin(), other_renames.end(),
+                                           [&](const auto& r) { return r.second == to; });
+}
+// Table-scoped: the same table's objects only.
+bool reported_from_ours(const std::vector<std::pair<std::pair<model::QualifiedName, std::string>, std::string>>& other_renames,
+                        const std::pair<model::QualifiedName, std::string>& from, const std::string& to,
+                        bool renamer_is_ours) {
+    return !renamer_is_ours && std::any_of(other_renames.begin(), other_renames.end(), [&](const auto& r) {
+               return r.first.first == from.first && r.second == to;
+           });
+}
+
+struct Collision {
+    model::ObjectKey key;        // the name both objects end up with
+    std::string renamed_text;    // "column a renamed to b"
+    model::SourceLocation renamed_at;
+    std::string added_text;      // "new column b"
+    model::SourceLocation added_at;
+    std::string what;            // "column", "table", ...
+};
+
+void report_collision(MergeContext& ctx, const Collision& c, bool renamer_is_ours) {
+    SideValue renamed = side(c.renamed_text, c.renamed_at);
+    SideValue added = side(c.added_text, c.added_at);
+    const char* renamer = renamer_is_ours ? "Ours" : "Theirs";
+    const char* adder = renamer_is_ours ? "theirs" : "ours";
+    ctx.report(ConflictKind::name_collision, c.key, "name", side(std::nullopt, {}), renamer_is_ours ? renamed : added,
+               renamer_is_ours ? added : renamed,
+               std::string(renamer) + " " + c.renamed_text + " while " + adder + " adds a different " + c.what +
+                   " named " + display_name(c.key) + ": the merge would make them one " + c.what + ".",
+               "Rename one of the two on its side (or drop the rename), so that each " + c.what +
+                   " keeps a name of its own.");
+}
+
+// One side's renames against the other side's new objects; returns the colliding renames.
+SideRenames collisions(MergeContext& ctx, const model::Schema& base, const model::Schema& renamer,
+                       const SideRenames& renames, const model::Schema& other, const SideRenames& other_renames,
+                       bool renamer_is_ours) {
+    SideRenames out;
+    // Tables: the other side added a table under the new name.
+    for (const auto& [from, to] : renames.tables) {
+        const model::Table* added = find_in(other.tables, to);
+        const model::Table* renamed = find_in(renamer.tables, to);
+        if (added == nullptr || renamed == nullptr || base.tables.contains(to) || renames_to(other_renames.tables, from, to) ||
+            reported_from_ours(other_renames.tables, to, renamer_is_ours)) {
+            continue;
+        }
+        report_collision(ctx,
+                         Collision{key_of(*renamed), "renames table " + from.to_string() + " to " + to.to_string(),
+                                   renamed->meta.location, "new table " + to.to_string(), added->meta.location,
+                                   "table"},
+                         renamer_is_ours);
+        out.tables.emplace_back(from, to);
+    }
+    for (const auto& [from, to] : renames.indexes) {
+        const model::Index* added = find_in(other.indexes, to);
+        const model::Index* renamed = find_in(renamer.indexes, to);
+        if (added == nullptr || renamed == nullptr || base.indexes.contains(to) ||
+            renames_to(other_renames.indexes, from, to) || reported_from_ours(other_renames.indexes, to, renamer_is_ours)) {
+            continue;
+        }
+        report_collision(ctx,
+                         Collision{key_of(*renamed), "renames index " + from.to_string() + " to " + to.to_string(),
+                                   renamed->meta.location, "new index " + to.to_string(), added->meta.location,
+                                   "index"},
+                         renamer_is_ours);
+        out.indexes.emplace_back(from, to);
+    }
+    // Columns and constraints: looked up on each side under that side's name of the table.
+    auto tables = [&](const model::QualifiedName& base_table) {
+        struct Three {
+            const model::Table* base;
+            const model::Table* renamer;
+            const model::Table* other;
+        };
+        return Three{find_in(base.tables, base_table), find_in(renamer.tables, side_table_name(renames, base_table)),
+                     find_in(other.tables, side_table_name(other_renames, base_table))};
+    };
+    for (const auto& [from, to] : renames.columns) {
+        auto [bt, rt, ot] = tables(from.first);
+        if (bt == nullptr || rt == nullptr || ot == nullptr || bt->find_column(to) != nullptr ||
+            renames_to(other_renames.columns, from, to) || reported_from_ours(other_renames.columns, from, to, renamer_is_ours)) {
+            continue;
+        }
+        const model::Column* added = ot->find_column(to);
+        const model::Column* renamed = rt->find_column(to);
+        if (added == nullptr || renamed == nullptr) {
+            continue;
+        }
+        report_collision(ctx,
+                         Collision{column_key(rt->name, to), "renames column " + from.first.to_string() + "." +
+                                                                 from.second + " to " + to,
+                                   renamed->meta.location, "new column " + value_text(*added), added->meta.location,
+                                   "column"},
+                         renamer_is_ours);
+        out.columns.emplace_back(from, to);
+    }
+    for (const auto& [from, to] : renames.constraints) {
+        auto [bt, rt, ot] = tables(from.first);
+        if (bt == nullptr || rt == nullptr || ot == nullptr || bt->find_constraint(to) != nullptr ||
+            renames_to(other_renames.constraints, from, to) ||
+            reported_from_ours(other_renames.constraints, from, to, renamer_is_ours)) {
+            continue;
+        }
+        const model::Constraint* added = ot->find_constraint(to);
+        const model::Constraint* renamed = rt->find_constraint(to);
+        if (added == nullptr || renamed == nullptr) {
+            continue;
+        }
+        report_collision(ctx,
+                         Collision{constraint_key(rt->name, to), "renames constraint " + from.second + " on " +
+                                                                     from.first.to_string() + " to " + to,
+                                   renamed->meta.location, "new constraint " + to + " " + value_text(*added),
+                                   added->meta.location, "constraint"},
+                         renamer_is_ours);
+        out.constraints.emplace_back(from, to);
+    }
+    return out;
+}
+
+template <typename T>
+void remove_all(std::vector<T>& from, const std::vector<T>& drop) {
+    std::erase_if(from, [&](const T& x) { return std::find(drop.begin(), drop.end(), x) != drop.end(); });
+}
+
+}  // namespace
+
+void check_rename_collisions(MergeContext& ctx, const model::Schema& base, const model::Schema& ours,
+                             SideRenames& ours_renames, const model::Schema& theirs, SideRenames& theirs_renames) {
+    SideRenames o = collisions(ctx, base, ours, ours_renames, theirs, theirs_renames, true);
+    SideRenames t = collisions(ctx, base, theirs, theirs_renames, ours, ours_renames, false);
+    for (auto [renames, drop] : {std::pair{&ours_renames, &o}, std::pair{&theirs_renames, &t}}) {
+        remove_all(renames->tables, drop->tables);
+        remove_all(renames->indexes, drop->indexes);
+        remove_all(renames->columns, drop->columns);
+        remove_all(renames->constraints, drop->constraints);
+    }
+}
+
 void reconcile_renames(MergeContext& ctx, SideRenames& ours, SideRenames& theirs) {
     auto qn = [](const model::QualifiedName& n) { return n.to_string(); };
     auto str = [](const std::string& n) { return n; };

@@ -120,6 +120,50 @@ void check_columns_exist(MergeContext& ctx, const Inputs& in, const model::Objec
     }
 }
 
+// Columns a function body names (merge_plpgsql.cpp says when a column counts as named):
+// reported when the base had the column, the merged relation does not (one side dropped
+// or renamed it), and no side already pairs this very body with the column's absence
+// (a side that dropped the column and left the body as it is was broken before the
+// merge: not the merge's doing).
+void check_body_columns(MergeContext& ctx, const Inputs& in, const model::RoutineName& name,
+                        const model::Function& function, const std::vector<ColumnReference>& columns,
+                        const Where& where) {
+    const model::ObjectKey key = key_of(function);
+    for (const auto& [relation, column] : columns) {
+        const std::vector<model::QualifiedName> scope{relation};
+        if (!relation_in(in.merged, relation) || column_in(in.merged, scope, column) ||
+            !column_in(in.base, scope, column)) {
+            continue;
+        }
+        bool already = false;
+        for (const model::Schema* s : {&in.ours, &in.theirs}) {
+            const model::Function* f = find_in(s->functions, name);
+            already = already || (f != nullptr && same_definition(*f, function) && !column_in(*s, scope, column));
+        }
+        if (already) {
+            continue;
+        }
+        const std::string target = relation.to_string() + "." + column;
+        // The side without the column points at its table (where the column is gone), the
+        // side with it at the body.
+        auto side_of = [&](const model::Schema& s, const model::SourceLocation& function_at) {
+            if (column_in(s, scope, column)) {
+                return side(target, function_at);
+            }
+            const model::Table* t = find_in(s.tables, relation);
+            return side(std::nullopt, t != nullptr ? t->meta.location : function_at);
+        };
+        bool ours_lacks = !column_in(in.ours, scope, column);
+        bool theirs_lacks = !column_in(in.theirs, scope, column);
+        std::string who = ours_lacks && theirs_lacks ? "both sides" : (ours_lacks ? "ours" : "theirs");
+        ctx.report(ConflictKind::dangling_reference, key, "body", side(target, {}), side_of(in.ours, where.ours),
+                   side_of(in.theirs, where.theirs),
+                   std::string(model::to_string(key.kind)) + " " + display_name(key) + " references column " + target +
+                       ", which " + who + " dropped or renamed; the merged schema no longer has it.",
+                   "Adapt the body on the side that still names " + column + ", or keep column " + target + ".");
+    }
+}
+
 // The column sets of each table's PK/UNIQUE constraints and plain unique indexes without a
 // predicate: what a foreign key may reference. Built once per schema (FKs x indexes would
 // be quadratic on large schemas).
@@ -294,17 +338,28 @@ void validate_other(MergeContext& ctx, const Inputs& in) {
         check_columns_exist(ctx, in, key_of(sequence), "owned by", sequence.owned_by->table,
                             {sequence.owned_by->column}, where);
     }
+    // Trigger functions: the tables whose triggers run each one (NEW / OLD are their rows).
+    std::map<model::QualifiedName, std::set<model::QualifiedName>> trigger_tables;
+    for (const auto& [name, trigger] : in.merged.triggers) {
+        trigger_tables[trigger.function].insert(trigger.table);
+    }
     for (const auto& [name, function] : in.merged.functions) {
-        if (function.language != "plpgsql") {
+        if (function.language != "plpgsql" && function.language != "sql") {
             continue;
         }
-        auto relations = plpgsql_relations(function);
-        if (!relations) {
+        std::optional<model::QualifiedName> trigger_table;
+        if (auto it = trigger_tables.find(function.name); it != trigger_tables.end() && it->second.size() == 1) {
+            trigger_table = *it->second.begin();
+        }
+        auto refs = body_references(function, trigger_table);
+        if (!refs) {
             continue;  // best effort: a body libpg_query cannot parse is not a conflict
         }
+        Where where = where_of(in, &model::Schema::functions, name);
         model::Expression expr;
-        expr.relations = *relations;
-        check_expression(ctx, in, key_of(function), "body", expr, {}, where_of(in, &model::Schema::functions, name));
+        expr.relations = refs->relations;
+        check_expression(ctx, in, key_of(function), "body", expr, {}, where);
+        check_body_columns(ctx, in, name, function, refs->columns, where);
     }
 }
 

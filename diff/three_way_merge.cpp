@@ -46,6 +46,7 @@ MergeResult merge(const model::Schema& base, const model::Schema& ours, const mo
     // both sides' changes meet under the new names.
     detail::SideRenames ours_renames = detail::collect_renames(base, ours, options.renames_ours);
     detail::SideRenames theirs_renames = detail::collect_renames(base, theirs, options.renames_theirs);
+    detail::check_rename_collisions(ctx, base, ours, ours_renames, theirs, theirs_renames);
     detail::reconcile_renames(ctx, ours_renames, theirs_renames);
     const bool renamed = !ours_renames.tables.empty() || !ours_renames.columns.empty() ||
                          !ours_renames.indexes.empty() || !ours_renames.constraints.empty() ||

@@ -145,6 +145,46 @@ std::vector<Row> rows() {
         {"plpgsql body of the other side", "DROP TABLE customers CASCADE;",
          "ALTER TABLE orders ADD COLUMN x int;",
          {{K::dangling_reference, "public.touch()", "body"}}},
+        // Column references in function bodies.
+        {"plpgsql body: aliased column the other side drops", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION order_note(p int) RETURNS text LANGUAGE plpgsql AS $$ DECLARE v text; BEGIN SELECT o.note INTO v FROM orders o WHERE o.id = p; RETURN v; END $$;",
+         {{K::dangling_reference, "public.order_note(integer)", "body"}}},
+        {"plpgsql body: unqualified column, one relation", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION order_note(p int) RETURNS text LANGUAGE plpgsql AS $$ DECLARE v text; BEGIN SELECT note INTO v FROM orders WHERE id = p; RETURN v; END $$;",
+         {{K::dangling_reference, "public.order_note(integer)", "body"}}},
+        {"plpgsql body: UPDATE SET target", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION clear_note(p int) RETURNS void LANGUAGE plpgsql AS $$ BEGIN UPDATE orders SET note = NULL WHERE id = p; END $$;",
+         {{K::dangling_reference, "public.clear_note(integer)", "body"}}},
+        {"plpgsql body: INSERT column list", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION add_order(p int) RETURNS void LANGUAGE plpgsql AS $$ BEGIN INSERT INTO orders (id, note) VALUES (p, 'x'); END $$;",
+         {{K::dangling_reference, "public.add_order(integer)", "body"}}},
+        {"plpgsql body: subquery in an IF condition", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION has_notes() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN IF EXISTS (SELECT 1 FROM orders WHERE note IS NOT NULL) THEN RETURN true; END IF; RETURN false; END $$;",
+         {{K::dangling_reference, "public.has_notes()", "body"}}},
+        {"plpgsql body: NEW.column of the trigger table", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION set_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.note := 'x'; RETURN NEW; END $$; CREATE TRIGGER orders_note BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION set_note();",
+         {{K::dangling_reference, "public.set_note()", "body"}}},
+        {"sql body: column the other side drops", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION notes() RETURNS SETOF text LANGUAGE sql AS $$ SELECT note FROM orders $$;",
+         {{K::dangling_reference, "public.notes()", "body"}}},
+        {"sql body: RETURN expression", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION first_note() RETURNS text LANGUAGE sql RETURN (SELECT o.note FROM orders o LIMIT 1);",
+         {{K::dangling_reference, "public.first_note()", "body"}}},
+        {"plpgsql body: a local variable named like the dropped column", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION order_total(p int) RETURNS numeric LANGUAGE plpgsql AS $$ DECLARE note numeric; BEGIN SELECT total INTO note FROM orders WHERE id = p AND note IS NULL; RETURN note; END $$;",
+         {}, "ALTER TABLE orders DROP COLUMN note; CREATE FUNCTION order_total(p int) RETURNS numeric LANGUAGE plpgsql AS $$ DECLARE note numeric; BEGIN SELECT total INTO note FROM orders WHERE id = p AND note IS NULL; RETURN note; END $$;"},
+        {"plpgsql body: a parameter named like the dropped column", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION count_orders(note int) RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT count(*) FROM orders WHERE customer_id = note); END $$;",
+         {}, "ALTER TABLE orders DROP COLUMN note; CREATE FUNCTION count_orders(note int) RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT count(*) FROM orders WHERE customer_id = note); END $$;"},
+        {"plpgsql body: unqualified column over a join is not attributed", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM note FROM orders o JOIN customers c ON c.id = o.customer_id; END $$;",
+         {}, "ALTER TABLE orders DROP COLUMN note; CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM note FROM orders o JOIN customers c ON c.id = o.customer_id; END $$;"},
+        {"plpgsql body: the dropping side's own body is not the merge's doing", "ALTER TABLE customers DROP COLUMN name;",
+         "ALTER TABLE orders ADD COLUMN x int;", {},
+         "ALTER TABLE customers DROP COLUMN name; ALTER TABLE orders ADD COLUMN x int;"},
+        {"plpgsql body: a column both keep", "ALTER TABLE orders DROP COLUMN note;",
+         "CREATE FUNCTION order_total(p int) RETURNS numeric LANGUAGE plpgsql AS $$ DECLARE v numeric; BEGIN SELECT o.total INTO v FROM orders o WHERE o.id = p; RETURN v; END $$;",
+         {}, "ALTER TABLE orders DROP COLUMN note; CREATE FUNCTION order_total(p int) RETURNS numeric LANGUAGE plpgsql AS $$ DECLARE v numeric; BEGIN SELECT o.total INTO v FROM orders o WHERE o.id = p; RETURN v; END $$;"},
     };
 }
 
@@ -324,6 +364,138 @@ TEST(ThreeWayMerge, PreferResolvesModifyDeleteAndAddAdd) {
     result = merge(base, ours, theirs, options);
     EXPECT_TRUE(result.clean());
     EXPECT_EQ(result.merged, theirs);
+}
+
+}  // namespace
+}  // namespace schemerge::diff
+
+namespace schemerge::diff {
+namespace {
+
+// Sequences merge option by option (each ALTER SEQUENCE option is its own attribute).
+TEST(ThreeWayMerge, SequenceOptionsMergeOneByOne) {
+    auto base = load("base.sql", "CREATE SEQUENCE s START 100;");
+    auto ours = load("ours.sql", "CREATE SEQUENCE s START 100 INCREMENT BY 2;");
+    auto theirs = load("theirs.sql", "CREATE SEQUENCE s START 100 CACHE 20 CYCLE;");
+    auto result = merge(base, ours, theirs);
+    EXPECT_TRUE(result.clean()) << (result.conflicts.empty() ? "" : result.conflicts[0].explanation);
+    auto expected = load("expected.sql", "CREATE SEQUENCE s START 100 INCREMENT BY 2 CACHE 20 CYCLE;");
+    EXPECT_EQ(synth::postgres::emit_schema(result.merged), synth::postgres::emit_schema(expected));
+}
+
+TEST(ThreeWayMerge, SequenceOptionChangedDifferentlyNamesTheOption) {
+    auto base = load("base.sql", "CREATE SEQUENCE s START 100;");
+    auto ours = load("ours.sql", "CREATE SEQUENCE s START 100 INCREMENT BY 2 CACHE 20;");
+    auto theirs = load("theirs.sql", "CREATE SEQUENCE s START 100 INCREMENT BY 5 CACHE 20;");
+    auto result = merge(base, ours, theirs);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    const Conflict& c = result.conflicts[0];
+    EXPECT_EQ(c.kind, ConflictKind::both_modified);
+    EXPECT_EQ(display_name(c.object), "public.s");
+    EXPECT_EQ(c.attribute, "increment");
+    EXPECT_EQ(c.base.value, "INCREMENT (default)");
+    EXPECT_EQ(c.ours.value, "INCREMENT 2");
+    EXPECT_EQ(c.theirs.value, "INCREMENT 5");
+}
+
+TEST(ThreeWayMerge, SequenceOwnerAndTypeAreOptionsToo) {
+    auto base = load("base.sql", "CREATE TABLE t (id int); CREATE SEQUENCE s;");
+    auto ours = load("ours.sql", "CREATE TABLE t (id int); CREATE SEQUENCE s AS integer;");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (id int); CREATE SEQUENCE s OWNED BY t.id;");
+    auto result = merge(base, ours, theirs);
+    EXPECT_TRUE(result.clean());
+    auto expected = load("expected.sql", "CREATE TABLE t (id int); CREATE SEQUENCE s AS integer OWNED BY t.id;");
+    EXPECT_EQ(synth::postgres::emit_schema(result.merged), synth::postgres::emit_schema(expected));
+}
+
+// The name-collision among a merge's conflicts for `object`, or nullptr.
+const Conflict* collision(const MergeResult& result, const std::string& object) {
+    for (const auto& c : result.conflicts) {
+        if (c.kind == ConflictKind::name_collision && display_name(c.object) == object) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+// A column renamed on one side (annotation) and a new column of that name on the other:
+// a name-collision (and the two new columns meet as an add-add where they differ).
+TEST(ThreeWayMerge, RenamedColumnCollidesWithTheOtherSidesNewColumn) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    auto ours = load("ours.sql", "CREATE TABLE t (\n  z int, -- schemerge:renamed-from a\n  b text\n);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int, b text,\n  z text);");
+    auto result = merge(base, ours, theirs);
+    const Conflict* c = collision(result, "public.t.z");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->attribute, "name");
+    ASSERT_TRUE(c->ours.location.known());
+    ASSERT_TRUE(c->theirs.location.known());
+    EXPECT_EQ(*c->ours.location.file, "ours.sql");
+    EXPECT_EQ(*c->theirs.location.file, "theirs.sql");
+    // Symmetric: theirs renames, ours adds.
+    auto swapped = merge(base, theirs, ours);
+    EXPECT_NE(collision(swapped, "public.t.z"), nullptr);
+}
+
+TEST(ThreeWayMerge, RenamedColumnCollidesWithAnIdenticalNewColumn) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    auto ours = load("ours.sql", "CREATE TABLE t (\n  z int, -- schemerge:renamed-from a\n  b text\n);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int, b text, z int);");
+    auto result = merge(base, ours, theirs);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    EXPECT_NE(collision(result, "public.t.z"), nullptr);
+}
+
+TEST(ThreeWayMerge, RenamedTableCollidesWithTheOtherSidesNewTable) {
+    auto base = load("base.sql", "CREATE TABLE t (a int);");
+    auto ours = load("ours.sql", "-- schemerge:renamed-from t\nCREATE TABLE t2 (a int);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int);\nCREATE TABLE t2 (x text);");
+    auto result = merge(base, ours, theirs);
+    const Conflict* c = collision(result, "public.t2");
+    ASSERT_NE(c, nullptr);
+    EXPECT_TRUE(c->ours.location.known());
+    EXPECT_TRUE(c->theirs.location.known());
+    EXPECT_NE(collision(merge(base, theirs, ours), "public.t2"), nullptr);
+}
+
+TEST(ThreeWayMerge, TwoColumnsRenamedToOneNameCollideOnce) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b int);");
+    auto ours = load("ours.sql", "CREATE TABLE t (\n  z int, -- schemerge:renamed-from a\n  b int\n);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (\n  a int,\n  z int -- schemerge:renamed-from b\n);");
+    auto result = merge(base, ours, theirs);
+    int collisions = 0;
+    for (const auto& c : result.conflicts) {
+        collisions += c.kind == ConflictKind::name_collision ? 1 : 0;
+    }
+    EXPECT_EQ(collisions, 1);
+}
+
+TEST(ThreeWayMerge, SameRenameOnBothSidesIsNoCollision) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    auto ours = load("ours.sql", "CREATE TABLE t (\n  z int, -- schemerge:renamed-from a\n  b text\n);");
+    auto result = merge(base, ours, ours);
+    EXPECT_TRUE(result.clean());
+}
+
+TEST(ThreeWayMerge, BodyColumnRenamedByTheOtherSide) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    MergeOptions options;
+    options.renames_ours.renames.push_back(RenameHint{model::ObjectKind::column, {"public", "t"}, "public", "a", "z"});
+    auto ours = load("ours.sql", "CREATE TABLE t (z int, b text);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int, b text);\nCREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT max(t.a) FROM t); END $$;");
+    auto result = merge(base, ours, theirs, options);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    const Conflict& c = result.conflicts[0];
+    EXPECT_EQ(c.kind, ConflictKind::dangling_reference);
+    EXPECT_EQ(display_name(c.object), "public.f()");
+    EXPECT_EQ(c.attribute, "body");
+    EXPECT_EQ(c.theirs.value, "public.t.a");
+    EXPECT_FALSE(c.ours.value.has_value());
+    ASSERT_TRUE(c.ours.location.known());
+    ASSERT_TRUE(c.theirs.location.known());
+    EXPECT_EQ(*c.ours.location.file, "ours.sql");
+    EXPECT_EQ(c.theirs.location.line, 2U);
+    EXPECT_NE(c.explanation.find("public.t.a"), std::string::npos);
 }
 
 }  // namespace
