@@ -5,6 +5,8 @@
 # the repository-relative file and the line on head; SARIF 2.1.0 structure checked with jq;
 # bad input exit 2 with nothing written; the repository is never changed.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Print each group of checks as it starts (lib.sh only prints failures).
+case_() { current="$1"; echo "-- $1"; }
 
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export GIT_AUTHOR_NAME="Schemerge Test" GIT_AUTHOR_EMAIL="test@example.com"

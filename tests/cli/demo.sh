@@ -4,6 +4,8 @@
 # customers.email); exit 0 although develop conflicts, non-zero when fold fails; the same
 # commits on every run; main's migration proven on PostgreSQL 15 when installed.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Print each group of checks as it starts (lib.sh only prints failures).
+case_() { current="$1"; echo "-- $1"; }
 source "$REPO/tests/engine/pg_cluster.sh"
 
 demo() { # demo DIR [SCHEMERGE]: run scripts/demo.sh, rc in $rc

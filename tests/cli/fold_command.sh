@@ -8,6 +8,8 @@
 # tests/engine/fold_verify.sh sources this file with FOLD_FIXTURES_ONLY=1 to build the same
 # repositories (functions make_*_repo) and proves the plans on PostgreSQL.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Print each group of checks as it starts (lib.sh only prints failures).
+case_() { current="$1"; echo "-- $1"; }
 
 # Deterministic repositories: no user/system git configuration, fixed identity and dates.
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null

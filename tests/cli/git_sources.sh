@@ -5,6 +5,8 @@
 # input (unknown ref, path missing at a ref, binary blob, not a repository) is one line
 # naming the ref/path, exit 2, nothing written.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Print each group of checks as it starts (lib.sh only prints failures).
+case_() { current="$1"; echo "-- $1"; }
 
 # Deterministic repositories: no user/system git configuration, fixed identity and dates.
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null

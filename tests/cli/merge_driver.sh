@@ -7,6 +7,8 @@
 # description; where git's line merge is clean its text is kept. Direct calls: exit codes and
 # %A on input errors. The driver is configured with the binary's absolute path (no PATH).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Print each group of checks as it starts (lib.sh only prints failures).
+case_() { current="$1"; echo "-- $1"; }
 source "$REPO/tests/engine/pg_cluster.sh"
 
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
