@@ -10,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/fold_command.hpp"
 #include "cli/merge_command.hpp"
+#include "cli/merge_driver_command.hpp"
 #include "cli/verify_command.hpp"
 
 namespace schemerge::cli {
@@ -30,6 +31,8 @@ int run(int argc, char** argv) {
     add_fold_command(app, fold);
     CheckArgs check;
     add_check_command(app, check);
+    MergeDriverArgs merge_driver;
+    add_merge_driver_command(app, merge_driver);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -57,6 +60,9 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("check")) {
         return run_check(check);
+    }
+    if (app.got_subcommand("merge-driver")) {
+        return run_merge_driver(merge_driver);
     }
     return k_exit_input_error;
 }

@@ -93,7 +93,8 @@ int run_check(const CheckArgs& args) {
     MergeReport report{merged->base_label, &job.result,
                        SidePlan{args.base, &job.ours_diff, &job.ours_plan, args.base},
                        SidePlan{args.head, &job.theirs_diff, &job.theirs_plan, args.head},
-                       [](const std::string& file) { return repository_path_of(file); }, false, failing};
+                       [](const std::string& file) { return repository_path_of(file); }, false,
+                       &job.loaded[2].schema, failing};
     const bool pass = job.result.clean() && failed.empty();
     std::string verdict;
     if (!job.result.clean()) {

@@ -130,7 +130,7 @@ std::string summary_markdown(const FoldArgs& args, const std::string& path, cons
         }
         out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", t.commit.revision, t.merge.base_label,
                            job.ours_plan.steps.size(), job.result.conflicts.size(), hazards.empty() ? "—" : hazards,
-                           job.result.clean() ? "✅ clean" : "❌ conflict");
+                           job.result.clean() ? "✅ clean" : "❌ CONFLICT");
     }
     return out;
 }
@@ -284,7 +284,7 @@ int run_fold(const FoldArgs& args) {
         for (const auto& target : targets) {
             const auto& job = target.merge.job;
             if (!args.out.empty()) {
-                content += fmt::format("\n{}: {}", target.commit.revision, join(target.written, ", "));
+                content += fmt::format("\nwritten for {}: {}", target.commit.revision, join(target.written, ", "));
                 continue;
             }
             MergeReport report{target.merge.base_label, &job.result,

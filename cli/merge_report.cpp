@@ -89,11 +89,100 @@ std::optional<model::SourceLocation> location_of(const diff::ObjectRef& ref) {
         ref);
 }
 
+// Where `key` is defined in `schema`: the object's own line, else its table's.
+std::optional<model::SourceLocation> locate_object(const model::Schema& schema, const model::ObjectKey& key) {
+    using K = model::ObjectKind;
+    auto known = [](const model::SourceLocation& l) {
+        return l.known() ? std::optional<model::SourceLocation>(l) : std::nullopt;
+    };
+    const model::QualifiedName name{key.schema, key.name};
+    const model::QualifiedName table{key.schema, key.table};
+    auto table_location = [&]() -> std::optional<model::SourceLocation> {
+        if (auto it = schema.tables.find(table); it != schema.tables.end()) {
+            return known(it->second.meta.location);
+        }
+        if (auto it = schema.views.find(table); it != schema.views.end()) {
+            return known(it->second.meta.location);
+        }
+        return std::nullopt;
+    };
+    switch (key.kind) {
+        case K::table:
+            if (auto it = schema.tables.find(name); it != schema.tables.end()) {
+                return known(it->second.meta.location);
+            }
+            return std::nullopt;
+        case K::column:
+            if (auto it = schema.tables.find(table); it != schema.tables.end()) {
+                if (const auto* column = it->second.find_column(key.name); column != nullptr && column->meta.location.known()) {
+                    return column->meta.location;
+                }
+            }
+            return table_location();
+        case K::constraint:
+            if (auto it = schema.tables.find(table); it != schema.tables.end()) {
+                for (const auto& c : it->second.constraints) {
+                    if (c.name == key.name && c.meta.location.known()) {
+                        return c.meta.location;
+                    }
+                }
+            }
+            return table_location();
+        case K::index:
+            if (auto it = schema.indexes.find(name); it != schema.indexes.end()) {
+                return known(it->second.meta.location);
+            }
+            return std::nullopt;
+        case K::view:
+        case K::materialized_view:
+            if (auto it = schema.views.find(name); it != schema.views.end()) {
+                return known(it->second.meta.location);
+            }
+            return std::nullopt;
+        case K::sequence:
+            if (auto it = schema.sequences.find(name); it != schema.sequences.end()) {
+                return known(it->second.meta.location);
+            }
+            return std::nullopt;
+        case K::type:
+            if (auto it = schema.types.find(name); it != schema.types.end()) {
+                return known(it->second.meta.location);
+            }
+            return std::nullopt;
+        case K::function:
+        case K::procedure:
+        case K::aggregate:
+            if (auto it = schema.functions.find(model::RoutineName{name, key.args}); it != schema.functions.end()) {
+                return known(it->second.meta.location);
+            }
+            return std::nullopt;
+        case K::trigger:
+            if (auto it = schema.triggers.find(model::TableScopedName{table, key.name}); it != schema.triggers.end()) {
+                return known(it->second.meta.location);
+            }
+            return table_location();
+        case K::policy:
+            if (auto it = schema.policies.find(model::TableScopedName{table, key.name}); it != schema.policies.end()) {
+                return known(it->second.meta.location);
+            }
+            return table_location();
+        default:
+            return std::nullopt;
+    }
+}
+
 // Where the object a step changes is defined: the new definition when there is one (its
 // file is the side that introduced it), the old one for drops.
-std::map<std::string, model::SourceLocation> step_locations(const SidePlan& side) {
+std::map<std::string, model::SourceLocation> step_locations(const SidePlan& side,
+                                                            const model::Schema* annotate_in = nullptr) {
     std::map<std::string, model::SourceLocation> out;
     for (const auto& change : side.diff->changes.changes) {
+        if (annotate_in != nullptr) {
+            if (auto location = locate_object(*annotate_in, change.key)) {
+                out.emplace(change.describe(), *location);
+            }
+            continue;
+        }
         auto location = location_of(change.after);
         if (!location) {
             location = location_of(change.before);
@@ -363,7 +452,8 @@ std::string render_merge_sarif(const MergeReport& report) {
         result.message = fmt::format("{}: {} Ours: {}; theirs: {}. {}", conflict_heading(c), c.explanation,
                                      value_text(c.ours.value), value_text(c.theirs.value), c.resolution);
         for (const auto* side : {&c.ours, &c.theirs}) {
-            if (side->location.known()) {
+            // With annotate_in (theirs' schema), only theirs' lines are locations.
+            if (side->location.known() && (report.annotate_in == nullptr || side == &c.theirs)) {
                 result.locations.push_back(sarif_location(side->location));
             }
         }
@@ -374,7 +464,7 @@ std::string render_merge_sarif(const MergeReport& report) {
             continue;
         }
         const std::string label = !side->label.empty() ? side->label : side == &report.ours ? "ours" : "theirs";
-        auto locations = step_locations(*side);
+        auto locations = step_locations(*side, report.annotate_in);
         for (const auto& step : side->plan->steps) {
             for (const auto& hazard : step.hazards) {
                 SarifResult result;
@@ -452,9 +542,9 @@ std::string github_command(const char* level, const model::SourceLocation* locat
 std::string render_merge_github(const MergeReport& report) {
     std::string out;
     for (const auto& c : report.result->conflicts) {
-        const model::SourceLocation* at = c.theirs.location.known() ? &c.theirs.location
-                                          : c.ours.location.known() ? &c.ours.location
-                                                                     : nullptr;
+        const model::SourceLocation* at = c.theirs.location.known()                                ? &c.theirs.location
+                                          : c.ours.location.known() && report.annotate_in == nullptr ? &c.ours.location
+                                                                                                     : nullptr;
         out += github_command("error", at, report.uri_for, fmt::format("schemerge {}", diff::to_string(c.kind)),
                               fmt::format("{}: {} {}: {}; {}: {}. {}", conflict_heading(c), c.explanation,
                                           report.ours.label.empty() ? "ours" : report.ours.label,
@@ -467,7 +557,7 @@ std::string render_merge_github(const MergeReport& report) {
             continue;
         }
         const std::string label = !side->label.empty() ? side->label : side == &report.ours ? "ours" : "theirs";
-        auto locations = step_locations(*side);
+        auto locations = step_locations(*side, report.annotate_in);
         for (const auto& step : side->plan->steps) {
             for (const auto& hazard : step.hazards) {
                 const bool failing =

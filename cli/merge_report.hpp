@@ -4,6 +4,7 @@
 
 #include "diff/three_way_merge.hpp"
 #include "diff/two_way_diff.hpp"
+#include "model/schema.hpp"
 #include "synth/plan.hpp"
 
 namespace schemerge::cli {
@@ -29,6 +30,10 @@ struct MergeReport {
     // SARIF and GitHub annotations: also report the hazards of theirs' plan (`check` reports
     // only the plan the target branch's environment runs).
     bool annotate_theirs_plan = true;
+    // When set (`check`), annotations (SARIF, GitHub) point into this schema's files only:
+    // a step is located at its object's definition there (or its table's), a conflict at
+    // this side's definition; what the schema lacks is reported without a location.
+    const model::Schema* annotate_in = nullptr;
     // Hazard ids that fail the run (`check`): reported as errors instead of warnings.
     std::vector<std::string> failing_hazards;
 };

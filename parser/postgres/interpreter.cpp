@@ -166,6 +166,29 @@ model::ObjectBase Interpreter::meta() const {
     return base;
 }
 
+model::ObjectBase Interpreter::meta_at(int offset) const {
+    model::ObjectBase base = meta();
+    if (site_ == nullptr || offset <= 0 || static_cast<std::size_t>(offset) >= site_->text.size()) {
+        return base;
+    }
+    // Statement offsets count bytes from the statement's first character; columns count
+    // characters of the line.
+    std::string_view before = site_->text.substr(0, static_cast<std::size_t>(offset));
+    std::size_t last_newline = before.rfind('\n');
+    std::uint32_t newlines = 0;
+    for (char c : before) {
+        newlines += c == '\n' ? 1U : 0U;
+    }
+    std::string_view line_part = last_newline == std::string_view::npos ? before : before.substr(last_newline + 1);
+    std::uint32_t chars = 0;
+    for (char c : line_part) {
+        chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1U : 0U;
+    }
+    base.location.line += newlines;
+    base.location.column = newlines == 0 ? base.location.column + chars : chars + 1;
+    return base;
+}
+
 void Interpreter::duplicate(const std::string& what, const model::SourceLocation& previous) {
     throw StatementError(0, fmt::format("{} already exists", what), previous, "first defined here");
 }

@@ -50,6 +50,8 @@ private:
     // transform_table.cpp
     void create_table(PgQuery__CreateStmt* stmt);
     void add_column(model::Table& table, PgQuery__ColumnDef* def, bool from_alter);
+    // meta() located at a byte offset of the statement (a column's own line).
+    [[nodiscard]] model::ObjectBase meta_at(int offset) const;
     void add_table_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
     model::Constraint build_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
     void create_table_as(PgQuery__CreateTableAsStmt* stmt);

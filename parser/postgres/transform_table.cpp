@@ -195,7 +195,7 @@ void Interpreter::add_column(model::Table& table, PgQuery__ColumnDef* def, bool 
     model::Column fresh;
     model::Column& column = existing != nullptr ? *existing : fresh;
     column.name = name;
-    column.meta = meta();
+    column.meta = meta_at(def->location);
     column.meta.renamed_from = line_rename_annotation(def->location);
     if (def->type_name != nullptr) {
         column.type = type(def->type_name);

@@ -1,0 +1,367 @@
+#include "cli/merge_driver_command.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/exit_codes.hpp"
+#include "cli/git_repo.hpp"
+#include "cli/merge_job.hpp"
+#include "cli/merge_report.hpp"
+#include "cli/output.hpp"
+#include "cli/schema_input.hpp"
+#include "diff/two_way_diff.hpp"
+#include "parser/postgres/dump_rows.hpp"
+#include "parser/postgres/frontend.hpp"
+#include "synth/postgres/schema_emitter.hpp"
+
+namespace schemerge::cli {
+
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// One union table's rows on each side, and the merged list.
+struct TableRows {
+    std::string table;  // as configured
+    std::array<std::vector<parser::postgres::TableRowsStatement>, 3> statements;  // base, ours, theirs
+    std::string written_table;          // the table as ours (else theirs) writes it: "schema_migrations" quoted
+    std::vector<std::string> columns;   // ours' (else theirs') column list
+    Rows merged;
+};
+
+std::expected<std::string, std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::unexpected(fmt::format("cannot read '{}'", path));
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+Rows all_rows(const std::vector<parser::postgres::TableRowsStatement>& statements) {
+    Rows out;
+    for (const auto& s : statements) {
+        out.insert(out.end(), s.rows.begin(), s.rows.end());
+    }
+    return out;
+}
+
+// A three-way merge of row sets: rows both sides keep, plus rows either side added; a
+// row either side removed stays removed. Sorted the way ours lists them when ours is
+// sorted (Rails sorts versions), else ours' order followed by theirs' new rows.
+Rows merge_rows(const Rows& base, const Rows& ours, const Rows& theirs) {
+    std::set<std::vector<std::string>> in_base(base.begin(), base.end());
+    std::set<std::vector<std::string>> in_ours(ours.begin(), ours.end());
+    std::set<std::vector<std::string>> in_theirs(theirs.begin(), theirs.end());
+    Rows out;
+    std::set<std::vector<std::string>> taken;
+    auto keep = [&](const std::vector<std::string>& row) {
+        const bool removed_by_ours = in_base.contains(row) && !in_ours.contains(row);
+        const bool removed_by_theirs = in_base.contains(row) && !in_theirs.contains(row);
+        if (!removed_by_ours && !removed_by_theirs && taken.insert(row).second) {
+            out.push_back(row);
+        }
+    };
+    for (const auto& row : ours) {
+        keep(row);
+    }
+    for (const auto& row : theirs) {
+        keep(row);
+    }
+    if (std::ranges::is_sorted(ours)) {
+        std::ranges::sort(out);
+    } else if (std::ranges::is_sorted(ours, std::greater<>{})) {
+        std::ranges::sort(out, std::greater<>{});
+    }
+    return out;
+}
+
+// The table name between INSERT INTO and the column list / VALUES, as written.
+std::string written_table_name(const std::string& text, const parser::postgres::TableRowsStatement& s) {
+    std::string_view statement = std::string_view(text).substr(s.begin, s.end - s.begin);
+    auto into = statement.find("INTO");
+    if (into == std::string_view::npos) {
+        into = statement.find("into");
+    }
+    if (into == std::string_view::npos) {
+        return {};
+    }
+    std::size_t i = into + 4;
+    while (i < statement.size() && std::isspace(static_cast<unsigned char>(statement[i]))) {
+        ++i;
+    }
+    std::size_t j = i;
+    bool quoted = false;
+    while (j < statement.size()) {
+        char c = statement[j];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && (std::isspace(static_cast<unsigned char>(c)) || c == '(')) {
+            break;
+        }
+        ++j;
+    }
+    return std::string(statement.substr(i, j - i));
+}
+
+// `text` with each rows statement of every union table replaced: the first by `marker`
+// (+ the table), the others by nothing.
+std::string with_markers(const std::string& text, const std::vector<TableRows>& tables, std::size_t side) {
+    struct Cut {
+        std::size_t begin, end;
+        std::string replacement;
+    };
+    std::vector<Cut> cuts;
+    for (const auto& t : tables) {
+        const auto& statements = t.statements[side];
+        for (std::size_t i = 0; i < statements.size(); ++i) {
+            cuts.push_back({statements[i].begin, statements[i].end,
+                            i == 0 ? "-- schemerge:merged-rows " + t.table : std::string()});
+        }
+    }
+    std::ranges::sort(cuts, {}, &Cut::begin);
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& c : cuts) {
+        out.append(text, at, c.begin - at);
+        out += c.replacement;
+        at = c.end;
+    }
+    out.append(text, at, std::string::npos);
+    return out;
+}
+
+std::string conflict_description(const std::string& path, const std::string& report, const std::string& line_text,
+                                 bool line_clean, std::size_t conflicts) {
+    std::string out = fmt::format(
+        "<<<<<<< schemerge: {} could not be merged: {} schema conflict{} (this file is not SQL)\n", path, conflicts,
+        conflicts == 1 ? "" : "s");
+    out += "# `schemerge merge-driver` found changes on the two branches that do not merge. Resolve them\n";
+    out += "# (edit the schema on one branch, or take one side with `git checkout --ours|--theirs` and\n";
+    out += "# regenerate the file), then `git add` the result. Below the report: git's line merge of the file";
+    out += line_clean ? ".\n#\n" : ", with its conflict markers.\n#\n";
+    std::istringstream in(report);
+    for (std::string line; std::getline(in, line);) {
+        out += "# " + line + "\n";
+    }
+    out += ">>>>>>> schemerge\n";
+    out += line_text;
+    return out;
+}
+
+}  // namespace
+
+void add_merge_driver_command(CLI::App& app, MergeDriverArgs& args) {
+    CLI::App* cmd = app.add_subcommand(
+        "merge-driver",
+        "git merge driver for schema files: git config merge.schemerge.driver 'schemerge merge-driver %O %A %B %P'");
+    cmd->add_option("ANCESTOR", args.ancestor, "%O: the merge base's version of the file")->required();
+    cmd->add_option("CURRENT", args.current, "%A: our version; the merged result is written here")->required();
+    cmd->add_option("OTHER", args.other, "%B: their version")->required();
+    cmd->add_option("PATH", args.path, "%P: the file's path in the repository (for messages)");
+    cmd->add_flag("-q,--quiet", args.quiet, "do not print warnings and notes");
+    cmd->add_option("--repo", args.sources.repo, "the repository whose schemerge.toml applies (default: the "
+                                                 "working directory's)");
+    cmd->add_option("--config", args.sources.config, "read this configuration file instead of schemerge.toml");
+}
+
+int run_merge_driver(const MergeDriverArgs& args) {
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    const std::string path = args.path.empty() ? args.current : args.path;
+    std::array<std::string, 3> texts;
+    std::vector<std::vector<parser::SourceFile>> inputs;
+    const std::array<std::pair<const std::string*, const char*>, 3> files{
+        {{&args.ancestor, "base"}, {&args.current, "ours"}, {&args.other, "theirs"}}};
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto raw = read_file(*files[i].first);
+        if (!raw) {
+            std::cerr << "error: " << raw.error() << '\n';
+            return k_exit_input_error;
+        }
+        auto source = parser::make_checked_source(fmt::format("{}:{}", files[i].second, path), std::move(*raw));
+        if (!source) {
+            std::cerr << source.error().render() << '\n';
+            return k_exit_input_error;
+        }
+        texts[i] = source->text;
+        inputs.push_back({std::move(*source)});
+    }
+
+    // The rows dumps carry (Rails' schema_migrations list), per side.
+    std::vector<TableRows> tables;
+    for (const auto& table : context->config().union_rows) {
+        TableRows rows;
+        rows.table = table;
+        bool any = false;
+        for (std::size_t i = 0; i < 3; ++i) {
+            auto found = parser::postgres::find_table_rows(inputs[i].front(), table);
+            if (!found) {
+                std::cerr << found.error().render() << '\n';
+                return k_exit_input_error;
+            }
+            rows.statements[i] = std::move(*found);
+            any = any || !rows.statements[i].empty();
+        }
+        if (!any) {
+            continue;
+        }
+        for (std::size_t side : {1U, 2U}) {
+            if (!rows.statements[side].empty() && rows.written_table.empty()) {
+                rows.written_table = written_table_name(texts[side], rows.statements[side].front());
+                rows.columns = rows.statements[side].front().columns;
+            }
+        }
+        for (std::size_t side : {1U, 2U}) {
+            for (const auto& s : rows.statements[side]) {
+                if (s.columns != rows.columns) {
+                    std::cerr << fmt::format("{}:{}: error: the rows of {} list other columns than ours; cannot merge "
+                                             "them as a union\n",
+                                             *inputs[side].front().name, s.line, table);
+                    return k_exit_input_error;
+                }
+            }
+        }
+        rows.merged = merge_rows(all_rows(rows.statements[0]), all_rows(rows.statements[1]),
+                                 all_rows(rows.statements[2]));
+        tables.push_back(std::move(rows));
+    }
+
+    MergeJobOptions options;
+    options.merge.prefer = preference_from(context->config().prefer);
+    options.config = &context->config();
+    auto job = run_merge_job(std::move(inputs), options);
+    if (!job) {
+        std::cerr << job.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    for (const auto& input : job->loaded) {
+        print_diagnostics(input.diagnostics, true);
+    }
+    const auto& merged = job->result.merged;
+
+    auto line = line_merge(texts[0], texts[1], texts[2], "ours:" + path, "theirs:" + path);
+    if (!line) {
+        std::cerr << "error: " << line.error() << '\n';
+        return k_exit_input_error;
+    }
+
+    if (!job->result.clean()) {
+        MergeReport report{"base:" + path, &job->result,
+                           SidePlan{"ours:" + path, &job->ours_diff, &job->ours_plan, "ours"},
+                           SidePlan{"theirs:" + path, &job->theirs_diff, &job->theirs_plan, "theirs"}};
+        auto text = conflict_description(path, render_merge_text(report), line->text, line->clean,
+                                         job->result.conflicts.size());
+        if (auto written = write_output(args.current, text); !written) {
+            std::cerr << "error: " << written.error() << '\n';
+            return k_exit_input_error;
+        }
+        std::cerr << fmt::format("schemerge: {}: {} schema conflict{}; the file describes them\n", path,
+                                 job->result.conflicts.size(), job->result.conflicts.size() == 1 ? "" : "s");
+        return k_exit_different;
+    }
+
+    // A candidate text is accepted when it loads to the merged schema and carries the
+    // merged rows.
+    auto accepts = [&](const std::string& text) {
+        auto source = parser::make_source("merged:" + path, text);
+        auto loaded = parser::postgres::load({source});
+        if (!loaded) {
+            return false;
+        }
+        apply_ignore(loaded->schema, context->config());
+        if (!diff::diff(merged, loaded->schema).changes.changes.empty()) {
+            return false;
+        }
+        for (const auto& t : tables) {
+            auto found = parser::postgres::find_table_rows(source, t.table);
+            if (!found || all_rows(*found) != t.merged) {
+                return false;
+            }
+        }
+        return true;
+    };
+
+    std::string result;
+    std::string how;
+    if (line->clean && accepts(line->text)) {
+        result = std::move(line->text);  // git's own merge was right: keep its text
+        how = "git's line merge";
+    }
+    if (result.empty() && !tables.empty()) {
+        // Merge the text without the row lists, then write the merged rows where they were.
+        std::array<std::string, 3> marked;
+        for (std::size_t i = 0; i < 3; ++i) {
+            marked[i] = with_markers(texts[i], tables, i);
+        }
+        auto rows_line = line_merge(marked[0], marked[1], marked[2], "ours:" + path, "theirs:" + path);
+        if (rows_line && rows_line->clean) {
+            std::string text = rows_line->text;
+            bool placed = true;
+            for (const auto& t : tables) {
+                const std::string marker = "-- schemerge:merged-rows " + t.table;
+                auto at = text.find(marker);
+                if (at == std::string::npos || text.find(marker, at + 1) != std::string::npos) {
+                    placed = false;
+                    break;
+                }
+                std::string insert = parser::postgres::render_rows_insert(t.written_table, t.columns, t.merged);
+                if (insert.ends_with('\n')) {
+                    insert.pop_back();
+                }
+                text.replace(at, marker.size(), insert);
+            }
+            if (placed && accepts(text)) {
+                result = std::move(text);
+                how = "git's line merge with the rows merged as a union";
+            }
+        }
+    }
+    if (result.empty()) {
+        // The canonical form of the merged schema, then the rows.
+        result = synth::postgres::emit_schema(merged);
+        for (const auto& t : tables) {
+            if (t.merged.empty()) {
+                continue;
+            }
+            std::string table = t.written_table;
+            if (table.find('.') == std::string::npos) {
+                std::string schema = "public";
+                for (const auto& [name, _] : merged.tables) {
+                    std::string unquoted = table;
+                    std::erase(unquoted, '"');
+                    if (name.name == unquoted) {
+                        schema = name.schema;
+                        break;
+                    }
+                }
+                table = schema + "." + table;
+            }
+            result += "\n" + parser::postgres::render_rows_insert(table, t.columns, t.merged);
+        }
+        how = "the canonical form of the merged schema (git's line merge conflicted or lost a change)";
+        if (!accepts(result)) {
+            std::cerr << "error: internal: the merged schema's canonical text does not load back to it; " << path
+                      << " is left as ours\n";
+            return k_exit_internal;
+        }
+    }
+    if (auto written = write_output(args.current, result); !written) {
+        std::cerr << "error: " << written.error() << '\n';
+        return k_exit_input_error;
+    }
+    if (!args.quiet) {
+        std::cerr << fmt::format("schemerge: merged {} ({})\n", path, how);
+    }
+    return k_exit_ok;
+}
+
+}  // namespace schemerge::cli
