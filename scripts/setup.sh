@@ -87,4 +87,6 @@ if ((run_example)); then
   next="$repo/examples/shop-v2/schema.sql"
   log "schemerge diff ${example#"$repo"/} ${next#"$repo"/}"
   "$build_dir/bin/schemerge" diff "$example" "$next"
+  log "the hotfix demo: a git repository from examples/demo, then schemerge fold"
+  SCHEMERGE="$build_dir/bin/schemerge" bash "$repo/scripts/demo.sh" "$build_dir/demo"
 fi
