@@ -267,6 +267,48 @@ bad_check --base main --head conflict --path "$P"
 expect_stderr 'not a git repository'
 cd "$R"
 
+# --- a Flyway directory: annotations point at the head's migration that made the change ----
+F="$T/flyway"
+git -c init.defaultBranch=main init -q "$F"
+mkdir -p "$F/db/migration"
+printf 'create table orders (\n    id int primary key,\n    legacy text,\n    total numeric\n);\n' \
+  >"$F/db/migration/V1__init.sql"
+printf 'create table customers (id int primary key);\n' >"$F/db/migration/V2__customers.sql"
+commit_all "$F" "V1, V2"
+git -C "$F" branch pr/drop-legacy
+git -C "$F" branch pr/total
+printf 'alter table orders alter column total type numeric(12,2);\n' >"$F/db/migration/V3__total_precision.sql"
+commit_all "$F" "main: V3"
+git -C "$F" checkout -q pr/drop-legacy
+printf -- '-- the legacy code is not used any more\nalter table orders drop column legacy;\n' \
+  >"$F/db/migration/V3__drop_legacy.sql"
+commit_all "$F" "pr: drop legacy"
+git -C "$F" checkout -q pr/total
+printf -- '-- totals in cents\nalter table orders alter column total type bigint;\n' \
+  >"$F/db/migration/V3_1__total_cents.sql"
+commit_all "$F" "pr: total in cents"
+git -C "$F" checkout -q main
+cd "$F"
+
+case_ "Flyway: a data-loss hazard is annotated at the head's new migration (V3__drop_legacy.sql:2)"
+run check --base main --head pr/drop-legacy --path db/migration --format github --fail-on data-loss
+expect_rc 1
+expect_stdout '^::error file=db/migration/V3__drop_legacy\.sql,line=2(,col=[0-9]+)?,title=schemerge data-loss::.*legacy' \
+  "the hazard is not annotated at the DROP COLUMN on head"
+
+case_ "Flyway: a conflict is annotated at the head's migration that changed the column (V3_1__total_cents.sql:2)"
+run check --base main --head pr/total --path db/migration --format github
+expect_rc 1
+expect_stdout '^::error file=db/migration/V3_1__total_cents\.sql,line=2(,col=[0-9]+)?,title=schemerge both-modified::.*public\.orders\.total' \
+  "the conflict is not annotated at the ALTER COLUMN on head"
+run check --base main --head pr/total --path db/migration --format sarif
+expect_rc 1
+expect_true "SARIF: no result at db/migration/V3_1__total_cents.sql line 2" jq -e \
+  'any(.runs[0].results[]; .ruleId == "both-modified"
+       and any(.locations[]; .physicalLocation.artifactLocation.uri == "db/migration/V3_1__total_cents.sql"
+                             and .physicalLocation.region.startLine == 2))' "$T/out" >/dev/null
+cd "$R"
+
 case_ "the repository is unchanged"
 repo_state "$R" "$T/state_after"
 expect_same_file "$T/state_before" "$T/state_after" "the repository changed"
