@@ -361,6 +361,31 @@ expect_rc 0
 expect_same_file "$T/line_expected.sql" db/structure.sql "the driver rewrote a file git merges cleanly"
 on main
 
+# --- git's line merge is clean but the result is not a schema: the driver must see it ------
+case_ "line merge clean, both add table t differently in different places: the driver reports the conflict"
+printf 'create table a (id int);\n\n\n\n\ncreate table z (id int);\n' >"$R/db/schema.sql"
+echo 'db/schema.sql merge=schemerge' >>"$R/.gitattributes"
+commit_all "$R" "db/schema.sql"
+git branch add-t-1
+git branch add-t-2
+on add-t-1
+sed -i '1a create table t (id int, name text);' db/schema.sql
+commit_all "$R" "t with name"
+on add-t-2
+echo 'create table t (id int, title text);' >>db/schema.sql
+commit_all "$R" "t with title"
+expect_true "fixture: git's line merge of the two conflicts (this case needs it clean)" \
+  git merge-file -p <(git show add-t-1:db/schema.sql) <(git show main:db/schema.sql) <(git show add-t-2:db/schema.sql) >/dev/null
+on add-t-1
+next_date
+rc=0
+gitm merge --no-edit -q add-t-2 >"$T/merge.out" 2>&1 || rc=$?
+expect_true "git merge of two different tables t exited 0 (git's line merge, two CREATE TABLE t, was kept)" test "$rc" -ne 0
+expect_true "the file does not start with '<<<<<<< schemerge:'" \
+  bash -c "head -n 1 db/schema.sql | grep -q '^<<<<<<< schemerge:'"
+expect_true "the description does not name public.t" grep -q 'public\.t\b' db/schema.sql
+on main
+
 # --- direct calls ---------------------------------------------------------------------------
 case_ "direct call, clean: %A replaced by the merged file, exit 0"
 cp "$S/a.sql" "$T/A.sql"
