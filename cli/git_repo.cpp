@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <filesystem>
 #include <mutex>
 #include <utility>
 
@@ -98,8 +99,22 @@ const std::string& GitRepository::git_dir() const { return impl_->git_dir; }
 std::expected<GitRepository, std::string> GitRepository::open(const std::string& directory) {
     init_libgit2();
     auto impl = std::make_unique<Impl>();
-    if (git_repository_open_ext(&impl->repo, directory.c_str(), 0, nullptr) != 0) {
-        return std::unexpected(fmt::format("not a git repository (or any of the parent directories): {}", directory));
+    const int rc = git_repository_open_ext(&impl->repo, directory.c_str(), 0, nullptr);
+    if (rc == GIT_EOWNER || (rc == GIT_ENOTFOUND && last_git_error().find("safe.directory") != std::string::npos)) {
+        std::error_code ec;
+        return std::unexpected(fmt::format(
+            "the git repository at {} belongs to another user, and git refuses such repositories ('dubious "
+            "ownership'); if you trust it: git config --global --add safe.directory <its top directory>",
+            std::filesystem::absolute(directory, ec).lexically_normal().string()));
+    }
+    if (rc != 0 && rc != GIT_ENOTFOUND) {
+        return std::unexpected(fmt::format("cannot open the git repository at {}: {}", directory, last_git_error()));
+    }
+    if (rc != 0) {
+        std::error_code ec;
+        auto shown = std::filesystem::absolute(directory, ec).lexically_normal().string();
+        return std::unexpected(fmt::format("not a git repository (or any of the parent directories): {}",
+                                           ec ? directory : shown));
     }
     if (const char* w = git_repository_workdir(impl->repo); w != nullptr) {
         impl->workdir = w;
