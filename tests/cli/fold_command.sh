@@ -275,8 +275,10 @@ if [[ "${FOLD_FIXTURES_ONLY:-}" == 1 ]]; then
 fi
 
 # --- helpers for the checks ------------------------------------------------------------
-# row TARGET: the summary line naming TARGET (as a word).
-row() { grep -Fw -- "$1" "$T/out" | grep -Fvw target | head -n 1 || true; }
+# row TARGET: the summary line whose first cell is TARGET (text: columns; markdown: | `TARGET` |).
+row() {
+  awk -v t="$1" '{ l = $0; gsub(/[|`]/, " ", l); split(l, f, " "); if (f[1] == t) { print; exit } }' "$T/out"
+}
 # expect_row TARGET ERE DESCRIPTION
 expect_row() {
   checks=$((checks + 1))
@@ -370,7 +372,9 @@ expect_row_plan release/2.0 "$a/release.sql" "$a/exp_release_schema.sql"
 expect_row develop "$short" "does not show the merge base $short"
 expect_row develop 'CONFLICT' "does not say CONFLICT"
 expect_row develop '(^|[^A-Za-z0-9.])1([^A-Za-z0-9.]|$)' "does not show 1 conflict"
-row_line() { grep -nFw -- "$1" "$T/out" | grep -Fvw target | head -n 1 | cut -d: -f1 | grep . || echo 0; }
+row_line() {
+  awk -v t="$1" '{ l = $0; gsub(/[|`]/, " ", l); split(l, f, " "); if (f[1] == t) { print NR; exit } }' "$T/out" | grep . || echo 0
+}
 expect_true "summary rows are not in --into order (main, release/2.0, develop)" \
   test "$(row_line main)" -lt "$(row_line release/2.0)" -a "$(row_line release/2.0)" -lt "$(row_line develop)"
 
@@ -440,8 +444,45 @@ expect_true "json summary: targets, merge bases, counts or results wrong" jq -e 
   and .targets[1].conflicts == 1 and (.targets[1].result | ascii_downcase) == "conflict"
   and .clean == false' "$T/out" >/dev/null
 
+case_ "(a) --online: lock-friendly migration"
+run fold hotfix --into main --path db/schema.sql --online --out "$T/fa_online"
+expect_rc 0
+expect_true "--online migration does not build the index CONCURRENTLY" \
+  grep -q 'CREATE INDEX CONCURRENTLY orders_customer_id_idx' "$T/fa_online/main/migration.sql"
+expect_same_file "$T/fa/main/schema.sql" "$T/fa_online/main/schema.sql" "--online changed the merged schema"
+expect_row main 'clean'
+expect_true "--online summary still lists blocking-index-build for main" bash -c "! grep -Fw main '$T/out' | grep -q blocking-index-build"
+
+case_ "(a) the hotfix itself as the target: nothing to fold, 0 changes"
+run fold hotfix --into hotfix --path db/schema.sql --out "$T/fa_self"
+expect_rc 0
+expect_row hotfix '(^|[^0-9])0([^0-9].*)?clean' "does not show 0 changes, clean"
+expect_true "hotfix/migration.sql has a statement" bash -c "! grep -v -E '^[[:space:]]*(--|\$)' '$T/fa_self/hotfix/migration.sql' | grep -Evq '^(BEGIN|COMMIT);\$'"
+
 repo_state "$A" "$T/a_after"
 expect_same_file "$T/a_before" "$T/a_after" "(a) the repository changed"
+
+case_ "(a) a target that already merged the hotfix: nothing left to fold"
+A2="$T/repo_a2"
+git clone -q "$A" "$A2"
+git -C "$A2" checkout -q -b merged-main origin/main
+# git's line merge conflicts (both appended a statement): the hand resolution keeps both.
+git -C "$A2" merge -q --no-commit origin/hotfix >/dev/null 2>&1 || true
+{
+  sed -e 's/email varchar(100)/email varchar(254)/' \
+    -e 's/created_at  timestamptz$/created_at  timestamptz not null default now()/' "$a/main.sql"
+  echo "create index orders_customer_id_idx on orders (customer_id);"
+} >"$A2/db/schema.sql"
+commit_all "$A2" "merge hotfix into main"
+expect_true "fixture: merged-main is not a merge commit" \
+  test "$(git -C "$A2" rev-list --parents -n 1 HEAD | wc -w)" -eq 3
+git -C "$A2" branch -q hotfix origin/hotfix
+cd "$A2"
+run fold hotfix --into merged-main --path db/schema.sql --out "$T/fa_merged"
+expect_rc 0
+expect_row merged-main "$(git -C "$A2" rev-parse --short=7 origin/hotfix)" "does not show the hotfix tip as the merge base"
+expect_row merged-main '(^|[^0-9])0([^0-9].*)?clean' "does not show 0 changes, clean"
+cd "$A"
 
 # Bad input: exit 2, one line naming the culprit, nothing written (usage errors: CLI11's
 # message and its "Run with --help" line).
