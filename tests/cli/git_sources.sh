@@ -79,6 +79,7 @@ sha2="$(git -C "$R" rev-parse HEAD)"
 git -C "$R" checkout -q -b feature
 cp "$T/v/feature.sql" "$R/db/schema.sql"
 commit_all "$R" "feature: invoices"
+git -C "$R" branch release/1.x
 git -C "$R" checkout -q main
 cp "$T/v/v3.sql" "$R/db/schema.sql"
 rm -r "$R/db/schema.d"
@@ -145,6 +146,18 @@ expect_stdout_as v3 "HEAD"
 run dump feature:db/schema.sql
 expect_rc 0
 expect_stdout_as feature "branch feature"
+run dump release/1.x:db/schema.sql
+expect_rc 0
+expect_stdout_as feature "branch release/1.x (a slash in the ref)"
+run dump refs/heads/feature:db/schema.sql
+expect_rc 0
+expect_stdout_as feature "full ref name refs/heads/feature"
+run dump "feature^:db/schema.sql"
+expect_rc 0
+expect_stdout_as v2 "feature^"
+run dump main:./db/schema.sql
+expect_rc 0
+expect_stdout_as v3 "main:./db/schema.sql"
 
 case_ "dump REF:DIR: a directory of schema files at a ref"
 run dump main:db/schema.d
