@@ -115,6 +115,19 @@ expect_rc 0
 run check --base main --head add-table --path "$P" --fail-on data-loss
 expect_rc 0
 
+case_ "head == base, and head already merged: exit 0"
+run check --base main --head main --path "$P" --fail-on data-loss
+expect_rc 0
+run check --base add-table --head main --path "$P"
+expect_true "base add-table, head main: exit $rc (expected 0 or 1, not an error)" test "$rc" -le 1
+
+case_ "--repo from outside the repository"
+cd "$T"
+run check --base main --head conflict --path "$P" --repo "$R" --format github
+expect_rc 1
+expect_stdout "^::error file=$P,line=$email_line" "file/line wrong with --repo"
+cd "$R"
+
 case_ "conflicting pull request: exit 1, the conflicts reported"
 run check --base main --head conflict --path "$P"
 expect_rc 1
