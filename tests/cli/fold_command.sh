@@ -270,6 +270,37 @@ alter table invoices add column note text;
 SQL
 }
 
+# --- (e) numbered files ------------------------------------------------------------------
+# 001_, 002_ on main; develop adds 003_ and 010_ (010 alters 003's table); hotfix adds 004_.
+make_numbered_repo() {
+  local r="$1" e="$T/e" m="$1/db/sql"
+  mkdir -p "$e" "$m"
+  git_init "$r"
+  printf 'create table customers (id int primary key, name text not null);\n' >"$m/001_customers.sql"
+  printf 'create table orders (id int primary key, customer_id int not null references customers (id));\n' \
+    >"$m/002_orders.sql"
+  commit_all "$r" "001, 002"
+  git -C "$r" branch hotfix
+  git -C "$r" checkout -q -b develop
+  printf 'create table invoices (id int primary key, order_id int not null references orders (id));\n' \
+    >"$m/003_invoices.sql"
+  printf 'alter table invoices add column paid_at timestamptz;\n' >"$m/010_invoices_paid_at.sql"
+  commit_all "$r" "003, 010"
+  git -C "$r" checkout -q hotfix
+  printf 'create index orders_customer_id_idx on orders (customer_id);\n' >"$m/004_orders_index.sql"
+  commit_all "$r" "004"
+  git -C "$r" checkout -q main
+  cat "$m/001_customers.sql" "$m/002_orders.sql" >"$e/main_own.sql"
+  git -C "$r" show hotfix:db/sql/004_orders_index.sql >"$e/004.sql"
+  cat "$e/main_own.sql" "$e/004.sql" >"$e/main_merged.sql"
+  {
+    cat "$e/main_own.sql"
+    git -C "$r" show develop:db/sql/003_invoices.sql
+    cat "$e/004.sql"
+    git -C "$r" show develop:db/sql/010_invoices_paid_at.sql
+  } >"$e/develop_merged.sql"
+}
+
 if [[ "${FOLD_FIXTURES_ONLY:-}" == 1 ]]; then
   return 0
 fi
@@ -420,6 +451,12 @@ expect_rc 0
 expect_files "$T/fa3" develop all
 expect_true "develop's merged schema lacks email varchar(254)" grep -Eq 'email character varying\(254\)' "$T/fa3/develop/schema.sql"
 expect_true "develop's merged schema lost develop's invoices" grep -q 'CREATE TABLE public.invoices' "$T/fa3/develop/schema.sql"
+
+case_ "(a) --out reused: a target that now conflicts loses the previous run's schema.sql and migration.sql"
+expect_true "fixture: fa3/develop/migration.sql from the --prefer run is missing" test -s "$T/fa3/develop/migration.sql"
+run fold hotfix --into develop --path db/schema.sql --out "$T/fa3"
+expect_rc 1
+expect_files "$T/fa3" develop report-only
 
 case_ "(a) --format markdown and json"
 run fold hotfix --into main --into develop --path db/schema.sql --format markdown
@@ -600,6 +637,41 @@ expect_rc 0
 expect_same_file "$T/fc/develop/schema.sql" "$T/fc2/develop/schema.sql" "(c) --layout golang-migrate differs from auto"
 repo_state "$C" "$T/c_after"
 expect_same_file "$T/c_before" "$T/c_after" "(c) the repository changed"
+
+# === (e) numbered files ===================================================================
+case_ "(e) numbered files, hotfix's 004 between develop's 003 and 010: clean"
+E="$T/repo_e"
+make_numbered_repo "$E"
+repo_state "$E" "$T/e_before"
+cd "$E"
+run fold hotfix --into main --into develop --path db/sql --out "$T/fe"
+expect_rc 0
+expect_files "$T/fe" main all
+expect_files "$T/fe" develop all
+for t in main develop; do
+  dump_of "$T/e/${t}_merged.sql" "$T/e/exp_${t}.sql"
+  expect_same_file "$T/e/exp_${t}.sql" "$T/fe/$t/schema.sql" "(e) $t's merged schema is not the files replayed in number order"
+done
+run fold hotfix --into develop --path db/sql --layout numbered --out "$T/fe2"
+expect_rc 0
+expect_same_file "$T/fe/develop/schema.sql" "$T/fe2/develop/schema.sql" "(e) --layout numbered differs from auto"
+repo_state "$E" "$T/e_after"
+expect_same_file "$T/e_before" "$T/e_after" "(e) the repository changed"
+
+case_ "Flyway dotted versions: V1.2 before V1.10, V1_1 as 1.1"
+mkdir -p "$T/dotted"
+printf 'create table a (id int primary key);\n' >"$T/dotted/V1__a.sql"
+printf 'create table b (id int primary key);\n' >"$T/dotted/V1_1__b.sql"
+printf 'create table c (id int primary key, b_id int references b (id));\n' >"$T/dotted/V1.2__c.sql"
+printf 'alter table c add column note text;\n' >"$T/dotted/V1.10__c_note.sql"
+cat "$T/dotted/V1__a.sql" "$T/dotted/V1_1__b.sql" "$T/dotted/V1.2__c.sql" "$T/dotted/V1.10__c_note.sql" >"$T/dotted.sql"
+dump_of "$T/dotted.sql" "$T/dotted_exp.sql"
+run dump "$T/dotted" --layout flyway
+expect_rc 0
+expect_same_file "$T/dotted_exp.sql" "$T/out" "Flyway versions not replayed in version order"
+run dump "$T/dotted"
+expect_rc 0
+expect_same_file "$T/dotted_exp.sql" "$T/out" "Flyway layout not detected (auto)"
 
 # === (d) dbmate ===========================================================================
 case_ "(d) dbmate directory (up sections replayed, down ignored): clean"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The plans `schemerge fold` writes, proven on PostgreSQL 15: for every clean target of the
 # repositories of tests/cli/fold_command.sh ((a) one schema file, (b) Flyway, (c) golang-migrate,
-# (d) dbmate, versions interleaved across branches), applying DIR/<target>/migration.sql to
+# (d) dbmate, (e) numbered files, versions interleaved across branches), applying DIR/<target>/migration.sql to
 # the target branch's schema gives DIR/<target>/schema.sql's catalog:
 #   schemerge verify BRANCH:PATH DIR/<target>/schema.sql --plan DIR/<target>/migration.sql
 # (verify starts and removes its own throwaway cluster).
@@ -70,6 +70,8 @@ make_gomigrate_repo "$T/repo_c"
 fold_into "$T/repo_c" "$T/fc" db/migrations main develop
 make_dbmate_repo "$T/repo_d"
 fold_into "$T/repo_d" "$T/fd" db/migrations main develop
+make_numbered_repo "$T/repo_e"
+fold_into "$T/repo_e" "$T/fe" db/sql main develop
 
 case_ "the check can fail: develop's Flyway schema + main's plan is not main's merged schema"
 if [[ -s "$T/fb/main/migration.sql" ]]; then
