@@ -499,6 +499,18 @@ expect_true "hotfix/migration.sql has a statement" bash -c "! grep -v -E '^[[:sp
 repo_state "$A" "$T/a_after"
 expect_same_file "$T/a_before" "$T/a_after" "(a) the repository changed"
 
+case_ "(a) in a clone (as CI has it): a tag as HOTFIX, remote-tracking branches as targets"
+git clone -q "$A" "$T/clone_a"
+git -C "$T/clone_a" tag hotfix-1 origin/hotfix
+cd "$T/clone_a"
+run fold hotfix-1 --into origin/main --into origin/release/2.0 --path db/schema.sql --out "$T/fa_clone"
+expect_rc 0
+expect_files "$T/fa_clone" origin-main all
+expect_files "$T/fa_clone" origin-release-2.0 all
+expect_same_file "$T/fa/main/schema.sql" "$T/fa_clone/origin-main/schema.sql" "origin/main's merged schema differs from main's"
+expect_row origin/main "$short" "does not show the merge base $short"
+cd "$A"
+
 case_ "(a) a target that already merged the hotfix: nothing left to fold"
 A2="$T/repo_a2"
 git clone -q "$A" "$A2"

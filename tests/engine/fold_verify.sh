@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The plans `schemerge fold` writes, proven on PostgreSQL 15: for every clean target of the
 # repositories of tests/cli/fold_command.sh ((a) one schema file, (b) Flyway, (c) golang-migrate,
-# (d) dbmate, (e) numbered files, versions interleaved across branches), applying DIR/<target>/migration.sql to
-# the target branch's schema gives DIR/<target>/schema.sql's catalog:
+# (d) dbmate, (e) numbered files; versions interleaved across branches), applying
+# DIR/<target>/migration.sql to the target branch's schema gives DIR/<target>/schema.sql's catalog:
 #   schemerge verify BRANCH:PATH DIR/<target>/schema.sql --plan DIR/<target>/migration.sql
 # (verify starts and removes its own throwaway cluster).
 #
