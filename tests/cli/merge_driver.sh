@@ -394,6 +394,22 @@ expect_rc 0
 expect_true "%A does not hold both tables" bash -c "grep -q posts '$T/A.sql' && grep -q projects '$T/A.sql'"
 expect_true "%A lacks a version" test "$(versions_of "$T/A.sql" | tr '\n' ' ')" = "$V1 $V2 $VA $VB "
 
+case_ "direct call, empty %O (both branches created the file): the union of both"
+: >"$T/empty.sql"
+cp "$S/a.sql" "$T/A.sql"
+run merge-driver "$T/empty.sql" "$T/A.sql" "$S/b.sql" db/structure.sql
+expect_rc 0
+expect_true "%A does not hold both tables" bash -c "grep -q posts '$T/A.sql' && grep -q projects '$T/A.sql'"
+expect_true "%A lacks a version" test "$(versions_of "$T/A.sql" | tr '\n' ' ')" = "$V1 $V2 $VA $VB "
+
+case_ "direct call, a version on both sides: listed once"
+structure "$S/b_both.sql" "character varying" "projects" "" $V1 $V2 $VA $VB
+cp "$S/a.sql" "$T/A.sql"
+run merge-driver "$S/base.sql" "$T/A.sql" "$S/b_both.sql" db/structure.sql
+expect_rc 0
+expect_true "the merged list is not V1 V2 VA VB exactly once each" \
+  test "$(versions_of "$T/A.sql" | tr '\n' ' ')" = "$V1 $V2 $VA $VB "
+
 case_ "direct call, conflict: exit 1, %A the description"
 cp "$S/c1.sql" "$T/A.sql"
 run merge-driver "$S/base.sql" "$T/A.sql" "$S/c2.sql" db/structure.sql
