@@ -410,6 +410,35 @@ expect_rc 0
 expect_true "the merged list is not V1 V2 VA VB exactly once each" \
   test "$(versions_of "$T/A.sql" | tr '\n' ' ')" = "$V1 $V2 $VA $VB "
 
+# A hand-written schema with seed rows of a table `flags`; both sides add a table (in different
+# places) and a row (at the same place: git's line merge conflicts there).
+mkdir -p "$T/u"
+printf "create table flags (name text primary key);\n\n\n\ncreate table t (id int);\n\n\n\nINSERT INTO flags (name) VALUES\n('a');\n" >"$T/u/O.sql"
+printf "create table flags (name text primary key);\ncreate table t1 (id int);\n\n\n\ncreate table t (id int);\n\n\n\nINSERT INTO flags (name) VALUES\n('a'),\n('b');\n" >"$T/u/A.sql"
+printf "create table flags (name text primary key);\n\n\n\ncreate table t (id int);\ncreate table t2 (id int);\n\n\nINSERT INTO flags (name) VALUES\n('a'),\n('c');\n" >"$T/u/B.sql"
+printf '[merge-driver]\nunion_rows = ["flags"]\n' >"$T/u/union.toml"
+flag_rows() { grep -oE "^\('[a-z]'\)" "$1" | tr -d "()'" | tr '\n' ' '; }
+
+case_ "direct call, [merge-driver] union_rows = [\"flags\"] (--config): the rows merged as a union"
+cp "$T/u/A.sql" "$T/u/A1.sql"
+run merge-driver "$T/u/O.sql" "$T/u/A1.sql" "$T/u/B.sql" db/schema.sql --config "$T/u/union.toml"
+expect_rc 0
+expect_true "flags rows are not a, b, c" test "$(flag_rows "$T/u/A1.sql")" = "a b c "
+expect_true "a table of one side is missing" bash -c "grep -q 't1 ' '$T/u/A1.sql' && grep -q 't2 ' '$T/u/A1.sql'"
+
+case_ "direct call, rows of a table not in union_rows: not dropped silently"
+cp "$T/u/A.sql" "$T/u/A2.sql"
+run merge-driver "$T/u/O.sql" "$T/u/A2.sql" "$T/u/B.sql" db/schema.sql
+checks=$((checks + 1))
+if [[ "$rc" == 0 ]] && [[ "$(flag_rows "$T/u/A2.sql")" != "a b c " ]]; then
+  fail "exit 0 and the flags rows are '$(flag_rows "$T/u/A2.sql")' (expected a b c, or a conflict)"
+  sed 's/^/  | /' "$T/u/A2.sql" | tail -n 8 >&2
+elif [[ "$rc" == 1 ]] && ! grep -q 'flags' "$T/u/A2.sql"; then
+  fail "exit 1 but the description does not name flags"
+elif [[ "$rc" != 0 && "$rc" != 1 ]]; then
+  fail "exit $rc"
+fi
+
 case_ "direct call, conflict: exit 1, %A the description"
 cp "$S/c1.sql" "$T/A.sql"
 run merge-driver "$S/base.sql" "$T/A.sql" "$S/c2.sql" db/structure.sql
