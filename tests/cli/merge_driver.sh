@@ -426,6 +426,28 @@ expect_rc 0
 expect_true "flags rows are not a, b, c" test "$(flag_rows "$T/u/A1.sql")" = "a b c "
 expect_true "a table of one side is missing" bash -c "grep -q 't1 ' '$T/u/A1.sql' && grep -q 't2 ' '$T/u/A1.sql'"
 
+case_ "git merge with union_rows from the repository's schemerge.toml"
+U="$T/u/repo"
+git -c init.defaultBranch=main init -q "$U"
+mkdir -p "$U/db"
+cp "$T/u/O.sql" "$U/db/schema.sql"
+cp "$T/u/union.toml" "$U/schemerge.toml"
+echo 'db/schema.sql merge=schemerge' >"$U/.gitattributes"
+git -C "$U" config merge.schemerge.driver "$SCHEMERGE merge-driver %O %A %B %P"
+commit_all "$U" "flags"
+git -C "$U" branch side-b
+cp "$T/u/A.sql" "$U/db/schema.sql"
+commit_all "$U" "t1, b"
+git -C "$U" checkout -q side-b
+cp "$T/u/B.sql" "$U/db/schema.sql"
+commit_all "$U" "t2, c"
+git -C "$U" checkout -q main
+next_date
+rc=0
+(cd "$U" && gitm merge --no-edit -q side-b) >"$T/merge.out" 2>&1 || rc=$?
+expect_rc 0
+expect_true "flags rows after git merge are not a, b, c" test "$(flag_rows "$U/db/schema.sql")" = "a b c "
+
 case_ "direct call, rows of a table not in union_rows: not dropped silently"
 cp "$T/u/A.sql" "$T/u/A2.sql"
 run merge-driver "$T/u/O.sql" "$T/u/A2.sql" "$T/u/B.sql" db/schema.sql
