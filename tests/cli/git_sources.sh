@@ -85,6 +85,14 @@ cp "$T/v/v3.sql" "$R/db/schema.sql"
 rm -r "$R/db/schema.d"
 cp -r "$T/v/dir3" "$R/db/schema.d"
 commit_all "$R" "v3"
+# Branch extras: a path with spaces and CRLF files (diagnostics must still count lines right).
+git -C "$R" checkout -q -b extras
+mkdir -p "$R/db/my schemas"
+cp "$T/v/v3.sql" "$R/db/my schemas/v3 copy.sql"
+sed 's/$/\r/' "$T/v/v3.sql" >"$R/db/crlf.sql"
+printf 'create table a (id int);\r\ncreate tabel b (id int);\r\n' >"$R/db/crlf_bad.sql"
+commit_all "$R" "spaces, CRLF"
+git -C "$R" checkout -q main
 # A commit on another branch with a syntax error on line 2, and one with a binary blob.
 git -C "$R" checkout -q -b broken
 printf 'create table a (id int);\ncreate tabel b (id int);\n' >"$R/db/schema.sql"
@@ -158,6 +166,17 @@ expect_stdout_as v2 "feature^"
 run dump main:./db/schema.sql
 expect_rc 0
 expect_stdout_as v3 "main:./db/schema.sql"
+
+case_ "paths with spaces, CRLF files"
+run dump "extras:db/my schemas/v3 copy.sql"
+expect_rc 0
+expect_stdout_as v3 "a path with spaces"
+run dump extras:db/crlf.sql
+expect_rc 0
+expect_stdout_as v3 "a CRLF file"
+run dump extras:db/crlf_bad.sql
+expect_rc 2
+expect_stderr '^extras:db/crlf_bad\.sql:2:8: error: ' "the syntax error on line 2, column 8 of a CRLF file"
 
 case_ "dump REF:DIR: a directory of schema files at a ref"
 run dump main:db/schema.d
@@ -234,6 +253,22 @@ expect_stdout_as feature "bare repo as the working directory"
 cd "$T"
 repo_state "$T/bare.git" "$T/bare_after"
 expect_same_file "$T/bare_before" "$T/bare_after" "the bare repository changed"
+
+case_ "a linked work tree (git worktree add: .git is a file)"
+git -C "$R" worktree add -q "$T/wt" feature 2>/dev/null
+repo_state "$R" "$T/state_before_wt"
+cd "$T/wt"
+run dump main:db/schema.sql
+expect_rc 0
+expect_stdout_as v3 "from a linked work tree"
+run dump HEAD:db/schema.sql
+expect_rc 0
+expect_stdout_as feature "HEAD of the linked work tree is feature"
+cd "$T"
+repo_state "$R" "$T/state_after_wt"
+expect_same_file "$T/state_before_wt" "$T/state_after_wt" "reading from a linked work tree changed the repository"
+git -C "$R" worktree remove --force "$T/wt"
+git -C "$R" worktree prune
 
 case_ "a path that exists on disk wins over REF:PATH"
 mkdir -p "$T/colon/main:db"
