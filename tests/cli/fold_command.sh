@@ -552,6 +552,13 @@ bad_fold() {
 bad_fold "unknown target branch" "nope" hotfix --into main --into nope --path db/schema.sql
 bad_fold "unknown hotfix branch" "nope" nope --into main --path db/schema.sql
 bad_fold "missing path" 'db/nope\.sql' hotfix --into main --path db/nope.sql
+git -C "$A" branch no-schema "$base_sha"
+git -C "$A" checkout -q no-schema
+git -C "$A" rm -q db/schema.sql
+commit_all "$A" "schema file removed"
+git -C "$A" checkout -q main
+bad_fold "path missing on one target only" "no-schema" hotfix --into main --into no-schema --path db/schema.sql
+expect_stderr 'db/schema\.sql' "the error names the path"
 bad_fold "no path (no --path, no schemerge.toml)" 'path' hotfix --into main
 bad_fold "usage: no --into" 'into' hotfix --path db/schema.sql
 git -C "$A" checkout -q --orphan lonely
