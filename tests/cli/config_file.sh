@@ -117,6 +117,21 @@ expect_no_stdout 'audit\.' "diff plans an object of an ignored schema"
 expect_stdout 'email' "diff lost the change of a kept object"
 expect_stdout 'orders_customer_id_idx' "diff lost the new index"
 
+case_ "ignore.objects matches views, sequences, types and functions by schema-qualified name"
+printf 'create table t (id int);\n' >"$T/ig_from.sql"
+cat >"$T/ig_to.sql" <<'SQL'
+create table t (id int);
+create function public.tmp_cleanup() returns int language sql as 'select 1';
+create view tmp_report as select id from t;
+create sequence tmp_seq;
+create type tmp_kind as enum ('x');
+create table keep (id int);
+SQL
+run diff "$T/ig_from.sql" "$T/ig_to.sql" --config "$T/ignore.toml"
+expect_rc 0
+expect_no_stdout 'tmp_' "an ignored object is planned"
+expect_stdout 'CREATE TABLE public\.keep' "the kept table is not planned"
+
 case_ "ignore: left out of merge's conflicts and plans"
 run merge main:db/schema.sql develop:db/schema.sql hotfix:db/schema.sql --config "$T/ignore.toml" --format json
 expect_rc 1
