@@ -386,6 +386,23 @@ expect_true "the file does not start with '<<<<<<< schemerge:'" \
 expect_true "the description does not name public.t" grep -q 'public\.t\b' db/schema.sql
 on main
 
+case_ "line merge clean and valid SQL, but both changed t.x's type (ours in CREATE TABLE, theirs by ALTER): conflict"
+mkdir -p "$T/lm"
+printf 'create table t (\n    id int,\n    x int\n);\n\n\n\ncreate table z (id int);\n' >"$T/lm/O.sql"
+sed 's/    x int/    x bigint/' "$T/lm/O.sql" >"$T/lm/A.sql"
+{
+  cat "$T/lm/O.sql"
+  echo 'alter table t alter column x type text;'
+} >"$T/lm/B.sql"
+expect_true "fixture: git's line merge conflicts (this case needs it clean)" \
+  git merge-file -p "$T/lm/A.sql" "$T/lm/O.sql" "$T/lm/B.sql" >/dev/null
+run merge-driver "$T/lm/O.sql" "$T/lm/A.sql" "$T/lm/B.sql" db/schema.sql
+expect_rc 1
+expect_true "%A does not start with '<<<<<<< schemerge:'" bash -c "head -n 1 '$T/lm/A.sql' | grep -q '^<<<<<<< schemerge:'"
+expect_true "the description does not name public.t.x" grep -q 'public\.t\.x' "$T/lm/A.sql"
+expect_true "the description lacks ours' line (db/schema.sql:3)" grep -Eq 'ours:db/schema\.sql:3\b' "$T/lm/A.sql"
+expect_true "the description lacks theirs' line (db/schema.sql:9, the ALTER)" grep -Eq 'theirs:db/schema\.sql:9\b' "$T/lm/A.sql"
+
 # --- direct calls ---------------------------------------------------------------------------
 case_ "direct call, clean: %A replaced by the merged file, exit 0"
 cp "$S/a.sql" "$T/A.sql"
