@@ -1,5 +1,5 @@
 // Commutation: the merge is also run with the sides swapped (theirs' changes first) and
-// the two results compared. Column order may differ (each order appends the first
+// the two results compared, object by object (no second merged model is built). Column order may differ (each order appends the first
 // side's columns first: PostgreSQL appends, so that is expected) and so may the order
 // of verbatim statements; anything else that differs is a non-commuting conflict,
 // unless the object already has a conflict (its merged value is then provisional).
@@ -26,16 +26,36 @@ bool same(const model::Table& a, const model::Table& b) {
     return a == b || column_order_free(a) == column_order_free(b);
 }
 
+// Streams the swapped merge of one container object by object, comparing each result
+// with the merged object and keeping nothing. An object present on all three sides and
+// untouched on one of them (definition, comment, owner and grants) is the other side's
+// in either order (merge_object takes it as it is), so only objects both sides touched,
+// added or dropped are merged again: a large merge never holds a second merged model.
 template <typename K, typename V, typename KeyOf>
-void compare(MergeContext& ctx, const std::set<std::pair<std::string, std::string>>& conflicted,
-             const std::map<K, V>& first, const std::map<K, V>& second, KeyOf key_of_value) {
-    for (const auto& k : union_keys(first, second, first)) {
-        const V* a = find_in(first, k);
-        const V* b = find_in(second, k);
-        if (a != nullptr && b != nullptr && same(*a, *b)) {
+void compare(MergeContext& ctx, MergeContext& swapped, const std::set<std::pair<std::string, std::string>>& conflicted,
+             const std::map<K, V>& merged, const std::map<K, V>& b, const std::map<K, V>& o, const std::map<K, V>& t,
+             KeyOf key_of_value) {
+    auto untouched = [](const V& side, const V& base) {
+        return side == base && side.meta.privileges_equal(base.meta);
+    };
+    for (const auto& k : union_keys(b, o, t)) {
+        const V* bv = find_in(b, k);
+        const V* ov = find_in(o, k);
+        const V* tv = find_in(t, k);
+        if (bv != nullptr && ov != nullptr && tv != nullptr && (untouched(*ov, *bv) || untouched(*tv, *bv))) {
             continue;
         }
-        model::ObjectKey key = key_of_value(a != nullptr ? *a : *b);
+        const V* any = ov != nullptr ? ov : (tv != nullptr ? tv : bv);
+        model::ObjectKey key = key_of_value(*any);
+        // Theirs' changes first: theirs in ours' place (the swapped context mirrors --prefer).
+        std::optional<V> second = merge_object(
+            swapped, key, bv, tv, ov, [](const V& v) { return value_text(v); },
+            [&](const V& x, const V& y, const V& z) { return merge_both(swapped, key, x, y, z); });
+        const V* a = find_in(merged, k);
+        const V* c = second ? &*second : nullptr;
+        if ((a == nullptr && c == nullptr) || (a != nullptr && c != nullptr && same(*a, *c))) {
+            continue;
+        }
         std::string owner = key.table.empty() ? key.name : key.table;
         if (conflicted.contains({key.schema, owner}) || conflicted.contains({key.schema, key.name})) {
             continue;
@@ -43,7 +63,7 @@ void compare(MergeContext& ctx, const std::set<std::pair<std::string, std::strin
         auto text = [](const V* v) { return v != nullptr ? std::optional<std::string>(value_text(*v)) : std::nullopt; };
         auto loc = [](const V* v) { return v != nullptr ? v->meta.location : model::SourceLocation{}; };
         ctx.report(ConflictKind::non_commuting, key, "", side(std::nullopt, {}), side(text(a), loc(a)),
-                   side(text(b), loc(b)),
+                   side(text(c), loc(c)),
                    "Applying ours' changes before theirs gives a different " + std::string(model::to_string(key.kind)) +
                        " " + display_name(key) + " than the other order.",
                    "Make the two sides' changes to " + display_name(key) + " independent, or pick one with --resolve " +
@@ -108,19 +128,29 @@ void check_star_views(MergeContext& ctx, const model::Schema& merged, const mode
     }
 }
 
-void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& swapped) {
+void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& b, const model::Schema& o,
+                       const model::Schema& t) {
     std::set<std::pair<std::string, std::string>> conflicted;
     for (const auto& c : ctx.conflicts) {
         conflicted.insert({c.object.schema, c.object.table.empty() ? c.object.name : c.object.table});
     }
-    compare(ctx, conflicted, merged.types, swapped.types, [](const model::TypeDef& v) { return key_of(v); });
-    compare(ctx, conflicted, merged.sequences, swapped.sequences, [](const model::Sequence& v) { return key_of(v); });
-    compare(ctx, conflicted, merged.tables, swapped.tables, [](const model::Table& v) { return key_of(v); });
-    compare(ctx, conflicted, merged.views, swapped.views, [](const model::View& v) { return key_of(v); });
-    compare(ctx, conflicted, merged.indexes, swapped.indexes, [](const model::Index& v) { return key_of(v); });
-    compare(ctx, conflicted, merged.functions, swapped.functions, [](const model::Function& v) { return key_of(v); });
-    compare(ctx, conflicted, merged.triggers, swapped.triggers, [](const model::Trigger& v) { return key_of(v); });
-    compare(ctx, conflicted, merged.policies, swapped.policies, [](const model::Policy& v) { return key_of(v); });
+    MergeContext swapped{ctx.options, {}, true};
+    compare(ctx, swapped, conflicted, merged.types, b.types, o.types, t.types,
+            [](const model::TypeDef& v) { return key_of(v); });
+    compare(ctx, swapped, conflicted, merged.sequences, b.sequences, o.sequences, t.sequences,
+            [](const model::Sequence& v) { return key_of(v); });
+    compare(ctx, swapped, conflicted, merged.tables, b.tables, o.tables, t.tables,
+            [](const model::Table& v) { return key_of(v); });
+    compare(ctx, swapped, conflicted, merged.views, b.views, o.views, t.views,
+            [](const model::View& v) { return key_of(v); });
+    compare(ctx, swapped, conflicted, merged.indexes, b.indexes, o.indexes, t.indexes,
+            [](const model::Index& v) { return key_of(v); });
+    compare(ctx, swapped, conflicted, merged.functions, b.functions, o.functions, t.functions,
+            [](const model::Function& v) { return key_of(v); });
+    compare(ctx, swapped, conflicted, merged.triggers, b.triggers, o.triggers, t.triggers,
+            [](const model::Trigger& v) { return key_of(v); });
+    compare(ctx, swapped, conflicted, merged.policies, b.policies, o.policies, t.policies,
+            [](const model::Policy& v) { return key_of(v); });
 }
 
 }  // namespace schemerge::diff::detail

@@ -215,6 +215,24 @@ const V* find_in(const std::map<K, V>& m, const K& k) {
                                              const model::Sequence& theirs);
 [[nodiscard]] model::TypeDef merge_type(MergeContext& ctx, const model::TypeDef& base, const model::TypeDef& ours,
                                         const model::TypeDef& theirs);
+// The merge of an object present on all three sides, per kind: tables, types and
+// sequences attribute by attribute, everything else as one definition.
+inline model::Table merge_both(MergeContext& ctx, const model::ObjectKey&, const model::Table& b, const model::Table& o,
+                               const model::Table& t) {
+    return merge_table(ctx, b, o, t);
+}
+inline model::TypeDef merge_both(MergeContext& ctx, const model::ObjectKey&, const model::TypeDef& b,
+                                 const model::TypeDef& o, const model::TypeDef& t) {
+    return merge_type(ctx, b, o, t);
+}
+inline model::Sequence merge_both(MergeContext& ctx, const model::ObjectKey&, const model::Sequence& b,
+                                  const model::Sequence& o, const model::Sequence& t) {
+    return merge_sequence(ctx, b, o, t);
+}
+template <typename V>
+V merge_both(MergeContext& ctx, const model::ObjectKey& key, const V& b, const V& o, const V& t) {
+    return merge_definition(ctx, key, b, o, t, [](const V& v) { return value_text(v); });
+}
 // Add-add of a column: the same column except NOT NULL on one side, with no default on the
 // other, is constraint-invalidated (the other side's rows hold NULLs); merge_table.cpp.
 
@@ -271,8 +289,10 @@ struct BodyReferences {
 [[nodiscard]] std::optional<BodyReferences> body_references(const model::Function& function,
                                                             const std::optional<model::QualifiedName>& trigger_table);
 
-// Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped.
-void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& swapped);
+// Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped, on the
+// inputs with renames applied.
+void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& base,
+                       const model::Schema& ours, const model::Schema& theirs);
 // A view one side wrote with `*` over a table whose columns the other side changed: the
 // engine expands `*` at creation, so applying the two sides in either order differs.
 void check_star_views(MergeContext& ctx, const model::Schema& merged, const model::Schema& base,

@@ -72,9 +72,7 @@ MergeResult merge(const model::Schema& base, const model::Schema& ours, const mo
     result.merged = detail::merge_schemas(ctx, rb, ro, rt);
     detail::validate(ctx, result.merged, detail::Sides{base, ours, theirs}, detail::Sides{rb, ro, rt});
 
-    detail::MergeContext swapped_ctx{options, {}, true};
-    model::Schema swapped = detail::merge_schemas(swapped_ctx, rb, rt, ro);
-    detail::check_commutation(ctx, result.merged, swapped);
+    detail::check_commutation(ctx, result.merged, rb, ro, rt);
     detail::check_star_views(ctx, result.merged, rb, ro, rt);
 
     result.conflicts = std::move(ctx.conflicts);
