@@ -65,7 +65,7 @@ expect_true "demo.sh exited 0 when fold exited 2" test "$rc" -ne 0
 demo "$T/demo_crash" "$T/crash"
 expect_true "demo.sh exited 0 when fold crashed" test "$rc" -ne 0
 
-case_ "engine: main's migration.sql, applied to main's schema, gives fold/main/schema.sql"
+case_ "engine: main's migration.sql (and develop's, with --prefer ours|theirs) proven on PostgreSQL"
 if pg_require 2>"$T/pg_skip"; then
   chmod 0755 "$T"
   mkdir -p "$T/tmp"
@@ -75,6 +75,17 @@ if pg_require 2>"$T/pg_skip"; then
   cd "$T"
   expect_rc 0
   expect_stdout '^verified: ' "main's migration does not reach the merged schema"
+  # develop with the conflict resolved either way: its plans proven too.
+  for side in ours theirs; do
+    cd "$D/repo"
+    run fold hotfix --into develop --prefer "$side" --out "$T/prefer_$side"
+    expect_rc 0
+    TMPDIR="$T/tmp" run verify develop:db/schema.sql "$T/prefer_$side/develop/schema.sql" \
+      --plan "$T/prefer_$side/develop/migration.sql"
+    cd "$T"
+    expect_rc 0
+    expect_stdout '^verified: ' "develop's migration (--prefer $side) does not reach the merged schema"
+  done
 else
   echo "************************************************************"
   echo "SKIPPED (engine part only): PostgreSQL 15 is not installed;"
