@@ -128,6 +128,19 @@ expect_rc 1
 expect_stdout "^::error file=$P,line=$email_line" "file/line wrong with --repo"
 cd "$R"
 
+case_ "a bare clone (a server-side hook): --repo and as the working directory"
+git clone -q --bare "$R" "$T/bare.git"
+cd "$T"
+run check --base main --head conflict --path "$P" --repo "$T/bare.git" --format github
+expect_rc 1
+expect_stdout "^::error file=$P,line=$email_line" "file/line wrong in a bare repository"
+cd "$T/bare.git"
+run check --base main --head dropcol --path "$P" --fail-on data-loss
+expect_rc 1
+run check --base main --head add-table --path "$P"
+expect_rc 0
+cd "$R"
+
 case_ "conflicting pull request: exit 1, the conflicts reported"
 run check --base main --head conflict --path "$P"
 expect_rc 1
