@@ -608,6 +608,37 @@ expect_stderr "(${p1:0:7}|${q1:0:7})" "the note does not name the chosen base ($
 expect_stderr '[Cc]riss-cross|merge bases' "no note about several merge bases"
 expect_true "q's migration lacks p's index" grep -q 'p_t_idx' "$T/fx/q/migration.sql"
 
+# === a conflict git cannot see: the hotfix drops a column develop's new view reads ========
+case_ "dangling reference: git merges the file cleanly, fold reports the conflict"
+G="$T/repo_g"
+git_init "$G"
+mkdir -p "$G/db"
+printf 'create table orders (\n    id int primary key,\n    legacy_code text,\n    total numeric\n);\n\n\n\ncreate table z (id int);\n' \
+  >"$G/db/schema.sql"
+commit_all "$G" "orders"
+git -C "$G" branch hotfix
+git -C "$G" checkout -q -b develop
+echo 'create view legacy_orders as select id, legacy_code from orders;' >>"$G/db/schema.sql"
+commit_all "$G" "view on legacy_code"
+git -C "$G" checkout -q hotfix
+sed -i '/legacy_code text,/d' "$G/db/schema.sql"
+commit_all "$G" "drop legacy_code"
+git -C "$G" checkout -q main
+expect_true "fixture: git's line merge of develop and hotfix conflicts (this case needs it clean)" \
+  git merge-file -p <(git -C "$G" show develop:db/schema.sql) <(git -C "$G" show main:db/schema.sql) \
+  <(git -C "$G" show hotfix:db/schema.sql) >/dev/null
+cd "$G"
+run fold hotfix --into main --into develop --path db/schema.sql --out "$T/fg"
+expect_rc 1
+expect_row main 'clean'
+expect_row develop 'CONFLICT'
+expect_files "$T/fg" main all
+expect_files "$T/fg" develop report-only
+expect_true "develop/report.md does not name the view or the column" \
+  grep -Eq 'legacy_orders|legacy_code' "$T/fg/develop/report.md"
+expect_true "main's migration does not drop legacy_code" grep -q 'DROP COLUMN legacy_code' "$T/fg/main/migration.sql"
+expect_row main 'data-loss' "does not list the data-loss hazard of the DROP COLUMN"
+
 # === (b) Flyway ===========================================================================
 case_ "(b) Flyway directory, V3_1 between develop's V3 and V4: clean"
 B="$T/repo_b"
