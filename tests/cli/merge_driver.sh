@@ -403,6 +403,21 @@ expect_true "the description does not name public.t.x" grep -q 'public\.t\.x' "$
 expect_true "the description lacks ours' line (db/schema.sql:3)" grep -Eq 'ours:db/schema\.sql:3\b' "$T/lm/A.sql"
 expect_true "the description lacks theirs' line (db/schema.sql:9, the ALTER)" grep -Eq 'theirs:db/schema\.sql:9\b' "$T/lm/A.sql"
 
+case_ "line merge clean, but ours' new view reads the column theirs dropped: conflict"
+mkdir -p "$T/dr"
+printf 'create table orders (\n    id int primary key,\n    legacy_code text,\n    total numeric\n);\n\n\n\ncreate table z (id int);\n' >"$T/dr/O.sql"
+{
+  cat "$T/dr/O.sql"
+  echo 'create view legacy_orders as select id, legacy_code from orders;'
+} >"$T/dr/A.sql"
+sed '/legacy_code text,/d' "$T/dr/O.sql" >"$T/dr/B.sql"
+expect_true "fixture: git's line merge conflicts (this case needs it clean)" \
+  git merge-file -p "$T/dr/A.sql" "$T/dr/O.sql" "$T/dr/B.sql" >/dev/null
+run merge-driver "$T/dr/O.sql" "$T/dr/A.sql" "$T/dr/B.sql" db/schema.sql
+expect_rc 1
+expect_true "%A does not start with '<<<<<<< schemerge:'" bash -c "head -n 1 '$T/dr/A.sql' | grep -q '^<<<<<<< schemerge:'"
+expect_true "the description does not name the view or the column" grep -Eq 'legacy_orders|legacy_code' "$T/dr/A.sql"
+
 # --- direct calls ---------------------------------------------------------------------------
 case_ "direct call, clean: %A replaced by the merged file, exit 0"
 cp "$S/a.sql" "$T/A.sql"
