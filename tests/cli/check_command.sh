@@ -280,6 +280,8 @@ bad_check --base main --head nope --path "$P"
 expect_stderr "unknown revision 'nope'"
 bad_check --base main --head conflict --path db/missing.sql
 expect_stderr 'db/missing\.sql'
+bad_check --base main --head dropcol --path "$P" --fail-on data-los
+expect_stderr "data-los" "the unknown hazard id (a typo of data-loss) is not named"
 usage_check --base main --head conflict --path "$P" --format nonsense
 expect_stderr 'nonsense'
 rm -f "$T/bad.out"

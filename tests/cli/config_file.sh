@@ -303,6 +303,8 @@ bad_config "wrong type: fail_on a string" "4:[0-9]+: error: .*fail_on" \
   $'[schema]\npath = "db/schema.sql"\n[check]\nfail_on = "data-loss"'
 bad_config "wrong type: path a number" "2:[0-9]+: error: .*path" \
   $'[schema]\npath = 42'
+bad_config "bad value: an unknown hazard id in check.fail_on" "4:[0-9]+: error: .*data-los" \
+  $'[schema]\npath = "db/schema.sql"\n[check]\nfail_on = ["data-los"]'
 bad_config "bad value: merge.prefer" "4:[0-9]+: error: .*prefer" \
   $'[schema]\npath = "db/schema.sql"\n[merge]\nprefer = "maybe"'
 bad_config "bad value: schema.layout" "3:[0-9]+: error: .*layout" \
