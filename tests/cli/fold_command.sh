@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `schemerge fold HOTFIX --into BRANCH ...` on real git repositories: (a) one schema file
-# with clean and conflicting targets, (b) a Flyway directory, (c) golang-migrate and (d) dbmate
-# directories, each with versions interleaved across branches; exit codes, files written,
-# the summary table; bad input (unknown branch, no merge base, missing path) exits 2 and
-# writes nothing; the repositories are never changed.
+# with clean and conflicting targets (plus --online, --prefer, a reused --out, a clone with
+# remote-tracking targets, a target that already has the hotfix), (b) a Flyway directory,
+# (c) golang-migrate, (d) dbmate and (e) numbered directories, each with versions interleaved
+# across branches; a criss-cross history; a conflict git's line merge cannot see; exit codes,
+# files written, the summary table (text, markdown, json); bad input (unknown branch, no merge
+# base, missing path) exits 2 and writes nothing; the repositories are never changed.
 #
 # tests/engine/fold_verify.sh sources this file with FOLD_FIXTURES_ONLY=1 to build the same
 # repositories (functions make_*_repo) and proves the plans on PostgreSQL.
