@@ -34,7 +34,10 @@ namespace {
 
 struct FoldTarget {
     GitCommit commit;
-    RefMerge merge;
+    RefMerge merge;  // its models are freed once the texts below are rendered
+    std::size_t changes = 0;
+    std::size_t conflicts = 0;
+    std::string text_report;           // the merge report, when printed (no --out)
     std::vector<std::string> hazards;  // distinct ids in the target's plan, in plan order
     std::string schema_sql;
     std::string migration_sql;
@@ -92,10 +95,8 @@ std::string summary_text(const FoldArgs& args, const std::string& path, const Gi
                          const std::vector<FoldTarget>& targets) {
     std::vector<std::array<std::string, 6>> rows{{"target", "base", "changes", "conflicts", "hazards", "result"}};
     for (const auto& t : targets) {
-        const auto& job = t.merge.job;
-        rows.push_back({t.commit.revision, t.merge.base_label, std::to_string(job.ours_plan.steps.size()),
-                        std::to_string(job.result.conflicts.size()), t.hazards.empty() ? "-" : join(t.hazards, ","),
-                        job.result.clean() ? "clean" : "CONFLICT"});
+        rows.push_back({t.commit.revision, t.merge.base_label, std::to_string(t.changes), std::to_string(t.conflicts),
+                        t.hazards.empty() ? "-" : join(t.hazards, ","), t.conflicts == 0 ? "clean" : "CONFLICT"});
     }
     std::array<std::size_t, 6> width{};
     for (const auto& row : rows) {
@@ -123,14 +124,12 @@ std::string summary_markdown(const FoldArgs& args, const std::string& path, cons
     std::string out = fmt::format("## schemerge fold: `{}` (`{}`) of `{}`\n\n", args.hotfix, hotfix.short_sha(), path);
     out += "| Target | Merge base | Changes | Conflicts | Hazards | Result |\n|---|---|---|---|---|---|\n";
     for (const auto& t : targets) {
-        const auto& job = t.merge.job;
         std::string hazards;
         for (const auto& h : t.hazards) {
             hazards += (hazards.empty() ? "" : ", ") + ("`" + h + "`");
         }
-        out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", t.commit.revision, t.merge.base_label,
-                           job.ours_plan.steps.size(), job.result.conflicts.size(), hazards.empty() ? "—" : hazards,
-                           job.result.clean() ? "✅ clean" : "❌ CONFLICT");
+        out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", t.commit.revision, t.merge.base_label, t.changes,
+                           t.conflicts, hazards.empty() ? "—" : hazards, t.conflicts == 0 ? "✅ clean" : "❌ CONFLICT");
     }
     return out;
 }
@@ -143,18 +142,17 @@ std::string summary_json(const FoldArgs& args, const std::string& path, const Gi
     j["clean"] = true;
     auto& list = j["targets"] = nlohmann::ordered_json::array();
     for (const auto& t : targets) {
-        const auto& job = t.merge.job;
         nlohmann::ordered_json row;
         row["target"] = t.commit.revision;
         row["commit"] = t.commit.sha;
         row["merge_base"] = t.merge.base.chosen.sha;
         row["merge_bases"] = t.merge.base.all;
-        row["changes"] = job.ours_plan.steps.size();
-        row["conflicts"] = job.result.conflicts.size();
+        row["changes"] = t.changes;
+        row["conflicts"] = t.conflicts;
         row["hazards"] = t.hazards;
-        row["result"] = job.result.clean() ? "clean" : "conflict";
+        row["result"] = t.conflicts == 0 ? "clean" : "conflict";
         row["files"] = t.written;
-        if (!job.result.clean()) {
+        if (t.conflicts != 0) {
             j["clean"] = false;
         }
         list.push_back(std::move(row));
@@ -226,7 +224,7 @@ int run_fold(const FoldArgs& args) {
             std::cerr << merged.error().render() << '\n';
             return k_exit_input_error;
         }
-        FoldTarget target{*commit, std::move(*merged), {}, {}, {}, {}, {}};
+        FoldTarget target{*commit, std::move(*merged)};
         for (const auto& input : target.merge.job.loaded) {
             print_diagnostics(input.diagnostics, args.quiet);
         }
@@ -238,6 +236,16 @@ int run_fold(const FoldArgs& args) {
             target.migration_sql = synth::postgres::render_sql(job.ours_plan);
         }
         target.report_md = target_report(args, path, *hotfix, target);
+        target.changes = job.ours_plan.steps.size();
+        target.conflicts = job.result.conflicts.size();
+        if (args.out.empty() && args.format == "text") {
+            MergeReport report{target.merge.base_label, &job.result,
+                               SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
+                               SidePlan{args.hotfix, &job.theirs_diff, &job.theirs_plan, args.hotfix}, {}};
+            target.text_report = render_merge_text(report);
+        }
+        // The texts are rendered: free the models before the next target is loaded.
+        target.merge.job = MergeJob{};
         targets.push_back(std::move(target));
     }
 
@@ -252,7 +260,7 @@ int run_fold(const FoldArgs& args) {
                 return k_exit_input_error;
             }
             std::vector<std::pair<std::string, const std::string*>> files;
-            if (target.merge.job.result.clean()) {
+            if (target.conflicts == 0) {
                 files.emplace_back("schema.sql", &target.schema_sql);
                 files.emplace_back("migration.sql", &target.migration_sql);
             } else {
@@ -272,7 +280,7 @@ int run_fold(const FoldArgs& args) {
         }
     }
     for (const auto& target : targets) {
-        clean = clean && target.merge.job.result.clean();
+        clean = clean && target.conflicts == 0;
     }
     std::string content;
     if (args.format == "json") {
@@ -282,15 +290,11 @@ int run_fold(const FoldArgs& args) {
     } else {
         content = summary_text(args, path, *hotfix, targets);
         for (const auto& target : targets) {
-            const auto& job = target.merge.job;
             if (!args.out.empty()) {
                 content += fmt::format("\nwritten for {}: {}", target.commit.revision, join(target.written, ", "));
                 continue;
             }
-            MergeReport report{target.merge.base_label, &job.result,
-                               SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
-                               SidePlan{args.hotfix, &job.theirs_diff, &job.theirs_plan, args.hotfix}, {}};
-            content += fmt::format("\n== {} ==\n", target.commit.revision) + render_merge_text(report);
+            content += fmt::format("\n== {} ==\n", target.commit.revision) + target.text_report;
         }
         if (!args.out.empty()) {
             content += "\n";

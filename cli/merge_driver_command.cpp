@@ -139,9 +139,11 @@ std::string with_markers(const std::string& text, const std::vector<TableRows>& 
 
 std::string conflict_description(const std::string& path, const std::string& report, const std::string& line_text,
                                  bool line_clean, std::size_t conflicts) {
-    std::string out = fmt::format(
-        "<<<<<<< schemerge: {} could not be merged: {} schema conflict{} (this file is not SQL)\n", path, conflicts,
-        conflicts == 1 ? "" : "s");
+    std::string out =
+        conflicts == 0
+            ? fmt::format("<<<<<<< schemerge: {} could not be merged (this file is not SQL)\n", path)
+            : fmt::format("<<<<<<< schemerge: {} could not be merged: {} schema conflict{} (this file is not SQL)\n",
+                          path, conflicts, conflicts == 1 ? "" : "s");
     out += "# `schemerge merge-driver` found changes on the two branches that do not merge. Resolve them\n";
     out += "# (edit the schema on one branch, or take one side with `git checkout --ours|--theirs` and\n";
     out += "# regenerate the file), then `git add` the result. Below the report: git's line merge of the file";
@@ -326,6 +328,48 @@ int run_merge_driver(const MergeDriverArgs& args) {
         }
     }
     if (result.empty()) {
+        // The canonical form holds the schema and the union tables' rows only: rows of any
+        // other table would be lost, so they stop the merge instead.
+        std::vector<std::string> uncovered;
+        for (std::size_t i = 0; i < 3; ++i) {
+            auto inserted = parser::postgres::inserted_tables(parser::make_source(files[i].second, texts[i]));
+            if (!inserted) {
+                continue;  // the loader accepted the file; a row list it cannot read stays unmerged below
+            }
+            for (const auto& name : *inserted) {
+                const std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
+                const bool covered = std::ranges::any_of(tables, [&](const TableRows& t) {
+                    std::string wanted = t.table;
+                    std::erase(wanted, '"');
+                    wanted = wanted.substr(wanted.rfind('.') == std::string::npos ? 0 : wanted.rfind('.') + 1);
+                    std::ranges::transform(wanted, wanted.begin(), [](unsigned char c) { return std::tolower(c); });
+                    return wanted == bare;
+                });
+                if (!covered && std::ranges::find(uncovered, name) == uncovered.end()) {
+                    uncovered.push_back(name);
+                }
+            }
+        }
+        if (!uncovered.empty()) {
+            std::string names;
+            for (const auto& n : uncovered) {
+                names += (names.empty() ? "" : ", ") + n;
+            }
+            const std::string report = fmt::format(
+                "The file holds rows of {} (INSERT statements), which a schema merge does not model, and git's "
+                "line merge of the file conflicts, so the rows cannot be kept by taking its text.\nList the "
+                "table{} in [merge-driver] union_rows of schemerge.toml to merge the rows as a union, or merge "
+                "the file by hand.\n",
+                names, uncovered.size() == 1 ? "" : "s");
+            auto text = conflict_description(path, report, line->text, line->clean, 0);
+            if (auto written = write_output(args.current, text); !written) {
+                std::cerr << "error: " << written.error() << '\n';
+                return k_exit_input_error;
+            }
+            std::cerr << fmt::format("schemerge: {}: rows of {} cannot be merged (not in [merge-driver] union_rows)\n",
+                                     path, names);
+            return k_exit_different;
+        }
         // The canonical form of the merged schema, then the rows.
         result = synth::postgres::emit_schema(merged);
         for (const auto& t : tables) {

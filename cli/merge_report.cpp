@@ -92,78 +92,85 @@ std::optional<model::SourceLocation> location_of(const diff::ObjectRef& ref) {
 // Where `key` is defined in `schema`: the object's own line, else its table's.
 std::optional<model::SourceLocation> locate_object(const model::Schema& schema, const model::ObjectKey& key) {
     using K = model::ObjectKind;
+    // The object's last change when a later statement made one, else its definition.
     auto known = [](const model::SourceLocation& l) {
+        return l.known() ? std::optional<model::SourceLocation>(l) : std::nullopt;
+    };
+    auto at = [](const model::ObjectBase& meta) {
+        const auto& l = meta.changed_at.known() ? meta.changed_at : meta.location;
         return l.known() ? std::optional<model::SourceLocation>(l) : std::nullopt;
     };
     const model::QualifiedName name{key.schema, key.name};
     const model::QualifiedName table{key.schema, key.table};
     auto table_location = [&]() -> std::optional<model::SourceLocation> {
         if (auto it = schema.tables.find(table); it != schema.tables.end()) {
-            return known(it->second.meta.location);
+            return at(it->second.meta);
         }
         if (auto it = schema.views.find(table); it != schema.views.end()) {
-            return known(it->second.meta.location);
+            return at(it->second.meta);
         }
         return std::nullopt;
     };
     switch (key.kind) {
         case K::table:
             if (auto it = schema.tables.find(name); it != schema.tables.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return std::nullopt;
         case K::column:
             if (auto it = schema.tables.find(table); it != schema.tables.end()) {
-                if (const auto* column = it->second.find_column(key.name); column != nullptr && column->meta.location.known()) {
-                    return column->meta.location;
+                if (const auto* column = it->second.find_column(key.name); column != nullptr) {
+                    if (auto l = at(column->meta)) {
+                        return l;
+                    }
                 }
             }
             return table_location();
         case K::constraint:
             if (auto it = schema.tables.find(table); it != schema.tables.end()) {
                 for (const auto& c : it->second.constraints) {
-                    if (c.name == key.name && c.meta.location.known()) {
-                        return c.meta.location;
+                    if (c.name == key.name && at(c.meta)) {
+                        return at(c.meta);
                     }
                 }
             }
             return table_location();
         case K::index:
             if (auto it = schema.indexes.find(name); it != schema.indexes.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return std::nullopt;
         case K::view:
         case K::materialized_view:
             if (auto it = schema.views.find(name); it != schema.views.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return std::nullopt;
         case K::sequence:
             if (auto it = schema.sequences.find(name); it != schema.sequences.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return std::nullopt;
         case K::type:
             if (auto it = schema.types.find(name); it != schema.types.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return std::nullopt;
         case K::function:
         case K::procedure:
         case K::aggregate:
             if (auto it = schema.functions.find(model::RoutineName{name, key.args}); it != schema.functions.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return std::nullopt;
         case K::trigger:
             if (auto it = schema.triggers.find(model::TableScopedName{table, key.name}); it != schema.triggers.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return table_location();
         case K::policy:
             if (auto it = schema.policies.find(model::TableScopedName{table, key.name}); it != schema.policies.end()) {
-                return known(it->second.meta.location);
+                return at(it->second.meta);
             }
             return table_location();
         default:
@@ -452,9 +459,16 @@ std::string render_merge_sarif(const MergeReport& report) {
         result.message = fmt::format("{}: {} Ours: {}; theirs: {}. {}", conflict_heading(c), c.explanation,
                                      value_text(c.ours.value), value_text(c.theirs.value), c.resolution);
         for (const auto* side : {&c.ours, &c.theirs}) {
-            // With annotate_in (theirs' schema), only theirs' lines are locations.
-            if (side->location.known() && (report.annotate_in == nullptr || side == &c.theirs)) {
+            // With annotate_in (theirs' schema), only theirs' lines are locations: where
+            // theirs last changed the object.
+            if (!side->location.known()) {
+                continue;
+            }
+            if (report.annotate_in == nullptr) {
                 result.locations.push_back(sarif_location(side->location));
+            } else if (side == &c.theirs) {
+                auto relocated = locate_object(*report.annotate_in, c.object);
+                result.locations.push_back(sarif_location(relocated ? *relocated : side->location));
             }
         }
         log.results.push_back(std::move(result));
@@ -542,7 +556,12 @@ std::string github_command(const char* level, const model::SourceLocation* locat
 std::string render_merge_github(const MergeReport& report) {
     std::string out;
     for (const auto& c : report.result->conflicts) {
-        const model::SourceLocation* at = c.theirs.location.known()                                ? &c.theirs.location
+        std::optional<model::SourceLocation> relocated;
+        if (report.annotate_in != nullptr && c.theirs.location.known()) {
+            relocated = locate_object(*report.annotate_in, c.object);
+        }
+        const model::SourceLocation* at = relocated                                               ? &*relocated
+                                          : c.theirs.location.known()                                ? &c.theirs.location
                                           : c.ours.location.known() && report.annotate_in == nullptr ? &c.ours.location
                                                                                                      : nullptr;
         out += github_command("error", at, report.uri_for, fmt::format("schemerge {}", diff::to_string(c.kind)),

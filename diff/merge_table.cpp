@@ -17,11 +17,17 @@ std::optional<std::string> name_text(const std::optional<model::QualifiedName>& 
 }
 std::optional<std::string> bool_text(bool b) { return b ? "true" : "false"; }
 
+// A column's line for a conflict: the statement that last changed it (an ALTER TABLE …
+// ALTER COLUMN in a migration directory), else its definition.
+const model::SourceLocation& column_line(const model::Column& c) {
+    return c.meta.changed_at.known() ? c.meta.changed_at : c.meta.location;
+}
+
 model::Column merge_column_attributes(MergeContext& ctx, const model::ObjectKey& key, const model::Column& b,
                                       const model::Column& o, const model::Column& t) {
-    const auto& bl = b.meta.location;
-    const auto& ol = o.meta.location;
-    const auto& tl = t.meta.location;
+    const auto& bl = column_line(b);
+    const auto& ol = column_line(o);
+    const auto& tl = column_line(t);
     model::Column out = o;
     out.type = merge_attribute(ctx, key, "type", b.type, o.type, t.type, ol, tl, bl,
                                [](const model::TypeRef& v) { return std::optional<std::string>(value_text(v)); });

@@ -18,6 +18,10 @@ struct ObjectBase {
     // `-- schemerge:renamed-from old_name` written next to the definition: the object
     // was renamed, not dropped and recreated. A hint for diff, not part of the definition.
     std::string renamed_from;
+    // Where a later statement last changed it (ALTER TABLE … ALTER COLUMN for a column, DROP
+    // COLUMN for its table): in a migration directory, the migration that made it what it
+    // is. Unknown when only its definition shaped it. Not part of the definition.
+    SourceLocation changed_at;
 
     // Definitions compare by what the engine would store as the object; location,
     // owner and grants are not part of it (see privileges_equal for those).

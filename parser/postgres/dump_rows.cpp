@@ -1,5 +1,6 @@
 #include "parser/postgres/dump_rows.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <utility>
@@ -242,6 +243,51 @@ std::expected<std::vector<TableRowsStatement>, model::Error> find_table_rows(con
             found.rows.push_back(std::move(row));
         }
         out.push_back(std::move(found));
+    }
+    return out;
+}
+
+std::expected<std::vector<std::string>, model::Error> inserted_tables(const SourceFile& file) {
+    std::vector<model::Diagnostic> notes;
+    LoadStats stats;
+    auto prepared = prepare_file(file, notes, stats);
+    if (!prepared) {
+        return std::unexpected(prepared.error());
+    }
+    std::vector<Statement> statements;
+    if (auto split = split_statements(*prepared, statements); !split) {
+        return std::unexpected(split.error());
+    }
+    std::vector<std::string> out;
+    std::string text;
+    for (const Statement& st : statements) {
+        std::string_view view{prepared->text.data() + st.offset, st.length};
+        if (!starts_with_insert(view)) {
+            continue;
+        }
+        text.assign(view);
+        ParsedStatement parsed = parse_statement(text);
+        if (!parsed.error.empty()) {
+            return std::unexpected(model::Error{{diagnostic_at(model::Severity::error, *prepared,
+                                                               st.offset + cursor_to_offset(view, parsed.error_cursor),
+                                                               parsed.error)}});
+        }
+        UnpackedTree tree = unpack(parsed.protobuf);
+        if (tree.tree == nullptr || tree.tree->n_stmts != 1 || tree.tree->stmts[0]->stmt == nullptr ||
+            tree.tree->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_INSERT_STMT) {
+            continue;
+        }
+        const PgQuery__RangeVar* relation = tree.tree->stmts[0]->stmt->insert_stmt->relation;
+        if (relation == nullptr || relation->relname == nullptr) {
+            continue;
+        }
+        std::string name = lower(relation->relname);
+        if (relation->schemaname != nullptr && *relation->schemaname != '\0') {
+            name = lower(relation->schemaname) + "." + name;
+        }
+        if (std::find(out.begin(), out.end(), name) == out.end()) {
+            out.push_back(std::move(name));
+        }
     }
     return out;
 }

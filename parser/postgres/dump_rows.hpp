@@ -37,6 +37,11 @@ struct TableRowsStatement {
 [[nodiscard]] std::expected<std::vector<TableRowsStatement>, model::Error> find_table_rows(const SourceFile& file,
                                                                                            std::string_view table);
 
+// The tables the file's INSERT statements write to, as "schema.name" or "name" (lower
+// case, in file order, each once): rows a schema model does not hold. Errors as above for
+// a file the scanner cannot split or an INSERT that does not parse.
+[[nodiscard]] std::expected<std::vector<std::string>, model::Error> inserted_tables(const SourceFile& file);
+
 // Renders rows the way Rails writes them:
 //   INSERT INTO "schema_migrations" (version) VALUES
 //   ('a'),

@@ -79,7 +79,9 @@ void Interpreter::alter_table(PgQuery__AlterTableStmt* stmt) {
                 throw StatementError(where, fmt::format("relation \"{}\" does not exist", name.to_string()));
             }
             for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
-                alter_table_cmd(it->second, stmt->cmds[i]->alter_table_cmd, !stmt->relation->inh);
+                auto* cmd = stmt->cmds[i]->alter_table_cmd;
+                alter_table_cmd(it->second, cmd, !stmt->relation->inh);
+                note_change(it->second, cmd);
             }
             return;
         }
@@ -167,6 +169,36 @@ void Interpreter::alter_table(PgQuery__AlterTableStmt* stmt) {
             return;
         }
         default: unsupported(current_, "ALTER statement"); return;
+    }
+}
+
+void Interpreter::note_change(model::Table& table, const PgQuery__AlterTableCmd* cmd) {
+    const model::SourceLocation here = meta().location;
+    switch (cmd->subtype) {
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse:
+            table.meta.changed_at = here;
+            return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+            if (cmd->name != nullptr) {
+                if (model::Column* column = table.find_column(cmd->name); column != nullptr) {
+                    column->meta.changed_at = here;
+                }
+            }
+            return;
+        default: return;
     }
 }
 
