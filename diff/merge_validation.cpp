@@ -365,39 +365,65 @@ void validate_other(MergeContext& ctx, const Inputs& in) {
 
 // Relations, indexes (and the indexes behind PK/UNIQUE/EXCLUDE constraints), sequences and
 // composite types share one namespace per schema (pg_class / pg_type).
-std::map<model::QualifiedName, std::vector<std::pair<model::ObjectKey, model::SourceLocation>>> relation_names(
-    const model::Schema& s) {
-    std::map<model::QualifiedName, std::vector<std::pair<model::ObjectKey, model::SourceLocation>>> out;
+using RelationNames = std::map<model::QualifiedName, std::vector<std::pair<model::ObjectKey, model::SourceLocation>>>;
+
+// Visits every relation-namespace name of `s` with a function making its key and location.
+template <typename Visit>
+void for_each_relation_name(const model::Schema& s, Visit&& visit) {
     for (const auto& [n, t] : s.tables) {
-        out[n].emplace_back(key_of(t), t.meta.location);
+        visit(n, [&] { return std::pair{key_of(t), t.meta.location}; });
         for (const auto& c : t.constraints) {
             if (c.kind == model::ConstraintKind::primary_key || c.kind == model::ConstraintKind::unique ||
                 c.kind == model::ConstraintKind::exclude) {
-                out[{n.schema, c.name}].emplace_back(constraint_key(n, c.name), c.meta.location);
+                visit(model::QualifiedName{n.schema, c.name},
+                      [&] { return std::pair{constraint_key(n, c.name), c.meta.location}; });
             }
         }
     }
     for (const auto& [n, v] : s.views) {
-        out[n].emplace_back(key_of(v), v.meta.location);
+        visit(n, [&] { return std::pair{key_of(v), v.meta.location}; });
     }
     for (const auto& [n, i] : s.indexes) {
-        out[n].emplace_back(key_of(i), i.meta.location);
+        visit(n, [&] { return std::pair{key_of(i), i.meta.location}; });
     }
     for (const auto& [n, q] : s.sequences) {
-        out[n].emplace_back(key_of(q), q.meta.location);
+        visit(n, [&] { return std::pair{key_of(q), q.meta.location}; });
     }
     for (const auto& [n, t] : s.types) {
         if (t.kind == model::TypeKind::composite) {
-            out[n].emplace_back(key_of(t), t.meta.location);
+            visit(n, [&] { return std::pair{key_of(t), t.meta.location}; });
         }
     }
+}
+
+// The users of the names in `wanted` (all names when null). A large schema has one user
+// per name: counting first keeps the full map (keys and locations of every relation,
+// constraint index and sequence) from being built three times.
+RelationNames relation_names(const model::Schema& s, const std::set<model::QualifiedName>* wanted) {
+    RelationNames out;
+    for_each_relation_name(s, [&](const model::QualifiedName& n, auto&& make) {
+        if (wanted == nullptr || wanted->contains(n)) {
+            out[n].push_back(make());
+        }
+    });
     return out;
 }
 
 void validate_names(MergeContext& ctx, const Inputs& in) {
-    auto ours = relation_names(in.ours);
-    auto theirs = relation_names(in.theirs);
-    for (const auto& [name, users] : relation_names(in.merged)) {
+    std::set<model::QualifiedName> seen;
+    std::set<model::QualifiedName> shared;
+    for_each_relation_name(in.merged, [&](const model::QualifiedName& n, auto&&) {
+        if (!seen.insert(n).second) {
+            shared.insert(n);
+        }
+    });
+    seen.clear();
+    if (shared.empty()) {
+        return;
+    }
+    auto ours = relation_names(in.ours, &shared);
+    auto theirs = relation_names(in.theirs, &shared);
+    for (const auto& [name, users] : relation_names(in.merged, &shared)) {
         if (users.size() < 2) {
             continue;
         }
