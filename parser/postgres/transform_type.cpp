@@ -212,8 +212,36 @@ void Interpreter::define(PgQuery__DefineStmt* stmt) {
     for (std::size_t i = 0; i < stmt->n_definition; ++i) {
         const auto* d = stmt->definition[i]->def_elem;
         std::string value;
-        bool type_valued = stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE ||
+        // An aggregate's state types are types; its sfunc, finalfunc, combinefunc, ... are
+        // function names, which resolve through the search path (pg_catalog's int4pl stays
+        // unqualified; a function of ours gets its schema).
+        std::string option = d->defname != nullptr ? d->defname : "";
+        for (char& c : option) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        const bool aggregate_type_option = option == "stype" || option == "mstype" || option == "basetype";
+        bool type_valued = (stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE && aggregate_type_option) ||
                            stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE;
+        if (stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE && !aggregate_type_option && d->arg != nullptr &&
+            d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+            auto parts = string_list(d->arg->type_name->names, d->arg->type_name->n_names);
+            if (parts.size() == 1) {
+                for (const auto& schema_name : search_path_) {
+                    const bool ours = std::any_of(schema_.functions.begin(), schema_.functions.end(), [&](const auto& f) {
+                        return f.first.name.schema == schema_name && f.first.name.name == parts[0];
+                    });
+                    if (ours) {
+                        parts.insert(parts.begin(), schema_name);
+                        break;
+                    }
+                }
+            }
+            for (const auto& part : parts) {
+                value += (value.empty() ? "" : ".") + part;
+            }
+            options.emplace_back(d->defname, value);
+            continue;
+        }
         if (d->arg != nullptr && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && !type_valued) {
             // provider = icu, template = snowball, parser = pg_catalog."default": names, not types
             auto parts = string_list(d->arg->type_name->names, d->arg->type_name->n_names);

@@ -522,5 +522,21 @@ TEST(Frontend, SourceLocationsOfObjects) {
     EXPECT_EQ(s.views.at(pub("v")).meta.location.column, 3U);
 }
 
+// An aggregate's function options are function names resolved through the search path:
+// a built-in stays unqualified (a dump of it must load), one of ours gets its schema.
+TEST(Frontend, AggregateFunctionOptionsAreFunctionsNotTypes) {
+    auto s = schema_of(
+        "CREATE FUNCTION f2(int, int) RETURNS int LANGUAGE sql AS $$SELECT $1 + $2$$;"
+        " CREATE AGGREGATE builtin_sum(int) (sfunc = int4pl, stype = int);"
+        " CREATE AGGREGATE our_sum(int) (sfunc = f2, stype = int4, finalfunc = pg_catalog.int4abs);");
+    const auto& builtin_sum = s.functions.at({pub("builtin_sum"), "integer"});
+    const std::vector<std::pair<std::string, std::string>> want_builtin{{"sfunc", "int4pl"}, {"stype", "integer"}};
+    EXPECT_EQ(builtin_sum.aggregate_options, want_builtin);
+    const auto& our_sum = s.functions.at({pub("our_sum"), "integer"});
+    const std::vector<std::pair<std::string, std::string>> want_ours{
+        {"finalfunc", "pg_catalog.int4abs"}, {"sfunc", "public.f2"}, {"stype", "integer"}};
+    EXPECT_EQ(our_sum.aggregate_options, want_ours);
+}
+
 }  // namespace
 }  // namespace schemerge::test
