@@ -668,6 +668,23 @@ expect_same_file "$T/fb/develop/schema.sql" "$T/fb2/develop/schema.sql" "(b) --l
 repo_state "$B" "$T/b_after"
 expect_same_file "$T/b_before" "$T/b_after" "(b) the repository changed"
 
+case_ "(b) Flyway, conflicting: the report names the migrations that changed the column on each side"
+git -C "$B" checkout -q -b develop-total develop
+printf 'alter table orders alter column total type numeric(12,2);\n' >"$B/db/migration/V11__total_precision.sql"
+commit_all "$B" "V11"
+git -C "$B" checkout -q -b hotfix-total hotfix
+printf -- '-- totals in cents\nalter table orders alter column total type bigint;\n' >"$B/db/migration/V3_2__total_cents.sql"
+commit_all "$B" "V3_2"
+git -C "$B" checkout -q main
+run fold hotfix-total --into develop-total --path db/migration --out "$T/fb3"
+expect_rc 1
+expect_files "$T/fb3" develop-total report-only
+expect_true "report does not name public.orders.total" grep -q 'public\.orders\.total' "$T/fb3/develop-total/report.md"
+expect_true "report lacks develop-total's line develop-total:db/migration/V11__total_precision.sql:1" \
+  grep -Eq 'develop-total:db/migration/V11__total_precision\.sql:1([^0-9]|$)' "$T/fb3/develop-total/report.md"
+expect_true "report lacks hotfix-total's line hotfix-total:db/migration/V3_2__total_cents.sql:2" \
+  grep -Eq 'hotfix-total:db/migration/V3_2__total_cents\.sql:2([^0-9]|$)' "$T/fb3/develop-total/report.md"
+
 # === (c) golang-migrate ===================================================================
 case_ "(c) golang-migrate directory, hotfix's 4 between develop's 3 and 5: clean"
 C="$T/repo_c"
