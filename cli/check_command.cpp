@@ -22,8 +22,9 @@ void add_check_command(CLI::App& app, CheckArgs& args) {
                  "hazards the configuration marks as failing");
     cmd->add_option("--base", args.base, "the branch the pull request merges into (e.g. origin/main)")->required();
     cmd->add_option("--head", args.head, "the pull request's commit (default: HEAD)");
-    cmd->add_option("--path", args.path, "the schema file or migration directory in the repository (default: "
-                                         "[schema] path of schemerge.toml)");
+    cmd->add_option("--path", args.paths,
+                    "the schema file or migration directory in the repository; repeatable: several paths form one "
+                    "schema, in order (default: [schema] path/paths of schemerge.toml)");
     cmd->add_option("--format", args.format, "report format")
         ->check(CLI::IsMember({"text", "github", "markdown", "json", "sarif"}));
     cmd->add_option("-o,--output", args.output, "write the report to FILE instead of standard output");
@@ -50,8 +51,9 @@ int run_check(const CheckArgs& args) {
             return k_exit_input_error;
         }
     }
-    const std::string path = args.path.empty() ? context->config().schema_path : args.path;
-    if (path.empty()) {
+    const std::vector<std::string> paths = args.paths.empty() ? context->config().schema_paths : args.paths;
+    const std::string path = paths_text(paths);
+    if (paths.empty()) {
         std::cerr << "error: no schema path: pass --path PATH or set [schema] path in schemerge.toml\n";
         return k_exit_input_error;
     }
@@ -70,7 +72,7 @@ int run_check(const CheckArgs& args) {
     options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
     options.strict = args.strict;
     options.config = &context->config();
-    auto merged = merge_refs(*context, *base, *head, path, options);
+    auto merged = merge_refs(*context, *base, *head, paths, options);
     if (!merged) {
         std::cerr << merged.error().render() << '\n';
         return k_exit_input_error;

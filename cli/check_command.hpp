@@ -12,7 +12,7 @@ struct CheckArgs {
     SourceOptions sources;
     std::string base;           // the branch the pull request merges into
     std::string head = "HEAD";  // the pull request's branch
-    std::string path;           // default: [schema] path
+    std::vector<std::string> paths;  // default: [schema] path(s)
     std::string format = "text";
     std::string output;
     std::vector<std::string> fail_on;  // hazard ids; default: [check] fail_on

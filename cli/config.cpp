@@ -123,8 +123,20 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
             return {};
         };
         if (section == "schema") {
-            if (k == "path") {
-                ok = assign(get_string(errors, section, key, value), config.schema_path);
+            if (k == "path" || k == "paths") {
+                if (!config.schema_paths.empty()) {
+                    return std::unexpected(errors.at(key.source(), "[schema] has both 'path' and 'paths': use one"));
+                }
+                if (k == "path") {
+                    std::string path;
+                    ok = assign(get_string(errors, section, key, value), path);
+                    config.schema_paths = {path};
+                } else {
+                    ok = assign(get_string_list(errors, section, key, value), config.schema_paths);
+                    if (ok && config.schema_paths.empty()) {
+                        return std::unexpected(errors.at(value.source(), "'paths' in [schema] is empty"));
+                    }
+                }
             } else if (k == "layout") {
                 ok = assign(get_choice(errors, section, key, value, layout_names()), config.layout);
             } else if (k == "dialect") {

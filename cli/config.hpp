@@ -18,7 +18,8 @@ namespace schemerge::cli {
 // Unknown sections and keys, wrong types and bad values are errors located at the key.
 struct Config {
     std::string file;                        // where it was read from; "" = no config
-    std::string schema_path;                 // [schema] path: file or directory in the repository
+    std::vector<std::string> schema_paths;   // [schema] path / paths: files or directories in the
+                                             // repository, read in this order as one schema
     std::string layout = "auto";             // [schema] layout: auto|files|flyway|golang-migrate|dbmate|numbered
     std::vector<std::string> ignore_schemas; // [ignore] schemas
     std::vector<std::string> ignore_objects; // [ignore] objects: globs on schema-qualified names

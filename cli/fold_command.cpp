@@ -168,8 +168,9 @@ void add_fold_command(CLI::App& app, FoldArgs& args) {
                 "environment runs");
     cmd->add_option("HOTFIX", args.hotfix, "the hotfix branch (or any commit)")->required();
     cmd->add_option("--into", args.into, "a branch to fold the hotfix into; repeatable")->required();
-    cmd->add_option("--path", args.path, "the schema file or migration directory in the repository (default: "
-                                         "[schema] path of schemerge.toml)");
+    cmd->add_option("--path", args.paths,
+                    "the schema file or migration directory in the repository; repeatable: several paths form one "
+                    "schema, in order (default: [schema] path/paths of schemerge.toml)");
     cmd->add_option("--out", args.out,
                     "write DIR/<target>/schema.sql, migration.sql and report.md (a conflicting target gets only "
                     "report.md)");
@@ -188,8 +189,9 @@ int run_fold(const FoldArgs& args) {
     if (!context) {
         return context.error();
     }
-    const std::string path = args.path.empty() ? context->config().schema_path : args.path;
-    if (path.empty()) {
+    const std::vector<std::string> paths = args.paths.empty() ? context->config().schema_paths : args.paths;
+    const std::string path = paths_text(paths);
+    if (paths.empty()) {
         std::cerr << "error: no schema path: pass --path PATH or set [schema] path in schemerge.toml\n";
         return k_exit_input_error;
     }
@@ -219,7 +221,7 @@ int run_fold(const FoldArgs& args) {
             std::cerr << commit.error().render() << '\n';
             return k_exit_input_error;
         }
-        auto merged = merge_refs(*context, *commit, *hotfix, path, options);
+        auto merged = merge_refs(*context, *commit, *hotfix, paths, options);
         if (!merged) {
             std::cerr << merged.error().render() << '\n';
             return k_exit_input_error;

@@ -12,7 +12,7 @@ struct FoldArgs {
     SourceOptions sources;
     std::string hotfix;
     std::vector<std::string> into;  // target branches
-    std::string path;               // default: [schema] path
+    std::vector<std::string> paths;  // default: [schema] path(s)
     std::string out;                // DIR/<target>/{schema.sql,migration.sql,report.md}; empty = print only
     std::string format = "text";    // the summary: text|markdown|json
     std::string prefer;

@@ -1,5 +1,7 @@
 #include "cli/ref_merge.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include <fmt/format.h>
@@ -22,8 +24,16 @@ std::string repository_path_of(const std::string& file) {
     return colon == std::string::npos ? file : file.substr(colon + 1);
 }
 
+std::string paths_text(const std::vector<std::string>& paths) {
+    std::string out;
+    for (const auto& p : paths) {
+        out += (out.empty() ? "" : ", ") + p;
+    }
+    return out;
+}
+
 std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const GitCommit& ours, const GitCommit& theirs,
-                                                 const std::string& path, const MergeJobOptions& options) {
+                                                 const std::vector<std::string>& paths, const MergeJobOptions& options) {
     auto repo = context.repository();
     if (!repo) {
         return std::unexpected(plain_error(repo.error()));
@@ -45,30 +55,30 @@ std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const Gi
             "prints); git's recursive merge would first merge the bases, so its result can differ",
             ours.revision, theirs.revision, out.base.all.size(), shas, out.base_label)));
     }
-    std::vector<std::vector<parser::SourceFile>> inputs;
-    auto base_sources = context.read_at(out.base.chosen, out.base_label, path);
-    if (!base_sources) {
-        // The schema may have been created on both branches since they forked.
-        auto exists = (*repo)->read(out.base.chosen, path);
-        if (exists) {
-            return std::unexpected(base_sources.error());
+    std::vector<std::vector<parser::SourceFile>> inputs(3);
+    for (const auto& path : paths) {
+        auto base_sources = context.read_at(out.base.chosen, out.base_label, path);
+        if (!base_sources) {
+            // The schema may have been created on both branches since they forked.
+            if ((*repo)->read(out.base.chosen, path)) {
+                return std::unexpected(base_sources.error());
+            }
+            out.notes.push_back(note(fmt::format(
+                "'{}' does not exist at the merge base {}: merging against an empty schema there", path, out.base_label)));
+        } else {
+            out.notes.insert(out.notes.end(), base_sources->notes.begin(), base_sources->notes.end());
+            std::ranges::move(base_sources->files, std::back_inserter(inputs[0]));
         }
-        out.notes.push_back(note(fmt::format("'{}' does not exist at the merge base {}: merging against an empty schema",
-                                             path, out.base_label)));
-        inputs.emplace_back();
-    } else {
-        out.notes.insert(out.notes.end(), base_sources->notes.begin(), base_sources->notes.end());
-        inputs.push_back(std::move(base_sources->files));
-    }
-    for (const auto* side : {&ours, &theirs}) {
-        auto sources = context.read_at(*side, side->revision, path);
-        if (!sources) {
-            return std::unexpected(sources.error());
+        for (const auto* side : {&ours, &theirs}) {
+            auto sources = context.read_at(*side, side->revision, path);
+            if (!sources) {
+                return std::unexpected(sources.error());
+            }
+            if (side == &ours) {
+                out.notes.insert(out.notes.end(), sources->notes.begin(), sources->notes.end());
+            }
+            std::ranges::move(sources->files, std::back_inserter(inputs[side == &ours ? 1 : 2]));
         }
-        if (side == &ours) {
-            out.notes.insert(out.notes.end(), sources->notes.begin(), sources->notes.end());
-        }
-        inputs.push_back(std::move(sources->files));
     }
     auto job = run_merge_job(std::move(inputs), options);
     if (!job) {

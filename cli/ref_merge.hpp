@@ -21,9 +21,15 @@ struct RefMerge {
 
 // Reads PATH at merge-base(ours, theirs), ours and theirs, and merges them. A path absent
 // at the merge base is an empty schema (with a note); absent on either side, an error.
+// Several paths are read in order and form one schema (a structure.sql and a functions
+// file, say).
 [[nodiscard]] std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const GitCommit& ours,
-                                                               const GitCommit& theirs, const std::string& path,
+                                                               const GitCommit& theirs,
+                                                               const std::vector<std::string>& paths,
                                                                const MergeJobOptions& options);
+
+// "a.sql" or "a.sql, b.sql" for messages.
+[[nodiscard]] std::string paths_text(const std::vector<std::string>& paths);
 
 // "REF:PATH" file names (as git sources label them) back to the repository path.
 [[nodiscard]] std::string repository_path_of(const std::string& file);
