@@ -458,6 +458,16 @@ TEST(ThreeWayMerge, RenamedTableCollidesWithTheOtherSidesNewTable) {
     EXPECT_NE(collision(merge(base, theirs, ours), "public.t2"), nullptr);
 }
 
+TEST(ThreeWayMerge, RenamedIndexCollidesWithTheOtherSidesNewIndex) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b int); CREATE INDEX t_a ON t (a);");
+    MergeOptions options;
+    options.renames_ours.renames.push_back(RenameHint{model::ObjectKind::index, {}, "public", "t_a", "t_a_idx"});
+    auto ours = load("ours.sql", "CREATE TABLE t (a int, b int); CREATE INDEX t_a_idx ON t (a);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int, b int); CREATE INDEX t_a ON t (a); CREATE INDEX t_a_idx ON t (b);");
+    auto result = merge(base, ours, theirs, options);
+    EXPECT_NE(collision(result, "public.t_a_idx"), nullptr);
+}
+
 TEST(ThreeWayMerge, TwoColumnsRenamedToOneNameCollideOnce) {
     auto base = load("base.sql", "CREATE TABLE t (a int, b int);");
     auto ours = load("ours.sql", "CREATE TABLE t (\n  z int, -- schemerge:renamed-from a\n  b int\n);");
