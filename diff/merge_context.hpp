@@ -254,6 +254,8 @@ void apply_renames(model::Schema& schema, const SideRenames& renames);
 // line and the adding line. Such a rename is then dropped from its side's set, so the
 // merge sees the renaming side's object as dropped and added (an add-add of the two new
 // objects where they differ) instead of a rename the other side's names cannot take.
+// Likewise a name one side renames away and the other side renames another object to
+// (ours a -> b, theirs c -> a): name-collision, both renames dropped.
 void check_rename_collisions(MergeContext& ctx, const model::Schema& base, const model::Schema& ours,
                              SideRenames& ours_renames, const model::Schema& theirs, SideRenames& theirs_renames);
 // Renames of one object to different names on the two sides: both-modified on "name";

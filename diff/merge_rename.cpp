@@ -367,6 +367,83 @@ SideRenames collisions(MergeContext& ctx, const model::Schema& base, const model
     return out;
 }
 
+// A name one side renames away and the other side renames another object to (ours: a -> b,
+// theirs: c -> a): applying ours' rename to theirs would take theirs' a (base c) for base's
+// a. name-collision on the reused name; both renames are dropped.
+void name_reuses(MergeContext& ctx, const model::Schema& renamer, const SideRenames& renames,
+                 const model::Schema& other, const SideRenames& other_renames, bool renamer_is_ours,
+                 SideRenames& drop, SideRenames& other_drop) {
+    auto report = [&](const model::ObjectKey& key, const std::string& renamed_text, const model::SourceLocation& renamed_at,
+                      const std::string& reused_text, const model::SourceLocation& reused_at, const std::string& what) {
+        SideValue renamed = side(renamed_text, renamed_at);
+        SideValue reused = side(reused_text, reused_at);
+        const char* renamer_name = renamer_is_ours ? "Ours" : "Theirs";
+        const char* other_name = renamer_is_ours ? "theirs" : "ours";
+        ctx.report(ConflictKind::name_collision, key, "name", side(std::nullopt, {}), renamer_is_ours ? renamed : reused,
+                   renamer_is_ours ? reused : renamed,
+                   std::string(renamer_name) + " " + renamed_text + " while " + other_name + " " + reused_text +
+                       ": the name " + display_name(key) + " stands for a different " + what + " on each side.",
+                   "Rename the two " + what + "s the same way on both sides, or give " + other_name + "' " + what +
+                       " another name.");
+    };
+    // The other side's object under the renamed-away name says it was renamed from another
+    // name (a `renamed-from` annotation the two-way diff cannot apply, the name being the
+    // base's too), or the other side's renames lead to that name.
+    auto reused_from = [](const model::ObjectBase& meta, const std::string& name) {
+        return !meta.renamed_from.empty() && meta.renamed_from != name ? meta.renamed_from : std::string{};
+    };
+    for (const auto& [from, to] : renames.tables) {
+        std::vector<std::pair<model::QualifiedName, model::QualifiedName>> reusing;
+        for (const auto& r : other_renames.tables) {
+            if (r.second == from && r.first != from) {
+                reusing.push_back(r);
+            }
+        }
+        if (const model::Table* o = find_in(other.tables, from); reusing.empty() && o != nullptr) {
+            if (auto old = reused_from(o->meta, from.name); !old.empty()) {
+                reusing.emplace_back(model::QualifiedName{from.schema, old}, from);
+            }
+        }
+        for (const auto& [other_from, other_to] : reusing) {
+            const model::Table* r = find_in(renamer.tables, to);
+            const model::Table* o = find_in(other.tables, other_to);
+            report(model::ObjectKey{model::ObjectKind::table, from.schema, from.name, "", ""},
+                   "renames table " + from.to_string() + " to " + to.to_string(),
+                   r != nullptr ? r->meta.location : model::SourceLocation{},
+                   "renames table " + other_from.to_string() + " to " + other_to.to_string(),
+                   o != nullptr ? o->meta.location : model::SourceLocation{}, "table");
+            drop.tables.emplace_back(from, to);
+            other_drop.tables.emplace_back(other_from, other_to);
+        }
+    }
+    for (const auto& [from, to] : renames.columns) {
+        const model::Table* r = find_in(renamer.tables, side_table_name(renames, from.first));
+        const model::Table* o = find_in(other.tables, side_table_name(other_renames, from.first));
+        std::vector<std::pair<std::pair<model::QualifiedName, std::string>, std::string>> reusing;
+        for (const auto& x : other_renames.columns) {
+            if (x.first.first == from.first && x.second == from.second && x.first.second != from.second) {
+                reusing.push_back(x);
+            }
+        }
+        if (const model::Column* oc = o != nullptr ? o->find_column(from.second) : nullptr; reusing.empty() && oc) {
+            if (auto old = reused_from(oc->meta, from.second); !old.empty()) {
+                reusing.push_back({{from.first, old}, from.second});
+            }
+        }
+        for (const auto& [other_from, other_to] : reusing) {
+            const model::Column* rc = r != nullptr ? r->find_column(to) : nullptr;
+            const model::Column* oc = o != nullptr ? o->find_column(other_to) : nullptr;
+            report(column_key(from.first, from.second),
+                   "renames column " + from.first.to_string() + "." + from.second + " to " + to,
+                   rc != nullptr ? rc->meta.location : model::SourceLocation{},
+                   "renames column " + from.first.to_string() + "." + other_from.second + " to " + other_to,
+                   oc != nullptr ? oc->meta.location : model::SourceLocation{}, "column");
+            drop.columns.emplace_back(from, to);
+            other_drop.columns.emplace_back(other_from, other_to);
+        }
+    }
+}
+
 template <typename T>
 void remove_all(std::vector<T>& from, const std::vector<T>& drop) {
     std::erase_if(from, [&](const T& x) { return std::find(drop.begin(), drop.end(), x) != drop.end(); });
@@ -378,6 +455,8 @@ void check_rename_collisions(MergeContext& ctx, const model::Schema& base, const
                              SideRenames& ours_renames, const model::Schema& theirs, SideRenames& theirs_renames) {
     SideRenames o = collisions(ctx, base, ours, ours_renames, theirs, theirs_renames, true);
     SideRenames t = collisions(ctx, base, theirs, theirs_renames, ours, ours_renames, false);
+    name_reuses(ctx, ours, ours_renames, theirs, theirs_renames, true, o, t);
+    name_reuses(ctx, theirs, theirs_renames, ours, ours_renames, false, t, o);
     for (auto [renames, drop] : {std::pair{&ours_renames, &o}, std::pair{&theirs_renames, &t}}) {
         remove_all(renames->tables, drop->tables);
         remove_all(renames->indexes, drop->indexes);

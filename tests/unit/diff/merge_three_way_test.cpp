@@ -468,6 +468,31 @@ TEST(ThreeWayMerge, RenamedIndexCollidesWithTheOtherSidesNewIndex) {
     EXPECT_NE(collision(result, "public.t_a_idx"), nullptr);
 }
 
+// Ours renames a to z; theirs renames b to a: theirs' a is not base's a.
+TEST(ThreeWayMerge, ColumnNameRenamedAwayAndReusedByTheOtherSide) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    auto ours = load("ours.sql", "CREATE TABLE t (\n  z int, -- schemerge:renamed-from a\n  b text\n);");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (\n  a text -- schemerge:renamed-from b\n);");
+    auto result = merge(base, ours, theirs);
+    const Conflict* c = collision(result, "public.t.a");
+    ASSERT_NE(c, nullptr);
+    EXPECT_TRUE(c->ours.location.known());
+    EXPECT_TRUE(c->theirs.location.known());
+    EXPECT_NE(collision(merge(base, theirs, ours), "public.t.a"), nullptr);
+}
+
+TEST(ThreeWayMerge, TableNameRenamedAwayAndReusedByTheOtherSide) {
+    auto base = load("base.sql", "CREATE TABLE t (a int); CREATE TABLE u (x int);");
+    auto ours = load("ours.sql", "-- schemerge:renamed-from t\nCREATE TABLE t_old (a int);\nCREATE TABLE u (x int);");
+    auto theirs = load("theirs.sql", "-- schemerge:renamed-from u\nCREATE TABLE t (x int);");
+    auto result = merge(base, ours, theirs);
+    const Conflict* c = collision(result, "public.t");
+    ASSERT_NE(c, nullptr);
+    EXPECT_TRUE(c->ours.location.known());
+    EXPECT_TRUE(c->theirs.location.known());
+    EXPECT_NE(collision(merge(base, theirs, ours), "public.t"), nullptr);
+}
+
 TEST(ThreeWayMerge, TwoColumnsRenamedToOneNameCollideOnce) {
     auto base = load("base.sql", "CREATE TABLE t (a int, b int);");
     auto ours = load("ours.sql", "CREATE TABLE t (\n  z int, -- schemerge:renamed-from a\n  b int\n);");
