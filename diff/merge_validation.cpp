@@ -150,8 +150,13 @@ void check_body_columns(MergeContext& ctx, const Inputs& in, const model::Routin
             if (column_in(s, scope, column)) {
                 return side(target, function_at);
             }
+            // The statement that dropped the column (changed_at: ALTER TABLE … DROP COLUMN in
+            // a migration directory) when known, else the table's definition.
             const model::Table* t = find_in(s.tables, relation);
-            return side(std::nullopt, t != nullptr ? t->meta.location : function_at);
+            if (t == nullptr) {
+                return side(std::nullopt, function_at);
+            }
+            return side(std::nullopt, t->meta.changed_at.known() ? t->meta.changed_at : t->meta.location);
         };
         bool ours_lacks = !column_in(in.ours, scope, column);
         bool theirs_lacks = !column_in(in.theirs, scope, column);

@@ -512,6 +512,20 @@ TEST(ThreeWayMerge, SameRenameOnBothSidesIsNoCollision) {
     EXPECT_TRUE(result.clean());
 }
 
+TEST(ThreeWayMerge, BodyColumnDroppedByALaterStatementPointsAtIt) {
+    auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
+    auto ours = load("ours.sql", "CREATE TABLE t (a int, b text);\nALTER TABLE t DROP COLUMN b;");
+    auto theirs = load("theirs.sql", "CREATE TABLE t (a int, b text);\nCREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT b FROM t $$;");
+    auto result = merge(base, ours, theirs);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    const Conflict& c = result.conflicts[0];
+    EXPECT_EQ(c.kind, ConflictKind::dangling_reference);
+    EXPECT_EQ(display_name(c.object), "public.f()");
+    ASSERT_TRUE(c.ours.location.known());
+    EXPECT_EQ(c.ours.location.line, 2U);
+    EXPECT_EQ(c.theirs.location.line, 2U);
+}
+
 TEST(ThreeWayMerge, BodyColumnRenamedByTheOtherSide) {
     auto base = load("base.sql", "CREATE TABLE t (a int, b text);");
     MergeOptions options;
