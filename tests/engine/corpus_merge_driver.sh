@@ -210,7 +210,7 @@ for i in "${!merges[@]}"; do
   rel="${src#"$corpus"/}"
   dir="$work/merges/$i"
   r="$dir/repo"
-  mkdir -p "$dir"
+  mkdir -p "$r"
   for which in base ours theirs; do
     cp "$src/$which.sql" "$dir/$which.sql"
   done
@@ -241,8 +241,10 @@ for i in "${!merges[@]}"; do
   driver_line="$(grep -m1 -E '^schemerge: ' "$dir/git_merge.out" 2>/dev/null || true)"
 
   # --- the reference and git's own line merge ------------------------------------------------
+  # Run from the repository, as git runs the driver: both find the same (no) schemerge.toml, not
+  # one of an enclosing repository (the work dir may be inside the project's build directory).
   ref_rc=0
-  (cd "$dir" && timeout 300 "$schemerge" merge base.sql ours.sql theirs.sql --schema-out m.sql) \
+  (cd "$r" && timeout 300 "$schemerge" merge ../base.sql ../ours.sql ../theirs.sql --schema-out ../m.sql) \
     >"$dir/report.txt" 2>"$dir/merge.err" || ref_rc=$?
   line_rc=0
   git merge-file -p "$dir/ours.sql" "$dir/base.sql" "$dir/theirs.sql" >"$dir/line.sql" 2>/dev/null || line_rc=$?
