@@ -13,15 +13,17 @@
 #   - merge exit 0: git merge must succeed (no unmerged path, clean work tree); the merged
 #     db/structure.sql must load into PostgreSQL 15 (psql, ON_ERROR_STOP, one transaction) and its
 #     normalized `pg_dump --schema-only` (tests/engine/pg_normalize.sh) must equal m.sql's
-#     (EQUAL_NOISE, still a pass, when they differ only in pg_dump's `AS integer` on sequences).
+#     (also when they differ only in pg_dump's `AS integer` on sequences, version noise).
 #     When the inputs carry `INSERT INTO … schema_migrations` rows, the merged file's versions
 #     (and the table's rows on the server) must be the three-way union: base∩ours∩theirs plus the
-#     versions either side added, each once. How the driver wrote the file is recorded from its
-#     stderr (`schemerge: merged PATH (...)`): git's line-merge text kept (then the file must equal
-#     `git merge-file -p ours base theirs` byte for byte), the line merge with the rows merged in
-#     place, or the canonical form. When `git merge-file` was clean but its text was not kept, the
-#     line merge's text is loaded as well: if it gives m.sql's catalog and the union of versions,
-#     the driver churned a file git merged correctly (FAIL_CHURN);
+#     versions either side added, each once; where the driver wrote the list (rows in place,
+#     canonical form), sorted as ours' is (Rails writes them ascending, newer Rails descending).
+#     How the driver wrote the file is recorded from its stderr (`schemerge: merged PATH (...)`):
+#     git's line-merge text kept (then the file must equal `git merge-file -p ours base theirs`
+#     byte for byte), the line merge with the rows merged in place, or the canonical form. When
+#     `git merge-file` was clean but its text was not kept, the line merge's text is loaded as
+#     well: if it gives m.sql's catalog and the union of versions, the driver churned a file git
+#     merged correctly (FAIL_CHURN);
 #   - merge exit 1: git merge must stop with db/structure.sql unmerged, the file starting with
 #     `<<<<<<< schemerge:`;
 #   - merge exit 2 (an input schemerge rejects): git merge must stop, the file unchanged ours;
@@ -167,6 +169,18 @@ versions_of() {
       if ($0 ~ /;[[:space:]]*$/) { rows = 0 }
     }
   ' "$1"
+}
+
+# in_order_of OURS RESULT (version lists): when ours' versions are sorted (ascending or
+# descending, as Rails writes them), the merged list is sorted the same way.
+in_order_of() {
+  if (($(wc -l <"$1") < 2)); then
+    return 0
+  elif LC_ALL=C sort -c "$1" 2>/dev/null; then
+    LC_ALL=C sort -c "$2" 2>/dev/null
+  elif LC_ALL=C sort -r -c "$1" 2>/dev/null; then
+    LC_ALL=C sort -r -c "$2" 2>/dev/null
+  fi
 }
 
 # load DB FILE ERRFILE: a fresh database DB holding FILE (one transaction), through the
@@ -343,6 +357,9 @@ for i in "${!merges[@]}"; do
         if [[ -n "$missing$extra$dups" ]]; then
           status=FAIL_VERSIONS
           detail="schema_migrations in the merged file: $(wc -l <"$dir/result.vsorted") versions, expected $(wc -l <"$dir/expected.vset")${missing:+; missing $missing}${extra:+; not in the union $extra}${dups:+; listed twice $dups}"
+        elif [[ "$mode" == rows || "$mode" == canonical ]] && ! in_order_of "$dir/ours.versions" "$dir/result.versions"; then
+          status=FAIL_VERSIONS
+          detail="the driver wrote the versions in another order than ours' ($(head -c 60 <<<"$(tr '\n' ' ' <"$dir/result.versions")")…)"
         elif ! cmp -s "$dir/expected.vset" "$dir/server.vsorted"; then
           status=FAIL_VERSIONS
           detail="schema_migrations on the server after loading the merged file: $(wc -l <"$dir/server.vsorted") rows, expected $(wc -l <"$dir/expected.vset")"
