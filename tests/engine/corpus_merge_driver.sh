@@ -106,7 +106,7 @@ fi
 work="$(realpath "$work")"
 mkdir -p "$work/bin" "$work/merges"
 # Run a snapshot of the binary: others may relink it during the run.
-for try in 1 2 3 4 5 6 7 8 9 10; do
+for _ in 1 2 3 4 5 6 7 8 9 10; do
   if cp "$schemerge" "$work/bin/schemerge.tmp" 2>/dev/null && "$work/bin/schemerge.tmp" --version >/dev/null 2>&1; then
     mv "$work/bin/schemerge.tmp" "$work/bin/schemerge"
     break
