@@ -95,8 +95,15 @@ int run_check(const CheckArgs& args) {
     MergeReport report{merged->base_label, &job.result,
                        SidePlan{args.base, &job.ours_diff, &job.ours_plan, args.base},
                        SidePlan{args.head, &job.theirs_diff, &job.theirs_plan, args.head},
-                       [](const std::string& file) { return repository_path_of(file); }, false,
-                       &job.loaded[2].schema, failing};
+                       [labels = std::vector<std::string>{args.head, args.base, merged->base_label}](
+                           const std::string& file) { return repository_path_of(file, labels); },
+                       false, &job.loaded[2].schema, std::nullopt, failing};
+    if (!merged->theirs_first_file.empty()) {
+        model::SourceLocation first;
+        first.file = std::make_shared<const std::string>(merged->theirs_first_file);
+        first.line = 1;
+        report.fallback_location = first;
+    }
     const bool pass = job.result.clean() && failed.empty();
     std::string verdict;
     if (!job.result.clean()) {
@@ -115,7 +122,7 @@ int run_check(const CheckArgs& args) {
     if (args.format == "github") {
         content = render_merge_github(report);
         if (!pass) {
-            content += "::error title=schemerge check::" + verdict + "\n";
+            content += render_github_message("error", "schemerge check", verdict);
         }
     } else if (args.format == "sarif") {
         content = render_merge_sarif(report);

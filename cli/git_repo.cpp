@@ -50,23 +50,37 @@ std::string oid_text(const git_oid& oid) {
     return buffer;
 }
 
-std::string normalize_path(std::string path) {
-    while (path.starts_with("./")) {
-        path.erase(0, 2);
-    }
-    while (path.starts_with('/')) {
-        path.erase(0, 1);
-    }
-    while (path.ends_with('/')) {
-        path.pop_back();
-    }
-    if (path == ".") {
-        path.clear();
-    }
-    return path;
-}
-
 }  // namespace
+
+std::expected<std::string, std::string> repository_path(const std::string& path, const std::string& cwd_prefix) {
+    // Like git: "./x" and "../x" are relative to the working directory, anything else to
+    // the repository's root; "//", "/./" and "a/../" collapse.
+    const bool relative = path == "." || path == ".." || path.starts_with("./") || path.starts_with("../");
+    std::string joined = relative ? cwd_prefix + "/" + path : path;
+    std::vector<std::string> parts;
+    std::size_t at = 0;
+    while (at <= joined.size()) {
+        std::size_t next = joined.find('/', at);
+        if (next == std::string::npos) {
+            next = joined.size();
+        }
+        std::string part = joined.substr(at, next - at);
+        if (part == "..") {
+            if (parts.empty()) {
+                return std::unexpected(fmt::format("path '{}' leaves the repository", path));
+            }
+            parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(std::move(part));
+        }
+        at = next + 1;
+    }
+    std::string out;
+    for (const auto& part : parts) {
+        out += (out.empty() ? "" : "/") + part;
+    }
+    return out;
+}
 
 struct GitRepository::Impl {
     git_repository* repo = nullptr;
@@ -130,9 +144,12 @@ std::expected<GitCommit, std::string> GitRepository::resolve(const std::string& 
         return std::unexpected(std::string("empty revision: expected a branch, tag or commit before ':'"));
     }
     git_object* object = nullptr;
-    if (git_revparse_single(&object, impl_->repo, revision.c_str()) != 0) {
-        return std::unexpected(fmt::format("unknown revision '{}' in the repository at {}", revision,
-                                           impl_->workdir.empty() ? impl_->git_dir : impl_->workdir));
+    if (const int rc = git_revparse_single(&object, impl_->repo, revision.c_str()); rc != 0) {
+        if (rc == GIT_ENOTFOUND) {
+            return std::unexpected(fmt::format("unknown revision '{}' in the repository at {}", revision,
+                                               impl_->workdir.empty() ? impl_->git_dir : impl_->workdir));
+        }
+        return std::unexpected(fmt::format("cannot resolve revision '{}': {}", revision, last_git_error()));
     }
     ObjectPtr owned(object);
     git_object* peeled = nullptr;
@@ -151,21 +168,49 @@ struct WalkState {
     std::string error;
 };
 
+bool is_sql_name(std::string_view name) {
+    if (name.size() < 4) {
+        return false;
+    }
+    std::string ext(name.substr(name.size() - 4));
+    for (char& c : ext) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return ext == ".sql";
+}
+
+// git_tree_walk's callback (C code calls it: nothing may throw through it). Collects the
+// .sql blobs; hidden directories are skipped, as on disk; a symbolic link to a .sql file
+// is an error (its blob holds the link's target, not SQL).
 int collect_blob(const char* root, const git_tree_entry* entry, void* payload) {
     auto* state = static_cast<WalkState*>(payload);
-    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
-        return 0;  // trees are descended into; submodules (commits) are skipped
-    }
-    git_blob* blob = nullptr;
-    if (git_blob_lookup(&blob, state->repo, git_tree_entry_id(entry)) != 0) {
-        state->error = last_git_error();
+    try {
+        const std::string_view name = git_tree_entry_name(entry);
+        if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+            return name.starts_with('.') ? 1 : 0;  // positive: skip this subtree
+        }
+        if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB || !is_sql_name(name)) {
+            return 0;  // submodules (commits) and other files
+        }
+        if (git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) {
+            state->error = fmt::format("'{}{}' is a symbolic link; schemerge reads files and directories only", root,
+                                       name);
+            return -1;
+        }
+        git_blob* blob = nullptr;
+        if (git_blob_lookup(&blob, state->repo, git_tree_entry_id(entry)) != 0) {
+            state->error = last_git_error();
+            return -1;
+        }
+        BlobPtr owned(blob);
+        const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
+        state->files->push_back(GitFile{std::string(root) + std::string(name),
+                                        std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)))});
+        return 0;
+    } catch (const std::exception& e) {
+        state->error = e.what();
         return -1;
     }
-    BlobPtr owned(blob);
-    const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
-    state->files->push_back(GitFile{std::string(root) + git_tree_entry_name(entry),
-                                    std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)))});
-    return 0;
 }
 
 }  // namespace
@@ -180,7 +225,7 @@ std::expected<GitPathContent, std::string> GitRepository::read(const GitCommit& 
         return std::unexpected(fmt::format("cannot read the tree of '{}': {}", commit.revision, last_git_error()));
     }
     TreePtr tree(tree_raw);
-    const std::string path = normalize_path(raw_path);
+    const std::string& path = raw_path;  // callers pass repository_path() output
     TreePtr directory;
     if (path.empty()) {
         directory = std::move(tree);
@@ -192,6 +237,11 @@ std::expected<GitPathContent, std::string> GitRepository::read(const GitCommit& 
         }
         EntryPtr entry(entry_raw);
         const auto type = git_tree_entry_type(entry.get());
+        if (git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK) {
+            return std::unexpected(fmt::format("path '{}' at '{}' is a symbolic link; schemerge reads files and "
+                                               "directories only (name the link's target)",
+                                               path, commit.revision));
+        }
         if (type == GIT_OBJECT_BLOB) {
             git_blob* blob = nullptr;
             if (git_blob_lookup(&blob, impl_->repo, git_tree_entry_id(entry.get())) != 0) {

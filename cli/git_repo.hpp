@@ -59,6 +59,12 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// PATH of a REF:PATH as a path from the repository's root: "./x" and "../x" are relative to
+// `cwd_prefix` (the working directory's path inside the work tree), others to the root;
+// "//", "/./" and "a/../" collapse. Error: a path that leaves the repository.
+[[nodiscard]] std::expected<std::string, std::string> repository_path(const std::string& path,
+                                                                      const std::string& cwd_prefix);
+
 // git's own line-based three-way merge of one file's text (libgit2's git_merge_file,
 // the merge `git merge` would do): the merged text, with conflict markers labelled by
 // the `*_label`s when `clean` is false.

@@ -449,8 +449,8 @@ std::string render_merge_sarif(const MergeReport& report) {
         log.rules.push_back({std::string(hazard.id), std::string(hazard.description)});
     }
     auto sarif_location = [&report](const model::SourceLocation& location) {
-        return SarifLocation{report.uri_for ? report.uri_for(*location.file) : sarif_uri(*location.file), location.line,
-                             location.column};
+        return SarifLocation{report.uri_for ? sarif_encode(report.uri_for(*location.file)) : sarif_uri(*location.file),
+                             location.line, location.column};
     };
     for (const auto& c : report.result->conflicts) {
         SarifResult result;
@@ -471,6 +471,9 @@ std::string render_merge_sarif(const MergeReport& report) {
                 result.locations.push_back(sarif_location(relocated ? *relocated : side->location));
             }
         }
+        if (result.locations.empty() && report.fallback_location) {
+            result.locations.push_back(sarif_location(*report.fallback_location));
+        }
         log.results.push_back(std::move(result));
     }
     for (const auto* side : {&report.ours, &report.theirs}) {
@@ -489,6 +492,9 @@ std::string render_merge_sarif(const MergeReport& report) {
                 result.message = fmt::format("Plan for {} → merged: {}: {}", label, step.change, hazard.message);
                 if (auto it = locations.find(step.change); it != locations.end()) {
                     result.locations.push_back(sarif_location(it->second));
+                }
+                if (result.locations.empty() && report.fallback_location) {
+                    result.locations.push_back(sarif_location(*report.fallback_location));
                 }
                 log.results.push_back(std::move(result));
             }
@@ -552,6 +558,10 @@ std::string github_command(const char* level, const model::SourceLocation* locat
 }
 
 }  // namespace
+
+std::string render_github_message(const char* level, const std::string& title, const std::string& message) {
+    return github_command(level, nullptr, {}, title, message);
+}
 
 std::string render_merge_github(const MergeReport& report) {
     std::string out;

@@ -1,5 +1,6 @@
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "diff/three_way_merge.hpp"
@@ -34,6 +35,9 @@ struct MergeReport {
     // a step is located at its object's definition there (or its table's), a conflict at
     // this side's definition; what the schema lacks is reported without a location.
     const model::Schema* annotate_in = nullptr;
+    // SARIF: where a result with no location of its own is placed (code-scanning uploads
+    // reject results without one), e.g. line 1 of the head branch's schema file.
+    std::optional<model::SourceLocation> fallback_location;
     // Hazard ids that fail the run (`check`): reported as errors instead of warnings.
     std::vector<std::string> failing_hazards;
 };
@@ -60,5 +64,8 @@ struct MergeReport {
 // KIND::message` for each conflict (located at theirs' definition, else ours'), `::warning`
 // (or `::error` for failing_hazards) for each hazard of the plans, at the changed object.
 [[nodiscard]] std::string render_merge_github(const MergeReport& report);
+// One workflow command without a location (`::error title=T::message`), escaped.
+[[nodiscard]] std::string render_github_message(const char* level, const std::string& title,
+                                                const std::string& message);
 
 }  // namespace schemerge::cli

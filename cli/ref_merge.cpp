@@ -19,9 +19,13 @@ model::Diagnostic note(std::string message) {
 
 }  // namespace
 
-std::string repository_path_of(const std::string& file) {
-    auto colon = file.find(':');
-    return colon == std::string::npos ? file : file.substr(colon + 1);
+std::string repository_path_of(const std::string& file, const std::vector<std::string>& labels) {
+    for (const auto& label : labels) {
+        if (file.size() > label.size() && file.starts_with(label) && file[label.size()] == ':') {
+            return file.substr(label.size() + 1);
+        }
+    }
+    return file;
 }
 
 std::string paths_text(const std::vector<std::string>& paths) {
@@ -60,7 +64,7 @@ std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const Gi
         auto base_sources = context.read_at(out.base.chosen, out.base_label, path);
         if (!base_sources) {
             // The schema may have been created on both branches since they forked.
-            if ((*repo)->read(out.base.chosen, path)) {
+            if (context.exists_at(out.base.chosen, path)) {
                 return std::unexpected(base_sources.error());
             }
             out.notes.push_back(note(fmt::format(
@@ -74,8 +78,17 @@ std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const Gi
             if (!sources) {
                 return std::unexpected(sources.error());
             }
-            if (side == &ours) {
-                out.notes.insert(out.notes.end(), sources->notes.begin(), sources->notes.end());
+            for (const auto& n : sources->notes) {
+                // Both sides usually skip the same files: say it once.
+                const bool seen = std::ranges::any_of(out.notes, [&](const model::Diagnostic& d) {
+                    return d.message == n.message;
+                });
+                if (!seen) {
+                    out.notes.push_back(n);
+                }
+            }
+            if (side == &theirs && out.theirs_first_file.empty() && !sources->files.empty()) {
+                out.theirs_first_file = *sources->files.front().name;
             }
             std::ranges::move(sources->files, std::back_inserter(inputs[side == &ours ? 1 : 2]));
         }

@@ -17,6 +17,7 @@ struct RefMerge {
     std::string base_label;  // the label base files carry in locations ("merge-base 1a2b3c4")
     MergeJob job;
     std::vector<model::Diagnostic> notes;  // criss-cross history, path absent at the base, skipped files
+    std::string theirs_first_file;         // theirs' first file, as its label names it ("head:db/structure.sql")
 };
 
 // Reads PATH at merge-base(ours, theirs), ours and theirs, and merges them. A path absent
@@ -31,7 +32,8 @@ struct RefMerge {
 // "a.sql" or "a.sql, b.sql" for messages.
 [[nodiscard]] std::string paths_text(const std::vector<std::string>& paths);
 
-// "REF:PATH" file names (as git sources label them) back to the repository path.
-[[nodiscard]] std::string repository_path_of(const std::string& file);
+// A "LABEL:PATH" file name (as git sources label them) back to the repository path, for
+// one of the given labels; other names are returned as they are.
+[[nodiscard]] std::string repository_path_of(const std::string& file, const std::vector<std::string>& labels);
 
 }  // namespace schemerge::cli

@@ -22,6 +22,18 @@ bool uri_safe(unsigned char c) {
 
 }  // namespace
 
+std::string sarif_encode(std::string_view text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (uri_safe(c)) {
+            out += static_cast<char>(c);
+        } else {
+            out += fmt::format("%{:02X}", c);
+        }
+    }
+    return out;
+}
+
 std::string sarif_uri(const std::string& path) {
     namespace fs = std::filesystem;
     fs::path p(path);
@@ -38,18 +50,7 @@ std::string sarif_uri(const std::string& path) {
         }
     }
     std::string text = p.lexically_normal().generic_string();
-    std::string out;
-    if (p.is_absolute()) {
-        out = "file://";
-    }
-    for (unsigned char c : text) {
-        if (uri_safe(c)) {
-            out += static_cast<char>(c);
-        } else {
-            out += fmt::format("%{:02X}", c);
-        }
-    }
-    return out;
+    return (p.is_absolute() ? std::string("file://") : std::string()) + sarif_encode(text);
 }
 
 std::string render_sarif(const SarifLog& log) {

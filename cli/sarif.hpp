@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace schemerge::cli {
@@ -33,6 +34,9 @@ struct SarifLog {
 // A file name as a SARIF artifact URI: relative to the current directory when it lies
 // inside it, '/' separated, characters outside the URI set percent-encoded.
 [[nodiscard]] std::string sarif_uri(const std::string& path);
+
+// Percent-encodes the characters outside the URI set of a relative, '/'-separated path.
+[[nodiscard]] std::string sarif_encode(std::string_view path);
 
 // The log as SARIF 2.1.0 JSON (tool "schemerge"), newline-terminated.
 [[nodiscard]] std::string render_sarif(const SarifLog& log);

@@ -55,6 +55,14 @@ std::expected<InputContext, int> InputContext::create(const SourceOptions& optio
     auto repo = GitRepository::open(start);
     if (repo) {
         root = repo->workdir();
+        if (!root.empty()) {
+            // Where the working directory sits in the work tree: "./x" in REF:PATH is relative to it.
+            std::error_code ec;
+            auto rel = fs::weakly_canonical(fs::current_path(ec), ec).lexically_relative(fs::weakly_canonical(root, ec));
+            if (!ec && !rel.empty() && *rel.begin() != ".." && rel != ".") {
+                ctx.cwd_prefix_ = rel.generic_string();
+            }
+        }
         ctx.repo_.emplace(std::move(*repo));
     } else {
         ctx.repo_error_ = repo.error();
@@ -99,29 +107,25 @@ std::expected<GitCommit, model::Error> InputContext::resolve(const std::string& 
 }
 
 std::expected<parser::OrderedSources, model::Error> InputContext::read_at(const GitCommit& commit, const std::string& label,
-                                                                        const std::string& path) {
+                                                                        const std::string& raw_path) {
     auto repo = repository();
     if (!repo) {
         return std::unexpected(plain_error(repo.error()));
     }
-    auto content = (*repo)->read(commit, path);
+    auto path = repository_path(raw_path, cwd_prefix_);
+    if (!path) {
+        return std::unexpected(plain_error(path.error()));
+    }
+    auto content = (*repo)->read(commit, *path);
     if (!content) {
         return std::unexpected(plain_error(content.error()));
-    }
-    std::string clean_path = path;
-    while (clean_path.starts_with("./")) {
-        clean_path.erase(0, 2);
-    }
-    while (clean_path.ends_with('/')) {
-        clean_path.pop_back();
     }
     if (!content->is_directory) {
         if (layout_ != parser::DirectoryLayout::detect && layout_ != parser::DirectoryLayout::files) {
             return std::unexpected(plain_error(fmt::format("{}:{} is a file, but layout '{}' needs a migration directory",
-                                                           label, clean_path, parser::layout_name(layout_))));
+                                                           label, *path, parser::layout_name(layout_))));
         }
-        auto file = parser::make_checked_source(label + ":" + content->files.front().path,
-                                                std::move(content->files.front().content));
+        auto file = parser::make_checked_source(label + ":" + *path, std::move(content->files.front().content));
         if (!file) {
             return std::unexpected(file.error());
         }
@@ -135,26 +139,59 @@ std::expected<parser::OrderedSources, model::Error> InputContext::read_at(const 
     for (auto& f : content->files) {
         entries.push_back(parser::DirectoryEntry{std::move(f.path), std::move(f.content)});
     }
-    const std::string prefix = label + ":" + (clean_path.empty() || clean_path == "." ? "" : clean_path + "/");
+    const std::string prefix = label + ":" + (path->empty() ? "" : *path + "/");
     return parser::order_directory(prefix, std::move(entries), layout_);
+}
+
+bool InputContext::exists_at(const GitCommit& commit, const std::string& raw_path) {
+    auto repo = repository();
+    auto path = repository_path(raw_path, cwd_prefix_);
+    return repo && path && (*repo)->read(commit, *path).has_value();
+}
+
+std::optional<std::pair<std::string, std::string>> split_ref_path(const std::string& source) {
+    // The first ':' outside braces: "main@{2026-11-21 13:44}:db/x.sql" keeps its time,
+    // "HEAD^{commit}:x.sql" its peel.
+    int depth = 0;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        const char c = source[i];
+        if (c == '{') {
+            ++depth;
+        } else if (c == '}' && depth > 0) {
+            --depth;
+        } else if (c == ':' && depth == 0) {
+            if (i == 0) {
+                return std::nullopt;
+            }
+            return std::pair{source.substr(0, i), source.substr(i + 1)};
+        }
+    }
+    return std::nullopt;
 }
 
 std::expected<parser::OrderedSources, model::Error> InputContext::read(const std::string& source) {
     std::error_code ec;
-    const auto colon = source.find(':');
-    if (fs::exists(source, ec) || colon == std::string::npos) {
+    if (fs::exists(source, ec)) {
         return parser::read_source_set(source, layout_);
     }
-    const std::string revision = source.substr(0, colon);
-    const std::string path = source.substr(colon + 1);
+    auto split = split_ref_path(source);
+    if (!split) {
+        if (source.starts_with(':')) {
+            return std::unexpected(plain_error(fmt::format(
+                "'{}': no such file, and as REF:PATH it needs a revision before ':' (e.g. main:{})", source,
+                source.substr(1))));
+        }
+        return parser::read_source_set(source, layout_);
+    }
+    const auto& [revision, path] = *split;
     auto repo = repository();
     if (!repo) {
         return std::unexpected(plain_error(
             fmt::format("'{}' is not a file, and as REF:PATH it needs a git repository: {}", source, repo.error())));
     }
-    auto commit = resolve(revision);
+    auto commit = (*repo)->resolve(revision);
     if (!commit) {
-        return std::unexpected(commit.error());
+        return std::unexpected(plain_error(fmt::format("{} (and no file '{}' exists)", commit.error(), source)));
     }
     return read_at(*commit, revision, path);
 }

@@ -45,6 +45,8 @@ public:
     [[nodiscard]] std::expected<parser::OrderedSources, model::Error> read_at(const GitCommit& commit,
                                                                             const std::string& label,
                                                                             const std::string& path);
+    // Whether PATH names a file or directory at the commit.
+    [[nodiscard]] bool exists_at(const GitCommit& commit, const std::string& path);
     // Resolves a revision in the repository.
     [[nodiscard]] std::expected<GitCommit, model::Error> resolve(const std::string& revision);
 
@@ -53,8 +55,13 @@ private:
     Config config_;
     parser::DirectoryLayout layout_ = parser::DirectoryLayout::detect;
     std::optional<GitRepository> repo_;
+    std::string cwd_prefix_;  // the working directory inside the work tree ("" at the root)
     std::string repo_error_;
 };
+
+// Splits REF:PATH at the first ':' outside braces (main@{yesterday}:x.sql); none when
+// there is no such ':' or it is the first character.
+[[nodiscard]] std::optional<std::pair<std::string, std::string>> split_ref_path(const std::string& source);
 
 // A message without a location as an Error ("error: ...").
 [[nodiscard]] model::Error plain_error(std::string message);
