@@ -443,16 +443,35 @@ std::set<std::string> argument_names(const model::Function& function) {
 }
 
 std::optional<std::vector<json>> plpgsql_queries(const model::Function& function, std::set<std::string>& variables) {
+    // The body compiles against the routine's signature: OUT / INOUT parameters and RETURNS
+    // TABLE columns are variables, and RETURN QUERY / RETURN NEXT need a set result.
     std::string args;
+    std::string table_columns;
+    bool out_args = false;
     for (const auto& a : function.args) {
-        if (a.mode == model::ArgMode::out || a.mode == model::ArgMode::table) {
+        std::string name = a.name.empty() ? "" : "\"" + a.name + "\" ";
+        if (a.mode == model::ArgMode::table) {
+            table_columns += (table_columns.empty() ? "" : ", ") + name + value_text(a.type);
             continue;
         }
-        args += (args.empty() ? "" : ", ") + (a.name.empty() ? "" : "\"" + a.name + "\" ") + value_text(a.type);
+        const char* mode = a.mode == model::ArgMode::out      ? "OUT "
+                           : a.mode == model::ArgMode::inout    ? "INOUT "
+                           : a.mode == model::ArgMode::variadic ? "VARIADIC "
+                                                                : "";
+        out_args = out_args || a.mode == model::ArgMode::out || a.mode == model::ArgMode::inout;
+        args += (args.empty() ? "" : ", ") + std::string(mode) + name + value_text(a.type);
     }
-    std::string returns = function.returns ? value_text(*function.returns) : "void";
-    std::string sql = "CREATE FUNCTION f(" + args + ") RETURNS " + returns + " LANGUAGE plpgsql AS " +
-                      dollar_quote(function.body);
+    std::string head;
+    if (function.kind == model::RoutineKind::procedure) {
+        head = "CREATE PROCEDURE f(" + args + ")";
+    } else if (!table_columns.empty()) {
+        head = "CREATE FUNCTION f(" + args + ") RETURNS TABLE (" + table_columns + ")";
+    } else if (function.returns) {
+        head = "CREATE FUNCTION f(" + args + ") RETURNS " + value_text(*function.returns);
+    } else {
+        head = "CREATE FUNCTION f(" + args + ")" + (out_args ? "" : " RETURNS void");
+    }
+    std::string sql = head + " LANGUAGE plpgsql AS " + dollar_quote(function.body);
     auto text = plpgsql_json(sql);
     if (!text) {
         return std::nullopt;
