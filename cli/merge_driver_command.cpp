@@ -85,11 +85,12 @@ Rows merge_rows(const Rows& base, const Rows& ours, const Rows& theirs) {
 // The table name between INSERT INTO and the column list / VALUES, as written.
 std::string written_table_name(const std::string& text, const parser::postgres::TableRowsStatement& s) {
     std::string_view statement = std::string_view(text).substr(s.begin, s.end - s.begin);
-    auto into = statement.find("INTO");
-    if (into == std::string_view::npos) {
-        into = statement.find("into");
+    std::string upper(statement);
+    for (char& c : upper) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
-    if (into == std::string_view::npos) {
+    auto into = upper.find("INTO");
+    if (into == std::string::npos) {
         return {};
     }
     std::size_t i = into + 4;
@@ -198,6 +199,32 @@ int run_merge_driver(const MergeDriverArgs& args) {
         inputs.push_back({std::move(*source)});
     }
 
+    auto line = line_merge(texts[0], texts[1], texts[2], "ours:" + path, "theirs:" + path);
+    if (!line) {
+        std::cerr << "error: " << line.error() << '\n';
+        return k_exit_input_error;
+    }
+    // A side schemerge cannot read: %A gets git's line merge under a header that is not SQL,
+    // so the merge stops and the file cannot be committed unread (leaving plain ours there
+    // would silently drop theirs' changes).
+    auto give_up = [&](const std::string& message, int code) {
+        std::cerr << message << '\n';
+        std::string text = fmt::format("<<<<<<< schemerge: {} could not be merged semantically (this file is not SQL)\n",
+                                       path);
+        text += "# schemerge merge-driver could not read one side of the file:\n";
+        std::istringstream in(message);
+        for (std::string l; std::getline(in, l);) {
+            text += "#   " + l + "\n";
+        }
+        text += line->clean ? "# Below: git's line merge of the file (clean, but not checked).\n"
+                            : "# Below: git's line merge of the file, with its conflict markers.\n";
+        text += ">>>>>>> schemerge\n" + line->text;
+        if (auto written = write_output(args.current, text); !written) {
+            std::cerr << "error: " << written.error() << '\n';
+        }
+        return code;
+    };
+
     // The rows dumps carry (Rails' schema_migrations list), per side.
     std::vector<TableRows> tables;
     for (const auto& table : context->config().union_rows) {
@@ -207,8 +234,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
         for (std::size_t i = 0; i < 3; ++i) {
             auto found = parser::postgres::find_table_rows(inputs[i].front(), table);
             if (!found) {
-                std::cerr << found.error().render() << '\n';
-                return k_exit_input_error;
+                return give_up(found.error().render(), k_exit_input_error);
             }
             rows.statements[i] = std::move(*found);
             any = any || !rows.statements[i].empty();
@@ -225,10 +251,10 @@ int run_merge_driver(const MergeDriverArgs& args) {
         for (std::size_t side : {1U, 2U}) {
             for (const auto& s : rows.statements[side]) {
                 if (s.columns != rows.columns) {
-                    std::cerr << fmt::format("{}:{}: error: the rows of {} list other columns than ours; cannot merge "
-                                             "them as a union\n",
-                                             *inputs[side].front().name, s.line, table);
-                    return k_exit_input_error;
+                    return give_up(fmt::format("{}:{}: error: the rows of {} list other columns than ours; cannot "
+                                               "merge them as a union",
+                                               *inputs[side].front().name, s.line, table),
+                                   k_exit_input_error);
                 }
             }
         }
@@ -239,22 +265,16 @@ int run_merge_driver(const MergeDriverArgs& args) {
 
     MergeJobOptions options;
     options.merge.prefer = preference_from(context->config().prefer);
-    options.config = &context->config();
+    // No [ignore] here: the file written back must keep every object it holds.
+    options.config = nullptr;
     auto job = run_merge_job(std::move(inputs), options);
     if (!job) {
-        std::cerr << job.error().render() << '\n';
-        return k_exit_input_error;
+        return give_up(job.error().render(), k_exit_input_error);
     }
     for (const auto& input : job->loaded) {
-        print_diagnostics(input.diagnostics, true);
+        print_diagnostics(input.diagnostics, args.quiet);
     }
     const auto& merged = job->result.merged;
-
-    auto line = line_merge(texts[0], texts[1], texts[2], "ours:" + path, "theirs:" + path);
-    if (!line) {
-        std::cerr << "error: " << line.error() << '\n';
-        return k_exit_input_error;
-    }
 
     if (!job->result.clean()) {
         MergeReport report{"base:" + path, &job->result,
@@ -279,7 +299,6 @@ int run_merge_driver(const MergeDriverArgs& args) {
         if (!loaded) {
             return false;
         }
-        apply_ignore(loaded->schema, context->config());
         if (!diff::diff(merged, loaded->schema).changes.changes.empty()) {
             return false;
         }
@@ -332,21 +351,26 @@ int run_merge_driver(const MergeDriverArgs& args) {
         // other table would be lost, so they stop the merge instead.
         std::vector<std::string> uncovered;
         for (std::size_t i = 0; i < 3; ++i) {
-            auto inserted = parser::postgres::inserted_tables(parser::make_source(files[i].second, texts[i]));
-            if (!inserted) {
-                continue;  // the loader accepted the file; a row list it cannot read stays unmerged below
+            auto data = parser::postgres::data_statements(parser::make_source(files[i].second, texts[i]));
+            if (!data) {
+                uncovered.push_back(fmt::format("{}:{} ({})", files[i].second, path, data.error().render()));
+                continue;
             }
-            for (const auto& name : *inserted) {
-                const std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
-                const bool covered = std::ranges::any_of(tables, [&](const TableRows& t) {
+            for (const auto& d : *data) {
+                const std::string bare =
+                    d.table.substr(d.table.rfind('.') == std::string::npos ? 0 : d.table.rfind('.') + 1);
+                const bool covered = d.kind == "insert" && std::ranges::any_of(tables, [&](const TableRows& t) {
                     std::string wanted = t.table;
                     std::erase(wanted, '"');
                     wanted = wanted.substr(wanted.rfind('.') == std::string::npos ? 0 : wanted.rfind('.') + 1);
                     std::ranges::transform(wanted, wanted.begin(), [](unsigned char c) { return std::tolower(c); });
                     return wanted == bare;
                 });
-                if (!covered && std::ranges::find(uncovered, name) == uncovered.end()) {
-                    uncovered.push_back(name);
+                const std::string what = d.kind == "setval" ? std::string("sequence values (setval)")
+                                         : d.kind == "insert" ? d.table
+                                                              : fmt::format("{} ({})", d.table, d.kind);
+                if (!covered && std::ranges::find(uncovered, what) == uncovered.end()) {
+                    uncovered.push_back(what);
                 }
             }
         }
@@ -356,10 +380,10 @@ int run_merge_driver(const MergeDriverArgs& args) {
                 names += (names.empty() ? "" : ", ") + n;
             }
             const std::string report = fmt::format(
-                "The file holds rows of {} (INSERT statements), which a schema merge does not model, and git's "
-                "line merge of the file conflicts, so the rows cannot be kept by taking its text.\nList the "
-                "table{} in [merge-driver] union_rows of schemerge.toml to merge the rows as a union, or merge "
-                "the file by hand.\n",
+                "The file holds data a schema merge does not model — {} — and git's line merge of the file "
+                "conflicts, so the data cannot be kept by taking its text.\nList INSERT ... VALUES tables in "
+                "[merge-driver] union_rows of schemerge.toml to merge their rows as a union, or merge the file "
+                "by hand (table{}).\n",
                 names, uncovered.size() == 1 ? "" : "s");
             auto text = conflict_description(path, report, line->text, line->clean, 0);
             if (auto written = write_output(args.current, text); !written) {
@@ -377,7 +401,13 @@ int run_merge_driver(const MergeDriverArgs& args) {
                 continue;
             }
             std::string table = t.written_table;
-            if (table.find('.') == std::string::npos) {
+            bool qualified = false;
+            bool quoted = false;
+            for (char c : table) {
+                quoted = c == '"' ? !quoted : quoted;
+                qualified = qualified || (c == '.' && !quoted);
+            }
+            if (!qualified) {
                 std::string schema = "public";
                 for (const auto& [name, _] : merged.tables) {
                     std::string unquoted = table;
@@ -393,9 +423,9 @@ int run_merge_driver(const MergeDriverArgs& args) {
         }
         how = "the canonical form of the merged schema (git's line merge conflicted or lost a change)";
         if (!accepts(result)) {
-            std::cerr << "error: internal: the merged schema's canonical text does not load back to it; " << path
-                      << " is left as ours\n";
-            return k_exit_internal;
+            return give_up("error: internal: the merged schema's canonical text does not load back to it (a bug "
+                           "in schemerge: please report it with the three versions of the file)",
+                           k_exit_internal);
         }
     }
     if (auto written = write_output(args.current, result); !written) {

@@ -247,7 +247,31 @@ std::expected<std::vector<TableRowsStatement>, model::Error> find_table_rows(con
     return out;
 }
 
-std::expected<std::vector<std::string>, model::Error> inserted_tables(const SourceFile& file) {
+namespace {
+
+// The first word of a statement, lower case ("insert", "with", "copy", ...).
+std::string first_word(std::string_view text) {
+    std::size_t end = 0;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])) != 0) {
+        ++end;
+    }
+    return lower(text.substr(0, end));
+}
+
+std::string relation_name(const PgQuery__RangeVar* relation) {
+    if (relation == nullptr || relation->relname == nullptr) {
+        return {};
+    }
+    std::string name = lower(relation->relname);
+    if (relation->schemaname != nullptr && *relation->schemaname != '\0') {
+        name = lower(relation->schemaname) + "." + name;
+    }
+    return name;
+}
+
+}  // namespace
+
+std::expected<std::vector<DataStatement>, model::Error> data_statements(const SourceFile& file) {
     std::vector<model::Diagnostic> notes;
     LoadStats stats;
     auto prepared = prepare_file(file, notes, stats);
@@ -258,12 +282,14 @@ std::expected<std::vector<std::string>, model::Error> inserted_tables(const Sour
     if (auto split = split_statements(*prepared, statements); !split) {
         return std::unexpected(split.error());
     }
-    std::vector<std::string> out;
+    static const std::vector<std::string> k_data_words{"insert", "with", "copy", "update", "delete", "merge", "select"};
+    std::vector<DataStatement> out;
     std::string text;
     for (const Statement& st : statements) {
         std::string_view view{prepared->text.data() + st.offset, st.length};
-        if (!starts_with_insert(view)) {
-            continue;
+        const std::string word = first_word(view);
+        if (std::find(k_data_words.begin(), k_data_words.end(), word) == k_data_words.end()) {
+            continue;  // DDL is the loader's
         }
         text.assign(view);
         ParsedStatement parsed = parse_statement(text);
@@ -273,21 +299,36 @@ std::expected<std::vector<std::string>, model::Error> inserted_tables(const Sour
                                                                parsed.error)}});
         }
         UnpackedTree tree = unpack(parsed.protobuf);
-        if (tree.tree == nullptr || tree.tree->n_stmts != 1 || tree.tree->stmts[0]->stmt == nullptr ||
-            tree.tree->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_INSERT_STMT) {
+        if (tree.tree == nullptr || tree.tree->n_stmts != 1 || tree.tree->stmts[0]->stmt == nullptr) {
             continue;
         }
-        const PgQuery__RangeVar* relation = tree.tree->stmts[0]->stmt->insert_stmt->relation;
-        if (relation == nullptr || relation->relname == nullptr) {
-            continue;
+        const PgQuery__Node* node = tree.tree->stmts[0]->stmt;
+        DataStatement d;
+        switch (node->node_case) {
+            case PG_QUERY__NODE__NODE_INSERT_STMT:
+                d = {"insert", relation_name(node->insert_stmt->relation)};
+                break;
+            case PG_QUERY__NODE__NODE_COPY_STMT:
+                if (!node->copy_stmt->is_from) {
+                    continue;  // COPY ... TO writes nothing into the database
+                }
+                d = {"copy", relation_name(node->copy_stmt->relation)};
+                break;
+            case PG_QUERY__NODE__NODE_UPDATE_STMT: d = {"update", relation_name(node->update_stmt->relation)}; break;
+            case PG_QUERY__NODE__NODE_DELETE_STMT: d = {"delete", relation_name(node->delete_stmt->relation)}; break;
+            case PG_QUERY__NODE__NODE_MERGE_STMT: d = {"merge", relation_name(node->merge_stmt->relation)}; break;
+            case PG_QUERY__NODE__NODE_SELECT_STMT:
+                // pg_dump's data sections set sequence values with SELECT pg_catalog.setval(...);
+                // set_config and other SELECTs change nothing that is kept.
+                if (lower(view).find("setval") == std::string::npos) {
+                    continue;
+                }
+                d = {"setval", {}};
+                break;
+            default: continue;
         }
-        std::string name = lower(relation->relname);
-        if (relation->schemaname != nullptr && *relation->schemaname != '\0') {
-            name = lower(relation->schemaname) + "." + name;
-        }
-        if (std::find(out.begin(), out.end(), name) == out.end()) {
-            out.push_back(std::move(name));
-        }
+        d.line = diagnostic_at(model::Severity::note, *prepared, st.offset, {}).location.line;
+        out.push_back(std::move(d));
     }
     return out;
 }

@@ -37,10 +37,17 @@ struct TableRowsStatement {
 [[nodiscard]] std::expected<std::vector<TableRowsStatement>, model::Error> find_table_rows(const SourceFile& file,
                                                                                            std::string_view table);
 
-// The tables the file's INSERT statements write to, as "schema.name" or "name" (lower
-// case, in file order, each once): rows a schema model does not hold. Errors as above for
-// a file the scanner cannot split or an INSERT that does not parse.
-[[nodiscard]] std::expected<std::vector<std::string>, model::Error> inserted_tables(const SourceFile& file);
+// A statement that writes rows rather than schema (the loader skips these).
+struct DataStatement {
+    std::string kind;   // "insert", "copy", "update", "delete", "merge", "setval"
+    std::string table;  // "schema.name" or "name", lower case; empty for setval
+    std::uint32_t line = 0;
+};
+
+// The file's data statements in file order: INSERT (also under WITH), COPY … FROM, UPDATE,
+// DELETE, MERGE, and SELECT … setval(…): rows a schema model does not hold. Errors as above
+// for a file the scanner cannot split or a data statement that does not parse.
+[[nodiscard]] std::expected<std::vector<DataStatement>, model::Error> data_statements(const SourceFile& file);
 
 // Renders rows the way Rails writes them:
 //   INSERT INTO "schema_migrations" (version) VALUES

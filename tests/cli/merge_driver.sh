@@ -493,18 +493,63 @@ elif [[ "$rc" != 0 && "$rc" != 1 ]]; then
   fail "exit $rc"
 fi
 
+# Three versions where each side adds a different column to users, so git's line merge
+# conflicts and the driver must write the file itself.
+conflicting_trio() {  # conflicting_trio DIR EXTRA_SQL
+  mkdir -p "$1"
+  printf 'CREATE TABLE public.users (\n    id integer NOT NULL\n);\n%s' "$2" >"$1/O.sql"
+  printf 'CREATE TABLE public.users (\n    id integer NOT NULL,\n    a text\n);\n%s' "$2" >"$1/A.sql"
+  printf 'CREATE TABLE public.users (\n    id integer NOT NULL,\n    b text\n);\n%s' "$2" >"$1/B.sql"
+}
+
+case_ "direct call, COPY data and WITH ... INSERT rows are not dropped silently"
+conflicting_trio "$T/dml" $'CREATE TABLE public.settings (k text);\nCOPY public.settings (k) FROM stdin;\na\n\\.\nWITH v AS (SELECT 1) INSERT INTO public.settings SELECT \'c\' FROM v;\n'
+run merge-driver "$T/dml/O.sql" "$T/dml/A.sql" "$T/dml/B.sql" db/schema.sql
+expect_rc 1
+expect_true "the description does not name the COPY into settings" grep -q 'public.settings (copy)' "$T/dml/A.sql"
+
+case_ "direct call, [ignore]d objects stay in the merged file"
+conflicting_trio "$T/ign" $'CREATE TABLE public.tmp_cache (k text);\n'
+printf '[ignore]\nobjects = ["public.tmp_*"]\n' >"$T/ign/c.toml"
+run merge-driver "$T/ign/O.sql" "$T/ign/A.sql" "$T/ign/B.sql" db/schema.sql --config "$T/ign/c.toml"
+expect_rc 0
+expect_true "tmp_cache was dropped from the merged file" grep -q 'tmp_cache' "$T/ign/A.sql"
+expect_true "the merged file lacks one side's column" grep -q ' b text' "$T/ign/A.sql"
+
+case_ "direct call, 'Insert Into' in mixed case: rows merged, exit 0"
+conflicting_trio "$T/mix" ""
+printf 'CREATE TABLE public.schema_migrations (version character varying NOT NULL);\n' >"$T/mix/rows"
+for side in O A B; do cat "$T/mix/rows" >>"$T/mix/$side.sql"; done
+printf "Insert Into schema_migrations (version) Values ('1');\n" >>"$T/mix/O.sql"
+printf "Insert Into schema_migrations (version) Values ('1'), ('2');\n" >>"$T/mix/A.sql"
+printf "Insert Into schema_migrations (version) Values ('1'), ('3');\n" >>"$T/mix/B.sql"
+run merge-driver "$T/mix/O.sql" "$T/mix/A.sql" "$T/mix/B.sql" db/schema.sql
+expect_rc 0
+expect_true "version 2 missing" grep -q "'2'" "$T/mix/A.sql"
+expect_true "version 3 missing" grep -q "'3'" "$T/mix/A.sql"
+
 case_ "direct call, conflict: exit 1, %A the description"
 cp "$S/c1.sql" "$T/A.sql"
 run merge-driver "$S/base.sql" "$T/A.sql" "$S/c2.sql" db/structure.sql
 expect_rc 1
 expect_true "%A does not start with '<<<<<<< schemerge:'" bash -c "head -n 1 '$T/A.sql' | grep -q '^<<<<<<< schemerge:'"
 
-case_ "direct call, input error: exit 2, %A unchanged"
+case_ "direct call, a side that does not parse: exit 2, %A holds git's line merge under a non-SQL header"
+# Leaving plain ours in %A would let `git add` drop theirs' changes silently.
 printf 'CREATE TABEL broken (id int);\n' >"$T/broken.sql"
 cp "$S/a.sql" "$T/A.sql"
 run merge-driver "$S/base.sql" "$T/A.sql" "$T/broken.sql" db/structure.sql
 expect_rc 2
-expect_same_file "$S/a.sql" "$T/A.sql" "%A changed on an input error"
+expect_stderr 'TABEL'
+expect_true "%A does not start with the schemerge header" \
+  bash -c 'head -n 1 "$1" | grep -q "^<<<<<<< schemerge: db/structure.sql could not be merged semantically"' _ "$T/A.sql"
+expect_true "%A does not quote the error" grep -q '^#   .*syntax error at or near "TABEL"' "$T/A.sql"
+expect_true "%A does not carry theirs' text (git's line merge)" grep -q 'TABEL broken' "$T/A.sql"
+run dump "$T/A.sql"
+expect_rc 2
+
+case_ "direct call, %B missing: exit 2, %A unchanged"
+cp "$S/a.sql" "$T/A.sql"
 run merge-driver "$S/base.sql" "$T/A.sql" "$T/no_such.sql" db/structure.sql
 expect_rc 2
 expect_same_file "$S/a.sql" "$T/A.sql" "%A changed when %B is missing"
