@@ -19,6 +19,7 @@
 #include "cli/rename_option.hpp"
 #include "cli/schema_input.hpp"
 #include "diff/two_way_diff.hpp"
+#include "parser/postgres/statement_split.hpp"
 #include "synth/postgres/migration_planner.hpp"
 
 namespace schemerge::cli {
@@ -85,36 +86,35 @@ std::string indent(const std::string& text, std::string_view prefix) {
     return out;
 }
 
-// Splits a plan file into statements with PostgreSQL's own scanner (quotes, dollar
-// quotes and comments handled as the server would).
+// Splits a plan file into statements the way the loader does: PostgreSQL's own scanner
+// (quotes, dollar quotes and comments handled as the server would), BEGIN ATOMIC bodies
+// kept whole, psql meta-commands blanked.
 std::expected<std::vector<PlanStatement>, std::string> split_plan_file(const std::string& name,
                                                                        const std::string& raw) {
-    const std::string text = strip_meta_commands(raw);
-    PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
-    std::vector<PlanStatement> statements;
-    std::string error;
-    if (split.error != nullptr) {
-        error = fmt::format("{}: cannot split into statements: {}", name,
-                            split.error->message != nullptr ? split.error->message : "scanner error");
-    } else {
-        for (int i = 0; i < split.n_stmts; ++i) {
-            const auto* stmt = split.stmts[i];
-            std::string sql = text.substr(static_cast<std::size_t>(stmt->stmt_location),
-                                          static_cast<std::size_t>(stmt->stmt_len));
-            auto begin = sql.find_first_not_of(" \t\r\n");
-            if (begin == std::string::npos) {
-                continue;
-            }
-            // Report the line of the statement's first character, not of the comments before it.
-            auto offset = static_cast<std::size_t>(stmt->stmt_location) + begin;
-            int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-            auto end = sql.find_last_not_of(" \t\r\n");
-            statements.push_back({sql.substr(begin, end - begin + 1), fmt::format("{}:{}", name, line)});
-        }
+    const auto source = parser::make_source(name, raw);
+    std::vector<model::Diagnostic> notes;
+    parser::LoadStats stats;
+    auto prepared = parser::postgres::prepare_file(source, notes, stats);
+    if (!prepared) {
+        return std::unexpected(fmt::format("{}: cannot split into statements: {}", name,
+                                           prepared.error().diagnostics.front().message));
     }
-    pg_query_free_split_result(split);
-    if (!error.empty()) {
-        return std::unexpected(error);
+    std::vector<parser::postgres::Statement> split;
+    if (auto ok = parser::postgres::split_statements(*prepared, split); !ok) {
+        return std::unexpected(fmt::format("{}: cannot split into statements: {}", name,
+                                           ok.error().diagnostics.front().message));
+    }
+    const std::string& text = prepared->text;
+    std::vector<PlanStatement> statements;
+    for (const auto& st : split) {
+        std::string sql = text.substr(st.offset, st.length);
+        auto end = sql.find_last_not_of(" \t\r\n;");
+        if (end == std::string::npos) {
+            continue;
+        }
+        // The line of the statement's first character, not of the comments before it.
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(st.offset), '\n'));
+        statements.push_back({sql.substr(0, end + 1), fmt::format("{}:{}", name, line)});
     }
     return statements;
 }

@@ -413,6 +413,7 @@ void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const 
     if (!function.support.empty()) {
         c.routines(key, ObjectResolver::parse_name(function.support));
     }
+    c.expression(key, function.body_references);
     for (const auto& [option, value] : function.aggregate_options) {
         QualifiedName name = ObjectResolver::parse_name(value);
         if (option.ends_with("func")) {

@@ -37,6 +37,9 @@ struct Function {
     std::string body;                // AS '...' (prosrc), verbatim
     std::string link_symbol;         // AS 'obj_file', 'link_symbol' for C functions
     std::string sql_body;            // BEGIN ATOMIC ... END / RETURN expr, canonical text
+    // What an SQL-standard body reads (PostgreSQL resolves it at CREATE time, so these are
+    // real dependencies: the function comes after them). Text empty; compares equal always.
+    Expression body_references;
     Volatility volatility = Volatility::volatile_;
     bool strict = false;
     bool security_definer = false;

@@ -942,6 +942,15 @@ model::Expression deparse_statement(Node* stmt, const NameContext& ctx, bool qua
     return out;
 }
 
+model::Expression references_of(Node* node, const NameContext& ctx) {
+    model::Expression out;
+    TreeEdits edits;
+    Collector collector{&out, &ctx, &edits, false, {}};
+    collect_cte_names(&node->base, collector.cte_names);
+    walk(&node->base, std::ref(collector));
+    return out;
+}
+
 std::string deparse_raw(Node* stmt) { return deparse_node(stmt); }
 
 }  // namespace schemerge::parser::postgres

@@ -148,6 +148,9 @@ struct NameContext {
 [[nodiscard]] std::string deparse_expression_slow(Node* expr);
 // Deparse a whole statement node (a SELECT for views, or any statement kept verbatim).
 [[nodiscard]] model::Expression deparse_statement(Node* stmt, const NameContext& ctx, bool qualify_relations);
+// The relations and functions a tree reads (no text): an SQL-standard routine body's
+// dependencies.
+[[nodiscard]] model::Expression references_of(Node* node, const NameContext& ctx);
 // Deparse without any canonicalizing edits (for opaque statements).
 [[nodiscard]] std::string deparse_raw(Node* stmt);
 

@@ -133,6 +133,61 @@ std::expected<PreparedFile, model::Error> prepare_file(const SourceFile& source,
     return out;
 }
 
+namespace {
+
+// BEGIN/CASE minus END of a statement's tokens, when it is a CREATE FUNCTION or PROCEDURE
+// with a BEGIN ATOMIC body (the scanner split ends it at the first ';' inside the body,
+// as psql would without its own BEGIN/END counting); 0 otherwise.
+int atomic_depth(std::string_view text, bool continuing) {
+    std::string lower_text(text);
+    for (char& c : lower_text) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (!continuing && (!lower_text.starts_with("create") || lower_text.find("atomic") == std::string::npos)) {
+        return 0;
+    }
+    std::string copy(text);
+    PgQueryScanResult scan = pg_query_scan(copy.c_str());
+    int depth = 0;
+    bool routine = continuing;
+    bool atomic = continuing;
+    if (scan.error == nullptr) {
+        PgQuery__ScanResult* tokens =
+            pg_query__scan_result__unpack(nullptr, scan.pbuf.len, reinterpret_cast<const std::uint8_t*>(scan.pbuf.data));
+        if (tokens != nullptr) {
+            for (std::size_t i = 0; i < tokens->n_tokens; ++i) {
+                switch (tokens->tokens[i]->token) {
+                    case PG_QUERY__TOKEN__FUNCTION:
+                    case PG_QUERY__TOKEN__PROCEDURE: routine = true; break;
+                    case PG_QUERY__TOKEN__BEGIN_P:
+                        if (routine) {
+                            ++depth;
+                            atomic = atomic || (i + 1 < tokens->n_tokens &&
+                                                tokens->tokens[i + 1]->token == PG_QUERY__TOKEN__ATOMIC);
+                        }
+                        break;
+                    case PG_QUERY__TOKEN__CASE:
+                        if (depth > 0) {
+                            ++depth;
+                        }
+                        break;
+                    case PG_QUERY__TOKEN__END_P:
+                        if (routine) {
+                            --depth;
+                        }
+                        break;
+                    default: break;
+                }
+            }
+            pg_query__scan_result__free_unpacked(tokens, nullptr);
+        }
+    }
+    pg_query_free_scan_result(scan);
+    return atomic ? depth : 0;
+}
+
+}  // namespace
+
 std::expected<void, model::Error> split_statements(const PreparedFile& file, std::vector<Statement>& out) {
     PgQuerySplitResult result = pg_query_split_with_scanner(file.text.c_str());
     if (result.error != nullptr) {
@@ -142,6 +197,7 @@ std::expected<void, model::Error> split_statements(const PreparedFile& file, std
         return std::unexpected(model::Error{{diagnostic_at(model::Severity::error, file, pos, message)}});
     }
     std::size_t covered = 0;
+    const std::size_t first_new = out.size();
     for (int i = 0; i < result.n_stmts; ++i) {
         auto begin = static_cast<std::size_t>(result.stmts[i]->stmt_location);
         std::size_t end = begin + static_cast<std::size_t>(result.stmts[i]->stmt_len);
@@ -153,6 +209,21 @@ std::expected<void, model::Error> split_statements(const PreparedFile& file, std
         out.push_back(Statement{&file, first, end - first, 0, begin});
     }
     pg_query_free_split_result(result);
+    // A BEGIN ATOMIC body holds ';'s: join the pieces up to its END.
+    for (std::size_t i = first_new; i < out.size(); ++i) {
+        const std::string_view text{file.text.data() + out[i].offset, out[i].length};
+        int depth = atomic_depth(text, false);
+        std::size_t j = i + 1;
+        while (depth > 0 && j < out.size()) {
+            const std::string_view piece{file.text.data() + out[j].offset, out[j].length};
+            depth += atomic_depth(piece, true);
+            out[i].length = out[j].offset + out[j].length - out[i].offset;
+            ++j;
+        }
+        if (j > i + 1) {
+            out.erase(out.begin() + static_cast<std::ptrdiff_t>(i + 1), out.begin() + static_cast<std::ptrdiff_t>(j));
+        }
+    }
     // The scanner split stops at an unbalanced parenthesis and returns nothing for the
     // rest of the file. Whatever text is left is handed to the parser as one statement,
     // so it reports the real error instead of the text being dropped silently.

@@ -159,6 +159,7 @@ void Interpreter::create_function(PgQuery__CreateFunctionStmt* stmt) {
         apply_routine_option(*this, f, stmt->options[i]->def_elem, site_);
     }
     if (stmt->sql_body != nullptr) {
+        f.body_references = references_of(stmt->sql_body, names_);
         // SQL-standard bodies (BEGIN ATOMIC ... END, RETURN expr) are parsed by the engine;
         // keep the source text from the body keyword on.
         std::string text{site_->text};

@@ -538,5 +538,24 @@ TEST(Frontend, AggregateFunctionOptionsAreFunctionsNotTypes) {
     EXPECT_EQ(our_sum.aggregate_options, want_ours);
 }
 
+// A BEGIN ATOMIC body holds ';'s: the scanner split alone would cut the statement at the
+// first of them.
+TEST(Frontend, BeginAtomicBodyIsOneStatement) {
+    auto s = schema_of(
+        "CREATE TABLE t (x int);\n"
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql\n"
+        "BEGIN ATOMIC\n"
+        "  SELECT CASE WHEN true THEN 1 ELSE 2 END;\n"
+        "  SELECT count(*) FROM t;\n"
+        "END;\n"
+        "CREATE TABLE u (y int);\n");
+    ASSERT_EQ(s.functions.size(), 1U);
+    EXPECT_EQ(s.tables.size(), 2U);
+    const auto& f = s.functions.begin()->second;
+    EXPECT_NE(f.sql_body.find("SELECT count(*) FROM t;"), std::string::npos) << f.sql_body;
+    ASSERT_EQ(f.body_references.relations.size(), 1U);
+    EXPECT_EQ(f.body_references.relations[0], pub("t"));
+}
+
 }  // namespace
 }  // namespace schemerge::test

@@ -133,6 +133,20 @@ TEST(SchemaEmitter, ViewOnViewIsOrderedByDependencyNotName) {
     EXPECT_LT(out.find("CREATE TABLE public.t"), z);
 }
 
+TEST(SchemaEmitter, SqlStandardBodiesComeAfterWhatTheyRead) {
+    // PostgreSQL parses BEGIN ATOMIC / RETURN bodies at CREATE time: the tables they read
+    // must exist first (check_function_bodies does not apply to them).
+    std::string out = dump(
+        "CREATE FUNCTION a_count() RETURNS bigint LANGUAGE sql RETURN (SELECT count(*) FROM z_items);"
+        " CREATE TABLE z_items (id int);"
+        " CREATE FUNCTION b_two() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT id FROM z_items; END;");
+    auto table = out.find("CREATE TABLE public.z_items");
+    ASSERT_NE(table, std::string::npos);
+    EXPECT_LT(table, out.find("CREATE FUNCTION public.a_count()"));
+    EXPECT_LT(table, out.find("CREATE FUNCTION public.b_two()"));
+    EXPECT_NE(out.find("SELECT id FROM z_items;"), std::string::npos) << out;
+}
+
 TEST(SchemaEmitter, TypesBeforeTablesThatUseThem) {
     std::string out = dump(
         "CREATE DOMAIN a_dom AS text CHECK (VALUE <> ''); CREATE TYPE z_comp AS (d a_dom);"
