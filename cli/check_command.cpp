@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
 #include <set>
 
 #include <fmt/format.h>
@@ -29,7 +30,7 @@ void add_check_command(CLI::App& app, CheckArgs& args) {
         ->check(CLI::IsMember({"text", "github", "markdown", "json", "sarif"}));
     cmd->add_option("-o,--output", args.output, "write the report to FILE instead of standard output");
     cmd->add_option("--fail-on", args.fail_on,
-                    "hazard ids that fail the check, comma-separated (default: [check] fail_on)")
+                    "hazard ids that fail the check, comma-separated (default: [check] fail_on; '' for none)")
         ->delimiter(',');
     cmd->add_option("--prefer", args.prefer, "resolve both-modified, modify-delete and add-add conflicts this way")
         ->check(CLI::IsMember({"ours", "theirs"}));
@@ -44,7 +45,12 @@ int run_check(const CheckArgs& args) {
     if (!context) {
         return context.error();
     }
-    std::vector<std::string> failing = args.fail_on.empty() ? context->config().fail_on : args.fail_on;
+    // --fail-on overrides [check] fail_on; `--fail-on ''` clears it.
+    std::vector<std::string> failing = context->config().fail_on;
+    if (!args.fail_on.empty()) {
+        failing.clear();
+        std::ranges::copy_if(args.fail_on, std::back_inserter(failing), [](const std::string& id) { return !id.empty(); });
+    }
     for (const auto& id : failing) {
         if (std::ranges::find(hazard_ids(), id) == hazard_ids().end()) {
             std::cerr << "error: unknown hazard id '" << id << "' in --fail-on\n";

@@ -21,27 +21,22 @@ const std::vector<std::string>& layout_names() {
 }
 
 const std::vector<std::string>& hazard_ids() {
-    namespace h = synth::hazard;
-    static const std::vector<std::string> ids{
-        std::string(h::k_data_loss),           std::string(h::k_table_rewrite),
-        std::string(h::k_access_exclusive_lock), std::string(h::k_blocking_index_build),
-        std::string(h::k_validation_scan),     std::string(h::k_not_null_on_existing_column),
-        std::string(h::k_type_recreated),      std::string(h::k_dependents_recreated),
-        std::string(h::k_irreversible)};
+    static const std::vector<std::string> ids = [] {
+        std::vector<std::string> out;
+        for (const auto& h : synth::hazard::k_all) {
+            out.emplace_back(h.id);
+        }
+        return out;
+    }();
     return ids;
 }
 
 namespace {
 
-// Splits `text` into lines once so errors can quote the offending line.
+// Located one-line errors in the configuration file.
 class ConfigErrors {
 public:
-    ConfigErrors(const std::string& text, std::string name) : name_(std::make_shared<const std::string>(std::move(name))) {
-        std::istringstream in(text);
-        for (std::string line; std::getline(in, line);) {
-            lines_.push_back(line);
-        }
-    }
+    explicit ConfigErrors(std::string name) : name_(std::make_shared<const std::string>(std::move(name))) {}
 
     model::Error at(const toml::source_region& where, std::string message) const {
         model::Diagnostic d;
@@ -49,16 +44,13 @@ public:
         d.location.file = name_;
         d.location.line = where.begin.line;
         d.location.column = where.begin.column;
-        if (where.begin.line >= 1 && where.begin.line <= lines_.size()) {
-            d.source_line = lines_[where.begin.line - 1];
-        }
+        // One line, like every input error: the key is named in the message.
         d.message = std::move(message);
         return model::Error{{std::move(d)}};
     }
 
 private:
     std::shared_ptr<const std::string> name_;
-    std::vector<std::string> lines_;
 };
 
 std::expected<std::string, model::Error> get_string(const ConfigErrors& errors, const std::string& section,
@@ -141,7 +133,7 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
                 ok = assign(get_choice(errors, section, key, value, layout_names()), config.layout);
             } else if (k == "dialect") {
                 std::string dialect;
-                ok = assign(get_choice(errors, section, key, value, {"postgresql", "postgres"}), dialect);
+                ok = assign(get_choice(errors, section, key, value, {"postgresql"}), dialect);
             } else {
                 return unknown();
             }
@@ -166,10 +158,12 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
             if (k == "fail_on") {
                 ok = assign(get_string_list(errors, section, key, value), config.fail_on);
                 if (ok) {
-                    for (const auto& id : config.fail_on) {
+                    const auto& array = *value.as_array();
+                    for (std::size_t i = 0; i < config.fail_on.size(); ++i) {
+                        const auto& id = config.fail_on[i];
                         if (std::ranges::find(hazard_ids(), id) == hazard_ids().end()) {
-                            return std::unexpected(errors.at(
-                                value.source(), fmt::format("unknown hazard id '{}' in [check] fail_on", id)));
+                            return std::unexpected(errors.at(array[i].source(),
+                                                             fmt::format("unknown hazard id '{}' in [check] fail_on", id)));
                         }
                     }
                 }
@@ -179,6 +173,20 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
         } else if (section == "merge-driver") {
             if (k == "union_rows") {
                 ok = assign(get_string_list(errors, section, key, value), config.union_rows);
+                if (ok) {
+                    const auto& array = *value.as_array();
+                    for (std::size_t i = 0; i < config.union_rows.size(); ++i) {
+                        const auto& table = config.union_rows[i];
+                        if (table.empty() || std::ranges::count(table, '.') > 1 || table.front() == '.' ||
+                            table.back() == '.') {
+                            return std::unexpected(errors.at(
+                                array[i].source(),
+                                fmt::format("invalid table '{}' in [merge-driver] union_rows: expected name or "
+                                            "schema.name",
+                                            table)));
+                        }
+                    }
+                }
             } else {
                 return unknown();
             }
@@ -193,7 +201,7 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
 }  // namespace
 
 std::expected<Config, model::Error> parse_config(const std::string& text, const std::string& name) {
-    ConfigErrors errors(text, name);
+    ConfigErrors errors(name);
     toml::table root;
     try {
         root = toml::parse(text, name);

@@ -253,14 +253,21 @@ int run_fold(const FoldArgs& args) {
 
     bool clean = true;
     if (!args.out.empty()) {
-        for (auto& target : targets) {
+        // Every target's directory exists before the first file is written, so a path that
+        // cannot be a directory fails the run before anything is written.
+        for (const auto& target : targets) {
             fs::path dir = fs::path(args.out) / target_directory_name(target.commit.revision);
             std::error_code ec;
             fs::create_directories(dir, ec);
-            if (ec) {
-                std::cerr << "error: cannot create '" << dir.string() << "': " << ec.message() << '\n';
+            if (ec || !fs::is_directory(dir)) {
+                std::cerr << "error: cannot create the directory '" << dir.string()
+                          << "': " << (ec ? ec.message() : std::string("a file of that name exists")) << '\n';
                 return k_exit_input_error;
             }
+        }
+        for (auto& target : targets) {
+            fs::path dir = fs::path(args.out) / target_directory_name(target.commit.revision);
+            std::error_code ec;
             std::vector<std::pair<std::string, const std::string*>> files;
             if (target.conflicts == 0) {
                 files.emplace_back("schema.sql", &target.schema_sql);
@@ -289,6 +296,11 @@ int run_fold(const FoldArgs& args) {
         content = summary_json(args, path, *hotfix, targets);
     } else if (args.format == "markdown") {
         content = summary_markdown(args, path, *hotfix, targets);
+        if (args.out.empty()) {
+            for (const auto& target : targets) {
+                content += "\n" + target.report_md;
+            }
+        }
     } else {
         content = summary_text(args, path, *hotfix, targets);
         for (const auto& target : targets) {

@@ -51,24 +51,12 @@ std::string_view conflict_description(diff::ConflictKind kind) {
     return "Merge conflict.";
 }
 
-constexpr std::array<RuleText, 9> k_hazards = {{
-    {synth::hazard::k_data_loss,
-     "The step can lose data (dropped table or column, narrowing type, removed enum value)."},
-    {synth::hazard::k_table_rewrite, "The step rewrites the whole table."},
-    {synth::hazard::k_access_exclusive_lock, "The step takes an ACCESS EXCLUSIVE lock."},
-    {synth::hazard::k_blocking_index_build, "The index is built without CONCURRENTLY and blocks writes."},
-    {synth::hazard::k_validation_scan, "Adding the constraint scans the table to validate it."},
-    {synth::hazard::k_not_null_on_existing_column,
-     "SET NOT NULL on an existing column scans the table and fails on NULLs."},
-    {synth::hazard::k_type_recreated, "A type is dropped and recreated with its dependents."},
-    {synth::hazard::k_dependents_recreated, "Dependent views or functions are dropped and recreated."},
-    {synth::hazard::k_irreversible, "A verbatim statement cannot be undone automatically."},
-}};
+
 
 std::string_view hazard_description(std::string_view id) {
-    for (const auto& h : k_hazards) {
+    for (const auto& h : synth::hazard::k_all) {
         if (h.id == id) {
-            return h.description;
+            return h.text;
         }
     }
     return "Migration hazard.";
@@ -113,8 +101,10 @@ std::optional<model::SourceLocation> locate_object(const model::Schema& schema, 
     };
     switch (key.kind) {
         case K::table:
+            // The table's own line: its changed_at marks a DROP COLUMN, which is where a
+            // dropped column is located, not a table-level change.
             if (auto it = schema.tables.find(name); it != schema.tables.end()) {
-                return at(it->second.meta);
+                return known(it->second.meta.location);
             }
             return std::nullopt;
         case K::column:
@@ -445,8 +435,8 @@ std::string render_merge_sarif(const MergeReport& report) {
     for (auto kind : k_conflict_kinds) {
         log.rules.push_back({std::string(diff::to_string(kind)), std::string(conflict_description(kind))});
     }
-    for (const auto& hazard : k_hazards) {
-        log.rules.push_back({std::string(hazard.id), std::string(hazard.description)});
+    for (const auto& hazard : synth::hazard::k_all) {
+        log.rules.push_back({std::string(hazard.id), std::string(hazard.text)});
     }
     auto sarif_location = [&report](const model::SourceLocation& location) {
         return SarifLocation{report.uri_for ? sarif_encode(report.uri_for(*location.file)) : sarif_uri(*location.file),

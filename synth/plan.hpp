@@ -16,6 +16,25 @@ inline constexpr std::string_view k_not_null_on_existing_column = "not-null-on-e
 inline constexpr std::string_view k_type_recreated = "type-recreated";            // enum/composite dropped and recreated
 inline constexpr std::string_view k_dependents_recreated = "dependents-recreated";  // views/functions dropped and recreated
 inline constexpr std::string_view k_irreversible = "irreversible";                // a verbatim statement cannot be undone
+
+struct Description {
+    std::string_view id;
+    std::string_view text;  // one sentence, for reports and SARIF rules
+};
+
+// Every hazard id with its description, in the README's order: reports, SARIF rules and
+// configuration checks ([check] fail_on) read this one list.
+inline constexpr Description k_all[] = {
+    {k_data_loss, "The step can lose data (dropped table or column, narrowing type, removed enum value)."},
+    {k_table_rewrite, "The step rewrites the whole table."},
+    {k_access_exclusive_lock, "The step takes an ACCESS EXCLUSIVE lock."},
+    {k_blocking_index_build, "The index is built without CONCURRENTLY and blocks writes."},
+    {k_validation_scan, "Adding the constraint scans the table to validate it."},
+    {k_not_null_on_existing_column, "SET NOT NULL on an existing column scans the table and fails on NULLs."},
+    {k_type_recreated, "A type is dropped and recreated with its dependents."},
+    {k_dependents_recreated, "Dependent views or functions are dropped and recreated."},
+    {k_irreversible, "A verbatim statement cannot be undone automatically."},
+};
 }  // namespace hazard
 
 struct Hazard {

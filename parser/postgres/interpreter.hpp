@@ -53,7 +53,7 @@ private:
     // meta() located at a byte offset of the statement (a column's own line).
     [[nodiscard]] model::ObjectBase meta_at(int offset) const;
     // Records on the column (or, for DROP COLUMN, the table) that this ALTER TABLE changed it.
-    void note_change(model::Table& table, const PgQuery__AlterTableCmd* cmd);
+    void note_change(model::Table& table, const PgQuery__AlterTableCmd* cmd, bool only);
     void add_table_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
     model::Constraint build_constraint(model::Table& table, PgQuery__Constraint* c, const std::string& column_hint);
     void create_table_as(PgQuery__CreateTableAsStmt* stmt);

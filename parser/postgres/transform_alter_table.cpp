@@ -81,7 +81,7 @@ void Interpreter::alter_table(PgQuery__AlterTableStmt* stmt) {
             for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
                 auto* cmd = stmt->cmds[i]->alter_table_cmd;
                 alter_table_cmd(it->second, cmd, !stmt->relation->inh);
-                note_change(it->second, cmd);
+                note_change(it->second, cmd, !stmt->relation->inh);
             }
             return;
         }
@@ -172,8 +172,14 @@ void Interpreter::alter_table(PgQuery__AlterTableStmt* stmt) {
     }
 }
 
-void Interpreter::note_change(model::Table& table, const PgQuery__AlterTableCmd* cmd) {
+void Interpreter::note_change(model::Table& table, const PgQuery__AlterTableCmd* cmd, bool only) {
     const model::SourceLocation here = meta().location;
+    // pg_dump writes every serial column's default as `ALTER TABLE ONLY … ALTER COLUMN …
+    // SET DEFAULT nextval(…)` after the table: that is how the dump spells the column, not
+    // a later change to it.
+    if (only && cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault) {
+        return;
+    }
     switch (cmd->subtype) {
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse:
