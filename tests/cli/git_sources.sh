@@ -339,4 +339,107 @@ repo_state "$R" "$T/state_after"
 expect_same_file "$T/state_before" "$T/state_after" "the repository changed"
 expect_true "the uncommitted work-tree change is gone" grep -q local_only "$R/db/schema.sql"
 
+# --- revision syntax, path normalization, symbolic links, what a tree walk reads ----------
+# A repository of its own (the one above must stay as it was), two commits at fixed dates
+# (the reflog entries get the committer dates, so reflog dates are deterministic).
+R2="$T/repo2"
+git -c init.defaultBranch=main init -q "$R2"
+mkdir -p "$R2/db/sub" "$R2/db/tree/.hidden" "$R2/db/links"
+printf 'create table x (id int);\n' >"$R2/db/x.sql"
+printf 'create table y (id int);\n' >"$R2/db/sub/y.sql"
+printf 'create table t1 (id int primary key);\n' >"$R2/db/tree/01_t1.sql"
+printf 'create table t2 (id int references t1);\n' >"$R2/db/tree/02_t2.sql"
+printf 'not SQL at all (((\n' >"$R2/db/tree/README.md"
+printf 'create tabel broken (((;\n' >"$R2/db/tree/.hidden/junk.sql"
+printf 'create table z (id int);\n' >"$R2/db/links/z.sql"
+ln -s ../x.sql "$R2/db/links/l.sql"
+ln -s x.sql "$R2/db/xl.sql"
+git -C "$R2" add -A
+GIT_AUTHOR_DATE="1767225600 +0000" GIT_COMMITTER_DATE="1767225600 +0000" \
+  git -C "$R2" -c commit.gpgsign=false commit -q -m "one"
+printf 'create table x (id int, v int);\n' >"$R2/db/x.sql"
+git -C "$R2" add -A
+GIT_AUTHOR_DATE="1767232800 +0000" GIT_COMMITTER_DATE="1767232800 +0000" \
+  git -C "$R2" -c commit.gpgsign=false commit -q -m "two"
+case_ "repository 2: reference outputs"
+printf 'create table x (id int);\n' >"$T/v/x1.sql"
+printf 'create table x (id int, v int);\n' >"$T/v/x2.sql"
+expected x1 dump "$T/v/x1.sql"
+expected x2 dump "$T/v/x2.sql"
+expected y dump "$R2/db/sub/y.sql"
+mkdir -p "$T/v/tree"
+cp "$R2/db/tree/"*.sql "$T/v/tree/"
+expected tree dump "$T/v/tree"
+repo_state "$R2" "$T/r2_before"
+cd "$R2"
+
+case_ "REF@{...}:PATH (a ':' inside the braces) and REF^{commit}:PATH"
+run dump 'main@{0}:db/x.sql'
+expect_rc 0
+expect_stdout_as x2 "main@{0}:db/x.sql"
+run dump 'main@{1}:db/x.sql'
+expect_rc 0
+expect_stdout_as x1 "main@{1}:db/x.sql"
+run dump 'main@{2026-01-01 01:30:00 +0000}:db/x.sql'
+expect_rc 0
+expect_stdout_as x1 "reflog date between the two commits (colons inside the braces)"
+run dump 'main@{2026-01-01 02:30:00 +0000}:db/x.sql'
+expect_rc 0
+expect_stdout_as x2 "reflog date after the second commit"
+run dump 'HEAD^{commit}:db/x.sql'
+expect_rc 0
+expect_stdout_as x2 "HEAD^{commit}:db/x.sql"
+run dump 'HEAD~1^{commit}:db/x.sql'
+expect_rc 0
+expect_stdout_as x1 "HEAD~1^{commit}:db/x.sql"
+
+case_ ":PATH without a revision: exit 2, one line"
+bad_dump ':db/x.sql' "':db/x\.sql'" 'revision'
+
+case_ "REF:PATH normalizes like git: ./ and ../ from the working directory, // and /./ collapse"
+cd "$R2/db/sub"
+run dump main:./y.sql
+expect_rc 0
+expect_stdout_as y "main:./y.sql from db/sub"
+run dump main:../x.sql
+expect_rc 0
+expect_stdout_as x2 "main:../x.sql from db/sub"
+run dump main:./../sub/y.sql
+expect_rc 0
+expect_stdout_as y "main:./../sub/y.sql from db/sub"
+run dump main:db/x.sql
+expect_rc 0
+expect_stdout_as x2 "main:db/x.sql (no ./) is from the root even in db/sub"
+cd "$R2"
+run dump main:db//x.sql
+expect_rc 0
+expect_stdout_as x2 "main:db//x.sql"
+run dump main:db/./x.sql
+expect_rc 0
+expect_stdout_as x2 "main:db/./x.sql"
+run dump main:db/sub/../x.sql
+expect_rc 0
+expect_stdout_as x2 "main:db/sub/../x.sql"
+
+case_ "a path leaving the repository: exit 2"
+bad_dump main:../x.sql 'leaves the repository'
+bad_dump main:db/../../x.sql 'leaves the repository'
+cd "$R2/db/sub"
+bad_dump main:../../../x.sql 'leaves the repository'
+cd "$R2"
+
+case_ "a committed symbolic link: exit 2 naming it, as REF:PATH or inside a directory"
+bad_dump main:db/xl.sql 'db/xl\.sql' 'symbolic link'
+bad_dump main:db/links 'l\.sql' 'symbolic link'
+
+case_ "a directory at a ref: non-.sql files and hidden directories are not read"
+run dump main:db/tree
+expect_rc 0
+expect_stdout_as tree "main:db/tree (README.md and .hidden/junk.sql must be skipped)"
+
+case_ "repository 2 unchanged"
+cd "$T"
+repo_state "$R2" "$T/r2_after"
+expect_same_file "$T/r2_before" "$T/r2_after" "repository 2 changed"
+
 finish
