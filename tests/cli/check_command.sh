@@ -168,6 +168,12 @@ run check --base main --head dropcol --path "$P" --config "$T/passing.toml"
 expect_rc 0
 run check --base main --head dropcol --path "$P" --config "$T/passing.toml" --fail-on data-loss
 expect_rc 1
+run check --base main --head dropcol --path "$P" --config "$T/failing.toml" --fail-on ''
+expect_rc 0
+expect_stdout 'data-loss' "the hazard is still reported when --fail-on '' cleared the configured list"
+run check --base main --head dropcol --path "$P" --config "$T/failing.toml" --fail-on '' --format github
+expect_rc 0
+expect_no_stdout '^::error' "an ::error although --fail-on '' cleared the configured fail_on"
 
 case_ "--format github: conflicts as ::error at the head lines"
 run check --base main --head conflict --path "$P" --format github
@@ -335,6 +341,140 @@ expect_true "SARIF: no result at db/migration/V3_1__total_cents.sql line 2" jq -
   'any(.runs[0].results[]; .ruleId == "both-modified"
        and any(.locations[]; .physicalLocation.artifactLocation.uri == "db/migration/V3_1__total_cents.sql"
                              and .physicalLocation.region.startLine == 2))' "$T/out" >/dev/null
+cd "$R"
+
+# --- a table head dropped, in a file whose name has a space and a '#' (SARIF) -------------
+D="$T/droptable"
+DP='db/my schema#1.sql'
+git -c init.defaultBranch=main init -q "$D"
+mkdir -p "$D/db"
+cat >"$D/$DP" <<'SQL'
+create table customers (id int primary key, name text);
+
+create table audit_log (
+    id  int primary key,
+    msg text
+);
+SQL
+commit_all "$D" "customers, audit_log"
+git -C "$D" branch pr/drop-audit
+printf -- '-- main moves on\n' >>"$D/$DP"
+commit_all "$D" "main: a comment"
+git -C "$D" checkout -q pr/drop-audit
+printf 'create table customers (id int primary key, name text);\n' >"$D/$DP"
+commit_all "$D" "pr: drop audit_log"
+git -C "$D" checkout -q main
+cd "$D"
+
+case_ "SARIF: a hazard on a table head dropped still has a location; URIs percent-encoded"
+run check --base main --head pr/drop-audit --path "$DP" --format sarif
+expect_rc 0
+expect_true "not valid JSON" jq -e . "$T/out" >/dev/null
+expect_true "no data-loss result for public.audit_log" jq -e \
+  'any(.runs[0].results[]; .ruleId == "data-loss" and (.message.text | test("public\\.audit_log")))' "$T/out" >/dev/null
+expect_true "a result without a location (GitHub rejects the upload)" jq -e \
+  '(.runs[0].results | length) >= 1
+   and all(.runs[0].results[]; (.locations | type == "array" and length >= 1)
+        and all(.locations[]; (.physicalLocation.artifactLocation.uri | type == "string" and length > 0)
+                              and (.physicalLocation.region.startLine | type == "number" and . >= 1)))' \
+  "$T/out" >/dev/null
+expect_true "the URI of 'db/my schema#1.sql' is not db/my%20schema%231.sql" jq -e \
+  'all(.runs[0].results[].locations[]; .physicalLocation.artifactLocation.uri == "db/my%20schema%231.sql")' \
+  "$T/out" >/dev/null
+expect_no_stdout '"uri": "[^"]*[ #]' "a space or '#' left unencoded in a SARIF URI"
+run check --base main --head pr/drop-audit --path "$DP" --format sarif --fail-on data-loss
+expect_rc 1
+expect_true "failing: a result without a location" jq -e \
+  '(.runs[0].results | length) >= 1 and all(.runs[0].results[]; (.locations | length) >= 1)' "$T/out" >/dev/null
+cd "$R"
+
+# --- Flyway: a table-level conflict (both set fillfactor) while head also dropped a column --
+F2="$T/flyway2"
+git -c init.defaultBranch=main init -q "$F2"
+mkdir -p "$F2/db/migration"
+printf 'create table orders (\n    id int primary key,\n    legacy text,\n    total numeric\n);\n' \
+  >"$F2/db/migration/V1__init.sql"
+printf 'create table customers (id int primary key);\n' >"$F2/db/migration/V2__customers.sql"
+commit_all "$F2" "V1, V2"
+git -C "$F2" branch pr/tune
+printf 'alter table orders set (fillfactor = 70);\n' >"$F2/db/migration/V3__fillfactor.sql"
+commit_all "$F2" "main: fillfactor 70"
+git -C "$F2" checkout -q pr/tune
+printf -- '-- the legacy code is not used any more\nalter table orders drop column legacy;\n' \
+  >"$F2/db/migration/V3__drop_legacy.sql"
+printf -- '-- tuning\n\nalter table orders set (fillfactor = 80);\n' >"$F2/db/migration/V4__fillfactor.sql"
+commit_all "$F2" "pr: drop legacy, fillfactor 80"
+git -C "$F2" checkout -q main
+cd "$F2"
+
+case_ "Flyway: a table-level conflict is annotated at the table's CREATE line, not at head's DROP COLUMN"
+run check --base main --head pr/tune --path db/migration --format github
+expect_rc 1
+expect_stdout '^::error file=db/migration/V1__init\.sql,line=1(,col=[0-9]+)?,title=schemerge both-modified::.*public\.orders' \
+  "the table's conflict is not annotated at V1__init.sql:1 (create table orders)"
+expect_no_stdout '^::error file=db/migration/V3__drop_legacy\.sql,.*title=schemerge both-modified' \
+  "the table's conflict is annotated at head's DROP COLUMN (the column's change, not the table's)"
+expect_stdout '^::warning file=db/migration/V3__drop_legacy\.sql,line=2(,col=[0-9]+)?,title=schemerge data-loss::.*legacy' \
+  "the dropped column's hazard is not at V3__drop_legacy.sql:2"
+run check --base main --head pr/tune --path db/migration --format sarif
+expect_rc 1
+expect_true "SARIF: the both-modified result is not at db/migration/V1__init.sql line 1 only" jq -e \
+  'any(.runs[0].results[]; .ruleId == "both-modified")
+   and all(.runs[0].results[] | select(.ruleId == "both-modified");
+           all(.locations[]; .physicalLocation.artifactLocation.uri == "db/migration/V1__init.sql"
+                             and .physicalLocation.region.startLine == 1))' "$T/out" >/dev/null
+cd "$R"
+
+# --- pg_dump style: the column's default set by a later ALTER TABLE ONLY … SET DEFAULT -----
+G="$T/pgdump"
+git -c init.defaultBranch=main init -q "$G"
+mkdir -p "$G/db"
+cat >"$G/$P" <<'SQL'
+SET statement_timeout = 0;
+
+CREATE TABLE public.items (
+    id integer NOT NULL,
+    name text
+);
+
+CREATE SEQUENCE public.items_id_seq
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.items_id_seq OWNED BY public.items.id;
+
+ALTER TABLE ONLY public.items ALTER COLUMN id SET DEFAULT nextval('public.items_id_seq'::regclass);
+
+ALTER TABLE ONLY public.items
+    ADD CONSTRAINT items_pkey PRIMARY KEY (id);
+SQL
+commit_all "$G" "items"
+git -C "$G" branch pr/numeric-id
+sed -i 's/^    id integer NOT NULL,$/    id bigint NOT NULL,/' "$G/$P"
+commit_all "$G" "main: bigint id"
+git -C "$G" checkout -q pr/numeric-id
+sed -i 's/^    id integer NOT NULL,$/    id numeric NOT NULL,/' "$G/$P"
+commit_all "$G" "pr: numeric id"
+git -C "$G" checkout -q main
+cd "$G"
+id_line="$(git -C "$G" show "pr/numeric-id:$P" | grep -n '^    id numeric' | cut -d: -f1)"
+default_line="$(git -C "$G" show "pr/numeric-id:$P" | grep -n 'SET DEFAULT nextval' | cut -d: -f1)"
+
+case_ "pg_dump style (ALTER TABLE ONLY … SET DEFAULT): a column conflict is at the column's line ($id_line)"
+run check --base main --head pr/numeric-id --path "$P" --format github
+expect_rc 1
+expect_stdout "^::error file=$P,line=$id_line(,col=5)?,title=schemerge both-modified::.*public\\.items\\.id" \
+  "the conflict on items.id is not at its line inside CREATE TABLE"
+expect_no_stdout "^::error file=[^,]*,line=$default_line," "annotated at the ALTER TABLE ONLY … SET DEFAULT line ($default_line)"
+run check --base main --head pr/numeric-id --path "$P" --format sarif
+expect_rc 1
+expect_true "SARIF: the conflict on items.id is not at line $id_line" jq -e --argjson l "$id_line" \
+  'any(.runs[0].results[]; .ruleId == "both-modified" and (.message.text | test("public\\.items\\.id"))
+       and all(.locations[]; .physicalLocation.region.startLine == $l))' "$T/out" >/dev/null
 cd "$R"
 
 case_ "the repository is unchanged"
