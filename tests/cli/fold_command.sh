@@ -762,4 +762,89 @@ expect_same_file "$T/fd/develop/schema.sql" "$T/fd2/develop/schema.sql" "(d) --l
 repo_state "$D" "$T/d_after"
 expect_same_file "$T/d_before" "$T/d_after" "(d) the repository changed"
 
+# === --out over a regular file, Markdown reports on stdout (the single-file repository) =====
+cd "$A"
+case_ "(a) --out DIR where DIR/<second target> is a regular file: exit 2, nothing of the first target written"
+rm -rf "$T/fblock"
+mkdir -p "$T/fblock"
+printf 'not a directory\n' >"$T/fblock/release-2.0"
+run fold hotfix --into main --into release/2.0 --path db/schema.sql --out "$T/fblock"
+expect_rc 2
+expect_stderr_lines 1
+expect_stderr 'release-2\.0' "the error does not name the blocking file"
+expect_true "a file of the first target (main) was written" \
+  test -z "$(find "$T/fblock" -path "$T/fblock/release-2.0" -prune -o -type f -print)"
+expect_true "the blocking file was changed" grep -qx 'not a directory' "$T/fblock/release-2.0"
+
+case_ "(a) --format markdown without --out: the summary, then each target's report.md"
+run fold hotfix --into main --into develop --path db/schema.sql --format markdown --out "$T/fmd"
+expect_rc 1
+cp "$T/out" "$T/fmd_summary.md"
+expect_files "$T/fmd" main all
+expect_files "$T/fmd" develop report-only
+run fold hotfix --into main --into develop --path db/schema.sql --format markdown
+expect_rc 1
+cat "$T/fmd_summary.md" "$T/fmd/main/report.md" "$T/fmd/develop/report.md" | grep -v '^[[:space:]]*$' >"$T/fmd_expected"
+grep -v '^[[:space:]]*$' "$T/out" >"$T/fmd_got" || true
+expect_same_file "$T/fmd_expected" "$T/fmd_got" "stdout is not the summary followed by main's and develop's report.md (blank lines aside)"
+expect_true "develop's conflict is not on stdout" grep -q 'public\.customers\.email' "$T/out"
+expect_true "main's report (the hotfix index) is not on stdout" grep -q 'orders_customer_id_idx' "$T/out"
+
+# === several schema files read in order as one schema: --path repeated, [schema] paths ====
+case_ "two files forming one schema: --path repeated"
+M="$T/repo_m"
+git_init "$M"
+mkdir -p "$M/db" "$T/m"
+printf 'create table customers (id int primary key, name text);\ncreate table orders (id int primary key, customer_id int references customers (id), total numeric);\n' \
+  >"$M/db/tables.sql"
+# The views read the tables of the other file: only the two read in order form a schema.
+printf 'create view order_totals as select customer_id, sum(total) as total from orders group by customer_id;\n' \
+  >"$M/db/views.sql"
+cat "$M/db/tables.sql" "$M/db/views.sql" >"$T/m/base.sql"
+commit_all "$M" "tables, views"
+git -C "$M" branch hotfix
+git -C "$M" branch develop
+git -C "$M" checkout -q hotfix
+sed -i 's/name text)/name text not null)/' "$M/db/tables.sql"
+cat "$M/db/tables.sql" "$M/db/views.sql" >"$T/m/hotfix.sql"
+commit_all "$M" "hotfix: customers.name not null"
+git -C "$M" checkout -q develop
+printf 'create view big_orders as select id, total from orders where total > 100;\n' >>"$M/db/views.sql"
+cat "$M/db/tables.sql" "$M/db/views.sql" >"$T/m/develop.sql"
+commit_all "$M" "develop: big_orders"
+git -C "$M" checkout -q main
+repo_state "$M" "$T/m_before"
+"$SCHEMERGE" merge -q "$T/m/base.sql" "$T/m/develop.sql" "$T/m/hotfix.sql" \
+  --schema-out "$T/m/exp_develop_schema.sql" --plan-ours "$T/m/exp_develop_plan.sql" >/dev/null
+cd "$M"
+run fold hotfix --into main --into develop --path db/tables.sql --path db/views.sql --out "$T/fm"
+expect_rc 0
+expect_files "$T/fm" main all
+expect_files "$T/fm" develop all
+expect_same_file "$T/m/exp_develop_schema.sql" "$T/fm/develop/schema.sql" "develop's merged schema is not merge's on the two files concatenated"
+expect_same_sql "$T/m/exp_develop_plan.sql" "$T/fm/develop/migration.sql" "develop's migration is not merge's plan for ours"
+expect_true "the merged schema lacks the hotfix's NOT NULL" grep -q 'name text NOT NULL' "$T/fm/main/schema.sql"
+expect_true "the merged schema lacks the view of the second file" grep -q 'CREATE VIEW public.order_totals' "$T/fm/main/schema.sql"
+
+case_ "two files forming one schema: [schema] paths"
+printf '[schema]\npaths = ["db/tables.sql", "db/views.sql"]\n' >"$T/m/paths.toml"
+run fold hotfix --into main --into develop --config "$T/m/paths.toml" --out "$T/fm2"
+expect_rc 0
+for t in main develop; do
+  for f in schema.sql migration.sql; do
+    expect_same_file "$T/fm/$t/$f" "$T/fm2/$t/$f" "[schema] paths: $t/$f differs from --path repeated"
+  done
+done
+
+case_ "[schema] path and paths together: exit 2, located, nothing written"
+printf '[schema]\npath = "db/tables.sql"\npaths = ["db/tables.sql", "db/views.sql"]\n' >"$T/m/both.toml"
+rm -rf "$T/fm3"
+run fold hotfix --into main --config "$T/m/both.toml" --out "$T/fm3"
+expect_rc 2
+expect_stderr_lines 1
+expect_stderr '^[^:]*both\.toml:[0-9]+:[0-9]+: error: .*path' "not one located error naming path/paths"
+expect_true "--out directory created despite the config error" test ! -e "$T/fm3"
+repo_state "$M" "$T/m_after"
+expect_same_file "$T/m_before" "$T/m_after" "the two-file repository changed"
+
 finish
