@@ -253,8 +253,8 @@ expect_same_file "$T/f6/main/migration.sql" "$T/f7/main/migration.sql" "fold --l
 cd "$R"
 
 # --- bad configuration -------------------------------------------------------------------
-# One diagnostic: a single unindented line (the error), at most followed by the indented
-# quote of the offending line and its caret, as for SQL syntax errors.
+# One diagnostic: a single unindented line (the error); config errors are exactly that one
+# line (expect_stderr_lines 1 too: no quote of the line, no caret).
 expect_one_diagnostic() {
   checks=$((checks + 1))
   local n
@@ -273,24 +273,28 @@ bad_config() {
   run fold hotfix --into main --out "$T/fbad"
   expect_rc 2
   expect_one_diagnostic
-  expect_stderr "(^|/)schemerge\\.toml:$re"
+  expect_stderr_lines 1
+  expect_stderr "^([^:]*/)?schemerge\\.toml:$re"
   rm -f "$T/dbad.sql"
   run dump main:db/schema.sql -o "$T/dbad.sql"
   expect_rc 2
   expect_one_diagnostic
-  expect_stderr "(^|/)schemerge\\.toml:$re"
+  expect_stderr_lines 1
+  expect_stderr "^([^:]*/)?schemerge\\.toml:$re"
   expect_true "dump -o written despite the bad config" test ! -e "$T/dbad.sql"
   expect_true "fold --out written despite the bad config" test ! -e "$T/fbad"
   rm -f "$T/cbad.out"
   run check --base main --head dropcol -o "$T/cbad.out"
   expect_rc 2
-  expect_stderr "(^|/)schemerge\\.toml:$re"
+  expect_stderr_lines 1
+  expect_stderr "^([^:]*/)?schemerge\\.toml:$re"
   expect_true "check -o written despite the bad config" test ! -e "$T/cbad.out"
   cp "$R/schemerge.toml" "$T/cfg/schemerge.toml"
   cp "$T/committed.toml" "$R/schemerge.toml"
   run check --base main --head dropcol --config "$T/cfg/schemerge.toml"
   expect_rc 2
-  expect_stderr "$T/cfg/schemerge\\.toml:$re"
+  expect_stderr_lines 1
+  expect_stderr "^$T/cfg/schemerge\\.toml:$re"
 }
 mkdir -p "$T/cfg"
 bad_config "unknown key in [check]" "4:[0-9]+: error: .*unknown key 'fail_onn'.*check" \
@@ -313,6 +317,24 @@ bad_config "bad value: schema.dialect" "3:[0-9]+: error: .*dialect" \
   $'[schema]\npath = "db/schema.sql"\ndialect = "mysql"'
 bad_config "TOML syntax error" "3:[0-9]+: error: " \
   $'[schema]\npath = "db/schema.sql"\nlayout = = "flyway"'
+bad_config "bad value: an unknown hazard id as the second element of check.fail_on (at its column)" \
+  "4:25: error: .*'nope'" \
+  $'[schema]\npath = "db/schema.sql"\n[check]\nfail_on = ["data-loss", "nope"]'
+bad_config "bad value: an empty table name in merge-driver.union_rows" "4:15: error: .*union_rows" \
+  $'[schema]\npath = "db/schema.sql"\n[merge-driver]\nunion_rows = [""]'
+bad_config "bad value: a three-part name in merge-driver.union_rows" "4:15: error: .*'a\\.b\\.c'" \
+  $'[schema]\npath = "db/schema.sql"\n[merge-driver]\nunion_rows = ["a.b.c"]'
+bad_config "bad value: a bad union_rows name as the second element (at its column)" "4:36: error: .*'a\\.b\\.c'" \
+  $'[schema]\npath = "db/schema.sql"\n[merge-driver]\nunion_rows = ["schema_migrations", "a.b.c"]'
+bad_config "bad value: schema.dialect \"postgres\" (only \"postgresql\")" "3:[0-9]+: error: .*postgres" \
+  $'[schema]\npath = "db/schema.sql"\ndialect = "postgres"'
+
+case_ "good values: dialect = \"postgresql\", union_rows with schema.name"
+printf '[schema]\npath = "db/schema.sql"\ndialect = "postgresql"\n[merge-driver]\nunion_rows = ["schema_migrations", "public.ar_internal_metadata"]\n' \
+  >"$T/cfg/good.toml"
+run dump main:db/schema.sql --config "$T/cfg/good.toml"
+expect_rc 0
+expect_true "stderr not empty with a good config" test ! -s "$T/err"
 
 case_ "--config FILE that does not exist: exit 2 naming it"
 run fold hotfix --into main --config "$T/no_such.toml"
