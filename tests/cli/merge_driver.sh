@@ -508,6 +508,18 @@ run merge-driver "$T/dml/O.sql" "$T/dml/A.sql" "$T/dml/B.sql" db/schema.sql
 expect_rc 1
 expect_true "the description does not name the COPY into settings" grep -q 'public.settings (copy)' "$T/dml/A.sql"
 
+case_ "direct call, SELECT pg_catalog.setval(...) with a conflicting line merge: exit 1 naming setval"
+conflicting_trio "$T/setval" $'CREATE SEQUENCE public.users_id_seq;\n\nSELECT pg_catalog.setval(\'public.users_id_seq\', 42, true);\n'
+run merge-driver "$T/setval/O.sql" "$T/setval/A.sql" "$T/setval/B.sql" db/schema.sql
+expect_rc 1
+expect_true "%A does not start with '<<<<<<< schemerge:'" \
+  bash -c 'head -n 1 "$1" | grep -q "^<<<<<<< schemerge:"' _ "$T/setval/A.sql"
+expect_true "the description does not name setval" \
+  bash -c 'sed -n "/^<<<<<<< schemerge/,/^>>>>>>> schemerge/p" "$1" | grep -q setval' _ "$T/setval/A.sql"
+expect_stderr 'setval' "stderr does not name setval"
+expect_true "the setval line is not kept in %A (git's line merge)" \
+  grep -q "^SELECT pg_catalog.setval('public.users_id_seq', 42, true);" "$T/setval/A.sql"
+
 case_ "direct call, [ignore]d objects stay in the merged file"
 conflicting_trio "$T/ign" $'CREATE TABLE public.tmp_cache (k text);\n'
 printf '[ignore]\nobjects = ["public.tmp_*"]\n' >"$T/ign/c.toml"
