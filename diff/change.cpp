@@ -17,6 +17,7 @@ std::string_view to_string(ChangeKind kind) {
         case ChangeKind::add_enum_value: return "add_enum_value";
         case ChangeKind::recreate_type: return "recreate_type";
         case ChangeKind::alter_domain: return "alter_domain";
+        case ChangeKind::add_type_attributes: return "add_type_attributes";
         case ChangeKind::create_sequence: return "create_sequence";
         case ChangeKind::drop_sequence: return "drop_sequence";
         case ChangeKind::alter_sequence: return "alter_sequence";
@@ -95,6 +96,7 @@ std::string_view verb(ChangeKind kind) {
         case ChangeKind::add_enum_value: return "add value to";
         case ChangeKind::recreate_type: return "recreate";
         case ChangeKind::alter_domain:
+        case ChangeKind::add_type_attributes:
         case ChangeKind::alter_sequence:
         case ChangeKind::alter_table:
         case ChangeKind::alter_policy: return "alter";

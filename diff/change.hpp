@@ -27,6 +27,8 @@ enum class ChangeKind : std::uint8_t {
                           // in the order they must run.
     recreate_type,        // enum value removed/reordered, composite/range/base changed: drop + create with dependents
     alter_domain,         // domain default / NOT NULL / constraints changed (before/after are the TypeDefs)
+    add_type_attributes,  // composite type: attributes appended at the end, the others unchanged
+                          // (ALTER TYPE ... ADD ATTRIBUTE; before/after are the TypeDefs)
     create_sequence,
     drop_sequence,
     alter_sequence,       // options or OWNED BY changed

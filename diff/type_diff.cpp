@@ -86,6 +86,12 @@ void diff_type(Context& ctx, const model::TypeDef& before, const model::TypeDef&
             } else {
                 ctx.emit(ChangeKind::alter_domain, key, &before, &after);
             }
+        } else if (after.kind == model::TypeKind::composite && after.attributes.size() > before.attributes.size() &&
+                   std::equal(before.attributes.begin(), before.attributes.end(), after.attributes.begin()) &&
+                   before.collation == after.collation) {
+            // New attributes at the end, the others untouched: ALTER TYPE ... ADD ATTRIBUTE keeps
+            // every stored value (the new attributes are NULL in them) and every dependent.
+            ctx.emit(ChangeKind::add_type_attributes, key, &before, &after);
         } else {
             ctx.emit(ChangeKind::recreate_type, key, &before, &after);
         }

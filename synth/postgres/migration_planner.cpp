@@ -798,6 +798,7 @@ private:
             case ChangeKind::add_enum_value: return add_enum_value(change, text);
             case ChangeKind::recreate_type: return recreate_type(change, text);
             case ChangeKind::alter_domain: return alter_domain(change, text);
+            case ChangeKind::add_type_attributes: return add_type_attributes(change, text);
             case ChangeKind::create_sequence: return create_sequence_change(change, text);
             case ChangeKind::drop_sequence: return drop_sequence_change(change, text);
             case ChangeKind::alter_sequence: return alter_sequence(change, text);
@@ -939,6 +940,28 @@ private:
         // own, before the transaction; they are safe alone (nothing uses the label yet).
         std::size_t a = add(k_setup, type_key, std::vector<Step>{make_step(sql, text, {}, false)});
         actions_[a].before_transaction = true;
+    }
+
+    // ALTER TYPE t ADD ATTRIBUTE a type [COLLATE c], ...: one statement for every new
+    // attribute (stored values get NULL for them; nothing that uses the type is touched).
+    void add_type_attributes(const Change& change, const std::string& text) {
+        const auto* before = as<model::TypeDef>(change.before);
+        const auto* after = as<model::TypeDef>(change.after);
+        if (before == nullptr || after == nullptr) {
+            return;
+        }
+        std::string sql = "ALTER TYPE " + format_name(after->name);
+        for (std::size_t i = before->attributes.size(); i < after->attributes.size(); ++i) {
+            const auto& attribute = after->attributes[i];
+            sql += (i == before->attributes.size() ? " " : ", ");
+            sql += "ADD ATTRIBUTE " + quote_identifier(attribute.name) + " " + format_type(attribute.type);
+            if (attribute.collation) {
+                sql += " COLLATE " + format_name(*attribute.collation);
+            }
+        }
+        // Nothing that uses the type has to go first: the action only provides the new shape.
+        std::size_t a = add(k_alter_domain, change.key, std::vector<Step>{make_step(sql, text)});
+        provides(a, change.key, false);
     }
 
     void alter_domain(const Change& change, const std::string& text) {
