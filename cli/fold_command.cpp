@@ -255,15 +255,25 @@ int run_fold(const FoldArgs& args) {
     if (!args.out.empty()) {
         // Every target's directory exists before the first file is written, so a path that
         // cannot be a directory fails the run before anything is written.
+        std::vector<fs::path> created;  // removed again if a later one cannot be made
         for (const auto& target : targets) {
             fs::path dir = fs::path(args.out) / target_directory_name(target.commit.revision);
             std::error_code ec;
+            std::vector<fs::path> missing;
+            for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+                missing.push_back(p);
+            }
             fs::create_directories(dir, ec);
             if (ec || !fs::is_directory(dir)) {
                 std::cerr << "error: cannot create the directory '" << dir.string()
                           << "': " << (ec ? ec.message() : std::string("a file of that name exists")) << '\n';
+                for (auto it = created.rbegin(); it != created.rend(); ++it) {
+                    fs::remove(*it, ec);  // only empty directories go
+                }
                 return k_exit_input_error;
             }
+            // Parents before children, so removing in reverse order empties children first.
+            created.insert(created.end(), missing.rbegin(), missing.rend());
         }
         for (auto& target : targets) {
             fs::path dir = fs::path(args.out) / target_directory_name(target.commit.revision);

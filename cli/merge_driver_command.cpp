@@ -381,10 +381,10 @@ int run_merge_driver(const MergeDriverArgs& args) {
             }
             const std::string report = fmt::format(
                 "The file holds data a schema merge does not model — {} — and git's line merge of the file "
-                "conflicts, so the data cannot be kept by taking its text.\nList INSERT ... VALUES tables in "
-                "[merge-driver] union_rows of schemerge.toml to merge their rows as a union, or merge the file "
-                "by hand (table{}).\n",
-                names, uncovered.size() == 1 ? "" : "s");
+                "conflicts, so the data cannot be kept by taking its text.\nTables filled by INSERT ... VALUES "
+                "can be listed in [merge-driver] union_rows of schemerge.toml to merge their rows as a union; "
+                "anything else has to be merged by hand.\n",
+                names);
             auto text = conflict_description(path, report, line->text, line->clean, 0);
             if (auto written = write_output(args.current, text); !written) {
                 std::cerr << "error: " << written.error() << '\n';

@@ -775,6 +775,7 @@ expect_stderr 'release-2\.0' "the error does not name the blocking file"
 expect_true "a file of the first target (main) was written" \
   test -z "$(find "$T/fblock" -path "$T/fblock/release-2.0" -prune -o -type f -print)"
 expect_true "the blocking file was changed" grep -qx 'not a directory' "$T/fblock/release-2.0"
+expect_true "an empty directory of the first target was left behind" test ! -e "$T/fblock/main"
 
 case_ "(a) --format markdown without --out: the summary, then each target's report.md"
 run fold hotfix --into main --into develop --path db/schema.sql --format markdown --out "$T/fmd"
