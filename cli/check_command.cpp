@@ -6,6 +6,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/config.hpp"
@@ -116,11 +117,8 @@ int run_check(const CheckArgs& args) {
         verdict = fmt::format("check failed: {} conflict{} merging {} into {}", job.result.conflicts.size(),
                               job.result.conflicts.size() == 1 ? "" : "s", args.head, args.base);
     } else if (!failed.empty()) {
-        std::string ids;
-        for (const auto& id : failed) {
-            ids += (ids.empty() ? "" : ", ") + id;
-        }
-        verdict = fmt::format("check failed: the migration for {} has hazards configured to fail: {}", args.base, ids);
+        verdict = fmt::format("check failed: the migration for {} has hazards configured to fail: {}", args.base,
+                              fmt::join(failed, ", "));
     } else {
         verdict = fmt::format("check passed: {} merges into {} cleanly", args.head, args.base);
     }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
@@ -59,11 +60,7 @@ std::vector<std::string> distinct_hazards(const synth::Plan& plan) {
 }
 
 std::string join(const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const auto& item : items) {
-        out += (out.empty() ? "" : separator) + item;
-    }
-    return out;
+    return fmt::format("{}", fmt::join(items, separator));
 }
 
 std::string target_report(const FoldArgs& args, const std::string& path, const GitCommit& hotfix,

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/exit_codes.hpp"
 #include "cli/git_repo.hpp"
@@ -375,10 +376,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
             }
         }
         if (!uncovered.empty()) {
-            std::string names;
-            for (const auto& n : uncovered) {
-                names += (names.empty() ? "" : ", ") + n;
-            }
+            const std::string names = fmt::format("{}", fmt::join(uncovered, ", "));
             const std::string report = fmt::format(
                 "The file holds data a schema merge does not model — {} — and git's line merge of the file "
                 "conflicts, so the data cannot be kept by taking its text.\nTables filled by INSERT ... VALUES "

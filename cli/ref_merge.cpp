@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace schemerge::cli {
 
@@ -28,13 +29,7 @@ std::string repository_path_of(const std::string& file, const std::vector<std::s
     return file;
 }
 
-std::string paths_text(const std::vector<std::string>& paths) {
-    std::string out;
-    for (const auto& p : paths) {
-        out += (out.empty() ? "" : ", ") + p;
-    }
-    return out;
-}
+std::string paths_text(const std::vector<std::string>& paths) { return fmt::format("{}", fmt::join(paths, ", ")); }
 
 std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const GitCommit& ours, const GitCommit& theirs,
                                                  const std::vector<std::string>& paths, const MergeJobOptions& options) {
@@ -50,14 +45,14 @@ std::expected<RefMerge, model::Error> merge_refs(InputContext& context, const Gi
     out.base = std::move(*base);
     out.base_label = out.base.chosen.short_sha();
     if (out.base.all.size() > 1) {
-        std::string shas;
+        std::vector<std::string> shas;
         for (const auto& sha : out.base.all) {
-            shas += (shas.empty() ? "" : ", ") + sha.substr(0, 7);
+            shas.push_back(sha.substr(0, 7));
         }
         out.notes.push_back(note(fmt::format(
             "'{}' and '{}' have {} merge bases (a criss-cross history): {}; using {} (the one `git merge-base` "
             "prints); git's recursive merge would first merge the bases, so its result can differ",
-            ours.revision, theirs.revision, out.base.all.size(), shas, out.base_label)));
+            ours.revision, theirs.revision, out.base.all.size(), fmt::join(shas, ", "), out.base_label)));
     }
     std::vector<std::vector<parser::SourceFile>> inputs(3);
     for (const auto& path : paths) {
