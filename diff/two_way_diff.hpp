@@ -35,11 +35,8 @@ struct RenameSuggestion {
     return suggestion.reason.starts_with("rename hint:");
 }
 
-enum class PrivilegePolicy : unsigned char { ignore, compare };
-
 struct DiffOptions {
     std::vector<RenameHint> renames;  // in addition to renamed_from annotations in `to`
-    PrivilegePolicy privileges = PrivilegePolicy::ignore;
 };
 
 struct DiffResult {
@@ -85,7 +82,8 @@ struct DiffResult {
 // - Hints that cannot apply are reported in DiffResult::suggestions with a reason
 //   starting "rename hint: " (old name not found, new name not found, ...); hints
 //   for views, sequences and types are reported as not supported (no change kind).
-// - PrivilegePolicy::compare is not implemented yet: owners and grants are ignored.
+// - Owners and grants are not compared (they differ between environments far more
+//   often than schemas do): no change kind exists for them yet.
 // - pg_dump version noise that the model keeps distinct is ignored here: the
 //   plpgsql extension present on one side only, and `AS type` present on one side
 //   only for a sequence OWNED BY a column on both sides.
