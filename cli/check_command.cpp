@@ -58,12 +58,12 @@ int run_check(const CheckArgs& args) {
             return k_exit_input_error;
         }
     }
-    const std::vector<std::string> paths = args.paths.empty() ? context->config().schema_paths : args.paths;
-    const std::string path = paths_text(paths);
-    if (paths.empty()) {
-        std::cerr << "error: no schema path: pass --path PATH or set [schema] path in schemerge.toml\n";
+    const auto found_paths = schema_paths(args.paths, context->config());
+    if (!found_paths) {
         return k_exit_input_error;
     }
+    const std::vector<std::string>& paths = *found_paths;
+    const std::string path = paths_text(paths);
     auto base = context->resolve(args.base);
     if (!base) {
         std::cerr << base.error().render() << '\n';

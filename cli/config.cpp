@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "cli/output.hpp"
 #include "synth/plan.hpp"
 
 namespace schemerge::cli {
@@ -251,15 +252,13 @@ std::expected<Config, model::Error> load_config(const std::string& explicit_path
             path = relative.string();
         }
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto text = read_file(path);
+    if (!text) {
         model::Diagnostic d;
         d.message = fmt::format("cannot read config file '{}'", path);
         return std::unexpected(model::Error{{std::move(d)}});
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_config(buffer.str(), path);
+    return parse_config(*text, path);
 }
 
 }  // namespace schemerge::cli

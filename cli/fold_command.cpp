@@ -63,6 +63,14 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return fmt::format("{}", fmt::join(items, separator));
 }
 
+// The merge report of one target: the target is "ours", the hotfix "theirs".
+MergeReport fold_report(const FoldTarget& target, const GitCommit& hotfix) {
+    const auto& job = target.merge.job;
+    return MergeReport{target.merge.base_label, &job.result,
+                       SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
+                       SidePlan{hotfix.revision, &job.theirs_diff, &job.theirs_plan, hotfix.revision}, {}};
+}
+
 std::string target_report(const FoldArgs& args, const std::string& path, const GitCommit& hotfix,
                           const FoldTarget& target) {
     const auto& job = target.merge.job;
@@ -81,10 +89,7 @@ std::string target_report(const FoldArgs& args, const std::string& path, const G
     if (!target.merge.notes.empty()) {
         out += "\n";
     }
-    MergeReport report{target.merge.base_label, &job.result,
-                       SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
-                       SidePlan{hotfix.revision, &job.theirs_diff, &job.theirs_plan, hotfix.revision}, {}};
-    out += render_merge_markdown(report);
+    out += render_merge_markdown(fold_report(target, hotfix));
     return out;
 }
 
@@ -186,12 +191,12 @@ int run_fold(const FoldArgs& args) {
     if (!context) {
         return context.error();
     }
-    const std::vector<std::string> paths = args.paths.empty() ? context->config().schema_paths : args.paths;
-    const std::string path = paths_text(paths);
-    if (paths.empty()) {
-        std::cerr << "error: no schema path: pass --path PATH or set [schema] path in schemerge.toml\n";
+    const auto found_paths = schema_paths(args.paths, context->config());
+    if (!found_paths) {
         return k_exit_input_error;
     }
+    const std::vector<std::string>& paths = *found_paths;
+    const std::string path = paths_text(paths);
     auto hotfix = context->resolve(args.hotfix);
     if (!hotfix) {
         std::cerr << hotfix.error().render() << '\n';
@@ -238,10 +243,7 @@ int run_fold(const FoldArgs& args) {
         target.changes = job.ours_plan.steps.size();
         target.conflicts = job.result.conflicts.size();
         if (args.out.empty() && args.format == "text") {
-            MergeReport report{target.merge.base_label, &job.result,
-                               SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
-                               SidePlan{args.hotfix, &job.theirs_diff, &job.theirs_plan, args.hotfix}, {}};
-            target.text_report = render_merge_text(report);
+            target.text_report = render_merge_text(fold_report(target, *hotfix));
         }
         // The texts are rendered: free the models before the next target is loaded.
         target.merge.job = MergeJob{};

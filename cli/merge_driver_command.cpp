@@ -35,16 +35,6 @@ struct TableRows {
     Rows merged;
 };
 
-std::expected<std::string, std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::unexpected(fmt::format("cannot read '{}'", path));
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 Rows all_rows(const std::vector<parser::postgres::TableRowsStatement>& statements) {
     Rows out;
     for (const auto& s : statements) {

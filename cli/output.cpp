@@ -6,10 +6,21 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <unistd.h>
 
 namespace schemerge::cli {
+
+std::expected<std::string, std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::unexpected("cannot read '" + path + "'");
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
 
 std::expected<void, std::string> write_output(const std::string& path, const std::string& content) {
     if (path.empty() || path == "-") {

@@ -1,6 +1,7 @@
 #include "cli/ref_merge.hpp"
 
 #include <algorithm>
+#include <iostream>
 #include <iterator>
 #include <utility>
 
@@ -27,6 +28,15 @@ std::string repository_path_of(const std::string& file, const std::vector<std::s
         }
     }
     return file;
+}
+
+std::optional<std::vector<std::string>> schema_paths(const std::vector<std::string>& given, const Config& config) {
+    const auto& paths = given.empty() ? config.schema_paths : given;
+    if (paths.empty()) {
+        std::cerr << "error: no schema path: pass --path PATH or set [schema] path in schemerge.toml\n";
+        return std::nullopt;
+    }
+    return paths;
 }
 
 std::string paths_text(const std::vector<std::string>& paths) { return fmt::format("{}", fmt::join(paths, ", ")); }

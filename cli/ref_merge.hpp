@@ -1,5 +1,6 @@
 #pragma once
 #include <expected>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ struct RefMerge {
                                                                const GitCommit& theirs,
                                                                const std::vector<std::string>& paths,
                                                                const MergeJobOptions& options);
+
+// The schema paths a command reads: its --path options, else [schema] path/paths. None
+// is a printed error ("pass --path ...").
+[[nodiscard]] std::optional<std::vector<std::string>> schema_paths(const std::vector<std::string>& given,
+                                                                   const Config& config);
 
 // "a.sql" or "a.sql, b.sql" for messages.
 [[nodiscard]] std::string paths_text(const std::vector<std::string>& paths);
