@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/dialect_traits.hpp"
 #include "model/function.hpp"
 #include "model/index.hpp"
 #include "model/misc_objects.hpp"
@@ -41,7 +42,9 @@ struct TableScopedName {
 // Two schemas the engine would store identically compare equal with ==; owners,
 // grants and source locations are not compared (ObjectBase::operator==).
 struct Schema {
-    std::map<std::string, Namespace> namespaces;  // excludes the default "public" unless it carries metadata
+    // The traits of the dialect that built it (not part of its value: see DialectRef).
+    DialectRef dialect;
+    std::map<std::string, Namespace> namespaces;  // excludes the dialect's default schema unless it carries metadata
     std::map<std::string, Extension> extensions;
     std::map<QualifiedName, OptionObject> collations;
     std::map<QualifiedName, TypeDef> types;

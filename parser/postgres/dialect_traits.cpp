@@ -1,0 +1,67 @@
+#include "parser/postgres/dialect_traits.hpp"
+
+#include "parser/postgres/pg_ast.hpp"
+
+namespace schemerge::parser::postgres {
+
+namespace {
+
+model::DialectTraits make_traits() {
+    using model::NameKind;
+    using model::NameScope;
+    model::DialectTraits t;
+    t.name = "postgresql";
+    t.display_name = "PostgreSQL";
+    // Unquoted identifiers fold to lower case; quoted ones are kept (SQL syntax, 4.1.1).
+    t.identifier_case = model::IdentifierCase::fold_lower;
+    // ruleutils.c quote_identifier: bare when lower-case and not a reserved keyword.
+    t.quote = [](std::string_view name) { return quote_ident(name); };
+    t.default_schema = "public";
+    t.builtin_schemas = {"pg_catalog", "information_schema", "pg_toast"};
+    t.namespaces = {
+        // pg_class: tables, views, sequences, indexes (and the indexes of keys) and
+        // composite types' row types share one namespace per schema.
+        {{NameKind::table, NameKind::view, NameKind::materialized_view, NameKind::sequence, NameKind::index,
+          NameKind::composite_type, NameKind::key_constraint},
+         NameScope::schema,
+         "PostgreSQL keeps them in one namespace."},
+        // pg_constraint: names are unique per table.
+        {{NameKind::key_constraint, NameKind::other_constraint}, NameScope::table,
+         "PostgreSQL keeps constraint names unique per table."},
+        {{NameKind::trigger}, NameScope::table, "PostgreSQL keeps trigger names unique per table."},
+        {{NameKind::policy}, NameScope::table, "PostgreSQL keeps policy names unique per table."},
+    };
+    t.type_aliases = {
+        {"int", "integer"},         {"int4", "integer"},
+        {"int2", "smallint"},       {"int8", "bigint"},
+        {"float4", "real"},         {"float8", "double precision"},
+        {"bool", "boolean"},        {"varchar", "character varying"},
+        {"char", "character"},      {"bpchar", "character"},
+        {"timestamptz", "timestamp with time zone"},
+        {"timestamp", "timestamp without time zone"},
+        {"timetz", "time with time zone"},
+        {"time", "time without time zone"},
+        {"decimal", "numeric"},     {"varbit", "bit varying"},
+    };
+    t.primary_key_implies_not_null = true;
+    // ALTER TYPE ... ADD VALUE exists; removing or reordering labels needs a new type.
+    t.enum_values_append_only = true;
+    // ALTER TABLE ... ADD COLUMN always appends (no AFTER / FIRST).
+    t.columns_append_only = true;
+    t.transactional_ddl = true;
+    // plpgsql is installed in every database (template1) since 9.0; pg_dump wrote CREATE
+    // EXTENSION plpgsql until version 10 and omits it since 11.
+    t.always_installed_extensions = {"plpgsql"};
+    // pg_dump 10+ writes `AS integer` on a serial's sequence, older versions did not.
+    t.owned_sequence_type_is_noise = true;
+    return t;
+}
+
+}  // namespace
+
+const model::DialectTraits& traits() {
+    static const model::DialectTraits t = make_traits();
+    return t;
+}
+
+}  // namespace schemerge::parser::postgres
