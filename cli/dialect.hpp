@@ -40,6 +40,10 @@ struct Dialect {
                               const synth::PlanOptions& options)>
         plan_migration;
     std::function<std::string(const synth::Plan& plan)> render_plan;
+    // The hazard ids this dialect's planner can put on steps beyond the neutral ones
+    // (synth/plan.hpp), with their descriptions: reports, SARIF rules and [check] fail_on
+    // read the neutral list plus every registered dialect's.
+    std::vector<synth::hazard::Description> hazards;
 
     [[nodiscard]] std::string_view name() const { return traits->name; }
     // One input, for commands that read one source at a time.
