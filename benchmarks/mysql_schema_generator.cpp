@@ -905,7 +905,7 @@ void add_foreign_key_indexes(Table& t) {
 }
 
 Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>& earlier,
-                 std::map<std::string, std::size_t>& name_uses) {
+                 std::map<std::string, std::size_t>& name_uses, std::set<std::string>& foreign_key_names) {
     Rng rng(mix(seed ^ k_table_salt, index + 1));
     Table t;
     t.spelling = static_cast<unsigned>(rng.next() & 0xFFFFU);
@@ -979,15 +979,21 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
     std::size_t unnamed_fks = 0;
     const auto name_fk = [&](ForeignKey& fk) {
         const std::size_t r = rng.below(100);
+        // InnoDB wants foreign key names unique in the database: a (never seen) clash
+        // of Rails' hashed names falls back to fk_<table>_<column>.
         if (r < 40) {
             fk.name = fmt::format("fk_rails_{:010x}",
                                   fnv1a(fmt::format("{}_{}_fk", t.name, fk.column)) & 0xFFFFFFFFFFULL);
+            if (foreign_key_names.contains(fk.name)) {
+                fk.name = fit(fmt::format("fk_{}_{}", t.name, fk.column));
+            }
         } else if (r < 70) {
             fk.name = fit(fmt::format("fk_{}_{}", t.name, fk.column));
         } else {
             fk.hw_unnamed = true;
             fk.name = fmt::format("{}_ibfk_{}", t.name, ++unnamed_fks);
         }
+        foreign_key_names.insert(fk.name);
     };
     const auto pick_update = [&] {
         const std::size_t r = rng.below(100);
@@ -1418,8 +1424,9 @@ Plan plan_schema(const GeneratorOptions& options) {
     Plan plan;
     plan.tables.reserve(options.tables);
     std::map<std::string, std::size_t> name_uses;
+    std::set<std::string> foreign_key_names;
     for (std::size_t i = 0; i < options.tables; ++i) {
-        plan.tables.push_back(plan_table(i, options.seed, plan.tables, name_uses));
+        plan.tables.push_back(plan_table(i, options.seed, plan.tables, name_uses, foreign_key_names));
     }
     if (options.variant != 0 && options.tables > 0) {
         if (options.churn_percent > 0) {

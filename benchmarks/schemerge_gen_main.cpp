@@ -21,8 +21,9 @@ int main(int argc, char** argv) {
     CLI::App app{"Write a deterministic, realistic PostgreSQL 15 or MariaDB 10.11 schema to stdout."};
     app.add_option("--tables", tables, "Number of tables")->required()->check(CLI::NonNegativeNumber);
     app.add_option("--seed", seed, "PRNG seed; the same seed gives the same bytes")->capture_default_str();
-    app.add_option("--dialect", dialect, "postgresql or mysql (MariaDB 10.11 / MySQL 8)")
-        ->check(CLI::IsMember({"postgresql", "mysql"}))
+    app.add_option("--dialect", dialect,
+                   "postgresql, or mysql (= mariadb: spelled as MariaDB 10.11 prints it, checked on MariaDB 10.11)")
+        ->check(CLI::IsMember({"postgresql", "mysql", "mariadb"}))
         ->capture_default_str();
     app.add_option("--style", style,
                    "postgresql: pgdump (default, pg_dump --schema-only output) or handwritten; mysql: mysqldump "
@@ -48,7 +49,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::string sql;
-    if (dialect == "mysql") {
+    if (dialect == "mysql" || dialect == "mariadb") {
         if (style == "pgdump") {
             std::fputs("schemerge-gen: --style pgdump is PostgreSQL's; mysql has mysqldump and handwritten\n", stderr);
             return 2;
