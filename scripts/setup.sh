@@ -36,6 +36,9 @@ packages=(
   libgtest-dev libbenchmark-dev
   libpq-dev postgresql-15 postgresql-client-15
   jq
+  # the MySQL grammar: Debian's antlr4 tool (4.7.2, runs on a JRE) generates it at build
+  # time; libantlr4-runtime-dev (4.9) is its C++ runtime
+  antlr4 libantlr4-runtime-dev default-jre-headless
 )
 
 missing=()
