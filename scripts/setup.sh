@@ -39,6 +39,9 @@ packages=(
   # the MySQL grammar: Debian's antlr4 tool (4.7.2, runs on a JRE) generates it at build
   # time; libantlr4-runtime-dev (4.9) is its C++ runtime
   antlr4 libantlr4-runtime-dev default-jre-headless
+  # packaging: man pages and completion (python3), the .deb's Depends (dpkg-dev's
+  # dpkg-shlibdeps), rendering the man pages in tests (groff-base)
+  python3 dpkg-dev groff-base
 )
 
 missing=()
