@@ -97,7 +97,9 @@ std::string quote(std::string_view text) {
     return out;
 }
 
-std::string bq(std::string_view name) { return fmt::format("`{}`", name); }
+std::string bq(std::string_view name) {
+    return fmt::format("`{}`", name);
+}
 
 // Handwritten DDL quotes only what must be quoted.
 std::string hw_name(std::string_view name) {
@@ -154,7 +156,6 @@ constexpr std::array<Noun, 22> k_nouns = {{
 enum class Type : unsigned char {
     tinyint,
     smallint,
-    mediumint,
     int_,
     bigint,
     boolean,
@@ -167,7 +168,6 @@ enum class Type : unsigned char {
     varbinary,
     text,
     mediumtext,
-    mediumblob,
     json,
     enumeration,
     set,
@@ -175,7 +175,6 @@ enum class Type : unsigned char {
     datetime,
     timestamp,
     time,
-    year,
     bit,
 };
 
@@ -183,8 +182,8 @@ struct Column {
     std::string name;
     Type type = Type::int_;
     bool is_unsigned = false;
-    int length = 0;  // char/varchar/binary/varbinary/bit length, decimal precision
-    int scale = 0;   // decimal scale, fractional seconds of datetime/timestamp
+    int length = 0;                        // char/varchar/binary/varbinary/bit length, decimal precision
+    int scale = 0;                         // decimal scale, fractional seconds of datetime/timestamp
     std::vector<std::string_view> values;  // enum/set members
     std::string charset_dump;              // "CHARACTER SET … COLLATE …" when it differs from the table's
     std::string charset_hw;                // what the handwritten file says (may be redundant)
@@ -349,7 +348,6 @@ std::string dump_type(const Column& c) {
     switch (c.type) {
         case Type::tinyint: return int_type("tinyint", 4);
         case Type::smallint: return int_type("smallint", 6);
-        case Type::mediumint: return int_type("mediumint", 9);
         case Type::int_: return int_type("int", 11);
         case Type::bigint: return c.is_unsigned ? "bigint(20) unsigned" : "bigint(20)";
         case Type::boolean: return "tinyint(1)";
@@ -362,7 +360,6 @@ std::string dump_type(const Column& c) {
         case Type::varbinary: return fmt::format("varbinary({})", c.length);
         case Type::text: return "text";
         case Type::mediumtext: return "mediumtext";
-        case Type::mediumblob: return "mediumblob";
         case Type::json: return "longtext";
         case Type::enumeration: return fmt::format("enum({})", members());
         case Type::set: return fmt::format("set({})", members());
@@ -370,7 +367,6 @@ std::string dump_type(const Column& c) {
         case Type::datetime: return c.scale > 0 ? fmt::format("datetime({})", c.scale) : "datetime";
         case Type::timestamp: return c.scale > 0 ? fmt::format("timestamp({})", c.scale) : "timestamp";
         case Type::time: return "time";
-        case Type::year: return "year(4)";
         case Type::bit: return fmt::format("bit({})", c.length);
     }
     return "text";
@@ -391,7 +387,6 @@ std::string hw_type(const Column& c) {
     switch (c.type) {
         case Type::tinyint: return with_sign("tinyint");
         case Type::smallint: return with_sign("smallint");
-        case Type::mediumint: return with_sign("mediumint");
         case Type::int_: return with_sign((s & 1U) != 0 ? "integer" : "int");
         case Type::bigint: return with_sign("bigint");
         case Type::boolean:
@@ -419,7 +414,6 @@ std::string hw_type(const Column& c) {
         case Type::varbinary: return fmt::format("varbinary({})", c.length);
         case Type::text: return "text";
         case Type::mediumtext: return "mediumtext";
-        case Type::mediumblob: return "mediumblob";
         case Type::json: return "json";
         case Type::enumeration: return fmt::format("enum({})", members());
         case Type::set: return fmt::format("set({})", members());
@@ -427,7 +421,6 @@ std::string hw_type(const Column& c) {
         case Type::datetime: return c.scale > 0 ? fmt::format("datetime({})", c.scale) : "datetime";
         case Type::timestamp: return c.scale > 0 ? fmt::format("timestamp({})", c.scale) : "timestamp";
         case Type::time: return "time";
-        case Type::year: return "year";
         case Type::bit: return fmt::format("bit({})", c.length);
     }
     return "text";
@@ -469,7 +462,9 @@ Column reference_column(const Column& id, std::string name) {
 }
 
 // Timestamp defaults: the catalog prints current_timestamp(), people write it several ways.
-std::string now_dump(int scale) { return scale > 0 ? fmt::format("current_timestamp({})", scale) : "current_timestamp()"; }
+std::string now_dump(int scale) {
+    return scale > 0 ? fmt::format("current_timestamp({})", scale) : "current_timestamp()";
+}
 
 std::string now_hw(int scale, unsigned spelling) {
     if (scale > 0) {
@@ -483,7 +478,6 @@ std::string now_hw(int scale, unsigned spelling) {
 }
 
 struct TableContext {
-    std::string name;
     bool utf8mb4 = true;
     std::string collation;
 };
@@ -904,75 +898,8 @@ void add_foreign_key_indexes(Table& t) {
     }
 }
 
-Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>& earlier,
-                 std::map<std::string, std::size_t>& name_uses, std::set<std::string>& foreign_key_names) {
-    Rng rng(mix(seed ^ k_table_salt, index + 1));
-    Table t;
-    t.spelling = static_cast<unsigned>(rng.next() & 0xFFFFU);
-    const auto domain = k_domains[rng.below(k_domains.size())];
-    const auto noun = k_nouns[rng.below(k_nouns.size())];
-    const std::string base = fmt::format("{}_{}", domain, noun.plural);
-    const std::size_t use = ++name_uses[base];
-    t.name = use == 1 ? base : fmt::format("{}_{}", base, use);
-    t.stem =
-        use == 1 ? fmt::format("{}_{}", domain, noun.singular) : fmt::format("{}_{}_{}", domain, noun.singular, use);
-
-    // Character set and collation (MariaDB 10.11: utf8 is utf8mb3, utf8mb4's default
-    // collation is utf8mb4_general_ci).
-    const std::size_t charset_pick = rng.below(100);
-    const unsigned s = t.spelling;
-    if (charset_pick < 85) {
-        t.charset = "utf8mb4";
-        t.collation = "utf8mb4_unicode_ci";
-        static constexpr std::array<std::string_view, 4> k_spell = {
-            "default charset=utf8mb4 collate=utf8mb4_unicode_ci",
-            "default character set utf8mb4 collate utf8mb4_unicode_ci",
-            "charset=utf8mb4 collate=utf8mb4_unicode_ci",
-            "collate=utf8mb4_unicode_ci",
-        };
-        t.options_hw = std::string(k_spell[s % k_spell.size()]);
-    } else if (charset_pick < 93) {
-        t.charset = "utf8mb4";
-        t.collation = "utf8mb4_general_ci";
-        t.options_hw = (s & 1U) != 0 ? "default charset=utf8mb4" : "character set = utf8mb4";
-    } else {
-        t.charset = "utf8mb3";
-        t.collation = "utf8mb3_general_ci";
-        static constexpr std::array<std::string_view, 3> k_spell = {
-            "default charset=utf8",
-            "character set utf8 collate utf8_general_ci",
-            "default charset=utf8mb3",
-        };
-        t.options_hw = std::string(k_spell[s % k_spell.size()]);
-    }
-    const TableContext context{t.name, t.charset == "utf8mb4", t.collation};
-
-    Column id = id_column(rng);
-    t.columns.push_back(id);
-    Key primary;
-    primary.kind = KeyKind::primary;
-    primary.name = "PRIMARY";
-    primary.parts = {{"id", 0, false}};
-    primary.hw_inline = rng.percent(60);
-    t.keys.push_back(primary);
-
-    constexpr std::array<std::string_view, 3> k_labels = {"name", "title", "label"};
-    constexpr std::array<int, 3> k_label_lengths = {191, 255, 100};
-    const std::size_t label_pick = rng.below(k_labels.size());
-    t.label = std::string(k_labels[label_pick]);
-    Column label;
-    label.name = t.label;
-    label.type = Type::varchar;
-    label.length = k_label_lengths[label_pick];
-    label.not_null = true;
-    label.pinned = true;
-    label.spelling = static_cast<unsigned>(rng.next() & 0xFFFFU);
-    t.columns.push_back(label);
-    if (rng.percent(25)) {
-        t.checks.push_back({fit(fmt::format("{}_{}_not_blank", t.name, t.label)),
-                            fmt::format("`{}` <> ''", t.label), fmt::format("{} <> ''", t.label), rng.percent(30)});
-    }
-
+void plan_foreign_keys(Table& t, std::size_t index, const std::vector<Table>& earlier, const Column& id,
+                       std::set<std::string>& foreign_key_names, Rng& rng) {
     // Foreign keys point only at earlier tables (or the table itself), so the handwritten
     // file, which creates tables in order, needs no FOREIGN_KEY_CHECKS=0.
     std::set<std::size_t> targets;
@@ -982,8 +909,8 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
         // InnoDB wants foreign key names unique in the database: a (never seen) clash
         // of Rails' hashed names falls back to fk_<table>_<column>.
         if (r < 40) {
-            fk.name = fmt::format("fk_rails_{:010x}",
-                                  fnv1a(fmt::format("{}_{}_fk", t.name, fk.column)) & 0xFFFFFFFFFFULL);
+            fk.name =
+                fmt::format("fk_rails_{:010x}", fnv1a(fmt::format("{}_{}_fk", t.name, fk.column)) & 0xFFFFFFFFFFULL);
             if (foreign_key_names.contains(fk.name)) {
                 fk.name = fit(fmt::format("fk_{}_{}", t.name, fk.column));
             }
@@ -1030,7 +957,10 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
         t.columns.push_back(c);
         t.fks.push_back(fk);
     }
+}
 
+// 5-15 columns from the templates, then the generated columns the table can have.
+void plan_columns(Table& t, const TableContext& context, Rng& rng) {
     const std::size_t total = 5 + rng.below(11);
     std::vector<std::size_t> order(k_template_count);
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -1112,7 +1042,9 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
         c.pinned = true;
         t.columns.push_back(c);
     }
+}
 
+void plan_keys(Table& t, Rng& rng) {
     // Unique keys: inline `unique` (named after the column) or named.
     const auto naming = static_cast<IndexNaming>(rng.below(3));
     for (std::string_view candidate : {"code", "email", "external_id", "key"}) {
@@ -1135,8 +1067,8 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
     // one InnoDB creates; then 1-3 of the usual suspects.
     for (const auto& fk : t.fks) {
         if (rng.percent(35)) {
-            add_key(t, KeyKind::index, {{fk.column, 0, false}}, naming == IndexNaming::unnamed ? IndexNaming::rails : naming,
-                    rng);
+            add_key(t, KeyKind::index, {{fk.column, 0, false}},
+                    naming == IndexNaming::unnamed ? IndexNaming::rails : naming, rng);
         }
     }
     std::vector<std::vector<KeyPart>> candidates;
@@ -1181,8 +1113,7 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
             k.kind = KeyKind::fulltext;
             k.parts = parts;
             k.hw_unnamed = rng.percent(30) && !t.has_key_name(parts.front().column);
-            k.name = k.hw_unnamed ? parts.front().column
-                                  : fit(fmt::format("ft_{}_{}", t.name, parts.back().column));
+            k.name = k.hw_unnamed ? parts.front().column : fit(fmt::format("ft_{}_{}", t.name, parts.back().column));
             k.spelling = static_cast<unsigned>(rng.next() & 0xFFFFU);
             for (const auto& p : parts) {
                 t.find(p.column)->pinned = true;
@@ -1199,24 +1130,10 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
             k.name = fmt::format("CONSTRAINT_{}", ++unnamed_checks);
         }
     }
+}
 
-    if (rng.percent(45)) {
-        t.auto_increment = 2 + rng.below(2'000'000);
-    }
-    t.row_format_dynamic = rng.percent(8);
-    t.hw_engine = rng.percent(70);
-    if (rng.percent(60)) {
-        static constexpr std::array<std::string_view, 4> k_comments = {
-            "One row per {} {}.",
-            "{} {}, as imported from the legacy system.",
-            "Each {} {}'s current state; history lives in the audit tables.",
-            "Holds {} {} data. Do not edit by hand.",
-        };
-        const std::size_t pick = rng.below(k_comments.size());
-        t.comment = fmt::format(fmt::runtime(k_comments[pick]), domain, pick == 1 ? noun.plural : noun.singular);
-    }
-
-    // Views.
+// A join along a foreign key; a count per status.
+void plan_views(Table& t, Rng& rng) {
     if (!t.fks.empty() && rng.percent(12)) {
         View v;
         v.name = fit(fmt::format("{}_overview", t.name));
@@ -1249,7 +1166,9 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
             t.find(c)->pinned = true;
         }
     }
+}
 
+void plan_triggers(Table& t, Rng& rng) {
     // Triggers, in SHOW TRIGGERS order: INSERT ones, then UPDATE ones, each in creation order.
     for (std::string_view candidate : {"quantity", "amount"}) {
         Column* c = t.find(candidate);
@@ -1288,8 +1207,10 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
     }
     std::stable_sort(t.triggers.begin(), t.triggers.end(),
                      [](const Trigger& a, const Trigger& b) { return a.event < b.event; });
+}
 
-    // Routines.
+// A procedure counting rows per parent; a function summing or counting them.
+void plan_routines(Table& t, Rng& rng) {
     if (!t.fks.empty() && rng.percent(4)) {
         const Column& c = *t.find(t.fks.front().column);
         Routine r;
@@ -1318,15 +1239,110 @@ Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>
             r.name, param_type_dump(c), sum ? "decimal(14,2)" : "bigint(20)",
             comment.empty() ? "" : fmt::format("    COMMENT {}\n", quote(comment)),
             sum ? "COALESCE(SUM(`amount`), 0)" : "COUNT(*)", t.name, c.name);
-        r.hw = fmt::format("create function {}(p_id {}) returns {}\nreads sql data{}\nreturn (select {} from {} where {} = p_id)",
-                           r.name, param_type_hw(c), sum ? "decimal(14,2)" : "bigint",
-                           comment.empty() ? "" : fmt::format(" comment {}", quote(comment)),
-                           sum ? "coalesce(sum(amount), 0)" : "count(*)", t.name, c.name);
+        r.hw = fmt::format(
+            "create function {}(p_id {}) returns {}\nreads sql data{}\nreturn (select {} from {} where {} = p_id)",
+            r.name, param_type_hw(c), sum ? "decimal(14,2)" : "bigint",
+            comment.empty() ? "" : fmt::format(" comment {}", quote(comment)),
+            sum ? "coalesce(sum(amount), 0)" : "count(*)", t.name, c.name);
         if (sum) {
             t.find("amount")->pinned = true;
         }
         t.routines.push_back(std::move(r));
     }
+}
+
+Table plan_table(std::size_t index, std::uint64_t seed, const std::vector<Table>& earlier,
+                 std::map<std::string, std::size_t>& name_uses, std::set<std::string>& foreign_key_names) {
+    Rng rng(mix(seed ^ k_table_salt, index + 1));
+    Table t;
+    t.spelling = static_cast<unsigned>(rng.next() & 0xFFFFU);
+    const auto domain = k_domains[rng.below(k_domains.size())];
+    const auto noun = k_nouns[rng.below(k_nouns.size())];
+    const std::string base = fmt::format("{}_{}", domain, noun.plural);
+    const std::size_t use = ++name_uses[base];
+    t.name = use == 1 ? base : fmt::format("{}_{}", base, use);
+    t.stem =
+        use == 1 ? fmt::format("{}_{}", domain, noun.singular) : fmt::format("{}_{}_{}", domain, noun.singular, use);
+
+    // Character set and collation (MariaDB 10.11: utf8 is utf8mb3, utf8mb4's default
+    // collation is utf8mb4_general_ci).
+    const std::size_t charset_pick = rng.below(100);
+    const unsigned s = t.spelling;
+    if (charset_pick < 85) {
+        t.charset = "utf8mb4";
+        t.collation = "utf8mb4_unicode_ci";
+        static constexpr std::array<std::string_view, 4> k_spell = {
+            "default charset=utf8mb4 collate=utf8mb4_unicode_ci",
+            "default character set utf8mb4 collate utf8mb4_unicode_ci",
+            "charset=utf8mb4 collate=utf8mb4_unicode_ci",
+            "collate=utf8mb4_unicode_ci",
+        };
+        t.options_hw = std::string(k_spell[s % k_spell.size()]);
+    } else if (charset_pick < 93) {
+        t.charset = "utf8mb4";
+        t.collation = "utf8mb4_general_ci";
+        t.options_hw = (s & 1U) != 0 ? "default charset=utf8mb4" : "character set = utf8mb4";
+    } else {
+        t.charset = "utf8mb3";
+        t.collation = "utf8mb3_general_ci";
+        static constexpr std::array<std::string_view, 3> k_spell = {
+            "default charset=utf8",
+            "character set utf8 collate utf8_general_ci",
+            "default charset=utf8mb3",
+        };
+        t.options_hw = std::string(k_spell[s % k_spell.size()]);
+    }
+    const TableContext context{t.charset == "utf8mb4", t.collation};
+
+    Column id = id_column(rng);
+    t.columns.push_back(id);
+    Key primary;
+    primary.kind = KeyKind::primary;
+    primary.name = "PRIMARY";
+    primary.parts = {{"id", 0, false}};
+    primary.hw_inline = rng.percent(60);
+    t.keys.push_back(primary);
+
+    constexpr std::array<std::string_view, 3> k_labels = {"name", "title", "label"};
+    constexpr std::array<int, 3> k_label_lengths = {191, 255, 100};
+    const std::size_t label_pick = rng.below(k_labels.size());
+    t.label = std::string(k_labels[label_pick]);
+    Column label;
+    label.name = t.label;
+    label.type = Type::varchar;
+    label.length = k_label_lengths[label_pick];
+    label.not_null = true;
+    label.pinned = true;
+    label.spelling = static_cast<unsigned>(rng.next() & 0xFFFFU);
+    t.columns.push_back(label);
+    if (rng.percent(25)) {
+        t.checks.push_back({fit(fmt::format("{}_{}_not_blank", t.name, t.label)), fmt::format("`{}` <> ''", t.label),
+                            fmt::format("{} <> ''", t.label), rng.percent(30)});
+    }
+
+    plan_foreign_keys(t, index, earlier, id, foreign_key_names, rng);
+    plan_columns(t, context, rng);
+    plan_keys(t, rng);
+
+    if (rng.percent(45)) {
+        t.auto_increment = 2 + rng.below(2'000'000);
+    }
+    t.row_format_dynamic = rng.percent(8);
+    t.hw_engine = rng.percent(70);
+    if (rng.percent(60)) {
+        static constexpr std::array<std::string_view, 4> k_comments = {
+            "One row per {} {}.",
+            "{} {}, as imported from the legacy system.",
+            "Each {} {}'s current state; history lives in the audit tables.",
+            "Holds {} {} data. Do not edit by hand.",
+        };
+        const std::size_t pick = rng.below(k_comments.size());
+        t.comment = fmt::format(fmt::runtime(k_comments[pick]), domain, pick == 1 ? noun.plural : noun.singular);
+    }
+
+    plan_views(t, rng);
+    plan_triggers(t, rng);
+    plan_routines(t, rng);
     return t;
 }
 
@@ -1522,9 +1538,9 @@ std::vector<const Key*> canonical_keys(const Table& t) {
 // mysql.proc compares names with utf8mb3_general_ci: ASCII case folded, '_' after letters.
 bool routine_less(const std::string& a, const std::string& b) {
     const auto fold = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; };
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                        [&](char x, char y) { return static_cast<unsigned char>(fold(x)) <
-                                                                     static_cast<unsigned char>(fold(y)); });
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [&](char x, char y) {
+        return static_cast<unsigned char>(fold(x)) < static_cast<unsigned char>(fold(y));
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -1716,8 +1732,8 @@ class DumpWriter {
                     lines.push_back(fmt::format("  UNIQUE KEY `{}` ({})", k->name, key_parts(*k)));
                     break;
                 case KeyKind::index:
-                    lines.push_back(fmt::format("  KEY `{}` ({}){}", k->name, key_parts(*k),
-                                                k->using_btree ? " USING BTREE" : ""));
+                    lines.push_back(
+                        fmt::format("  KEY `{}` ({}){}", k->name, key_parts(*k), k->using_btree ? " USING BTREE" : ""));
                     break;
                 case KeyKind::fulltext:
                     lines.push_back(fmt::format("  FULLTEXT KEY `{}` ({})", k->name, key_parts(*k)));
@@ -1769,10 +1785,11 @@ class DumpWriter {
     }
 
     void session_block_close() {
-        out += "/*!50003 SET sql_mode              = @saved_sql_mode */ ;\n"
-               "/*!50003 SET character_set_client  = @saved_cs_client */ ;\n"
-               "/*!50003 SET character_set_results = @saved_cs_results */ ;\n"
-               "/*!50003 SET collation_connection  = @saved_col_connection */ ;\n";
+        out +=
+            "/*!50003 SET sql_mode              = @saved_sql_mode */ ;\n"
+            "/*!50003 SET character_set_client  = @saved_cs_client */ ;\n"
+            "/*!50003 SET character_set_results = @saved_cs_results */ ;\n"
+            "/*!50003 SET collation_connection  = @saved_col_connection */ ;\n";
     }
 
     void sql_mode_block() {
@@ -1833,8 +1850,8 @@ class DumpWriter {
     // column, joins parenthesized, count(*) as count(0).
     std::string view_body(const Table& t, const View& v) const {
         if (v.kind == ViewKind::counts) {
-            return fmt::format("select `{0}`.`status` AS `status`,count(0) AS `total` from `{0}` group by `{0}`.`status`",
-                               t.name);
+            return fmt::format(
+                "select `{0}`.`status` AS `status`,count(0) AS `total` from `{0}` group by `{0}`.`status`", t.name);
         }
         const Table& ref = referenced(t, v);
         const ForeignKey& fk = t.fks[v.fk];
@@ -1843,9 +1860,9 @@ class DumpWriter {
             columns.push_back(fmt::format("`a`.`{0}` AS `{0}`", c));
         }
         columns.push_back(fmt::format("`b`.`{}` AS `{}_{}`", ref.label, ref.stem, ref.label));
-        std::string body = fmt::format("select {} from (`{}` `a` {} `{}` `b` on(`b`.`id` = `a`.`{}`))",
-                                       join(columns, ","), t.name, v.left_join ? "left join" : "join", ref.name,
-                                       fk.column);
+        std::string body =
+            fmt::format("select {} from (`{}` `a` {} `{}` `b` on(`b`.`id` = `a`.`{}`))", join(columns, ","), t.name,
+                        v.left_join ? "left join" : "join", ref.name, fk.column);
         if (v.filter_deleted) {
             body += " where `a`.`deleted_at` is null";
         }
@@ -1971,8 +1988,7 @@ class HandwrittenWriter {
                 return fmt::format("    {}{} ({}){}", (k.spelling & 1U) != 0 ? "key" : "index", name, key_parts(k),
                                    using_btree);
             case KeyKind::fulltext:
-                return fmt::format("    fulltext{}{} ({})", (k.spelling & 1U) != 0 ? " index" : "", name,
-                                   key_parts(k));
+                return fmt::format("    fulltext{}{} ({})", (k.spelling & 1U) != 0 ? " index" : "", name, key_parts(k));
         }
         return "";
     }
@@ -1998,7 +2014,8 @@ class HandwrittenWriter {
             const Table& ref = fk.target == index ? t : plan.tables[fk.target];
             lines.push_back(fmt::format("    {}foreign key ({}) references {} (id){}{}",
                                         fk.hw_unnamed ? "" : fmt::format("constraint {} ", fk.name), fk.column,
-                                        ref.name, action_hw("delete", fk.on_delete), action_hw("update", fk.on_update)));
+                                        ref.name, action_hw("delete", fk.on_delete),
+                                        action_hw("update", fk.on_update)));
         }
         out += join(lines, ",\n");
         out += "\n)";

@@ -1,6 +1,8 @@
 // The MySQL schema generator (benchmarks/mysql_schema_generator): deterministic bytes,
 // variants that touch only the tables they pick, both styles of the same catalog.
 // benchmarks/check_mysql_generator.sh checks the output against a real MariaDB.
+#include "benchmarks/mysql_schema_generator.hpp"
+
 #include <cstddef>
 #include <map>
 #include <set>
@@ -9,8 +11,6 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-
-#include "benchmarks/mysql_schema_generator.hpp"
 
 namespace schemerge::benchmarks::mysql {
 namespace {
@@ -54,8 +54,8 @@ std::map<std::string, std::string> handwritten_tables(const std::string& sql) {
     std::size_t at = sql.find(k_marker);
     tables["(head)"] = sql.substr(0, at);
     while (at != std::string::npos) {
-        const std::string name = sql.substr(at + k_marker.size(), sql.find(' ', at + k_marker.size()) - at -
-                                                                       k_marker.size());
+        const std::string name =
+            sql.substr(at + k_marker.size(), sql.find(' ', at + k_marker.size()) - at - k_marker.size());
         const std::size_t next = sql.find(k_marker, at + 1);
         tables[name] = sql.substr(at, next == std::string::npos ? std::string::npos : next - at);
         at = next;
@@ -282,9 +282,9 @@ TEST(MysqlSchemaGenerator, SchemaMigrationsTail) {
         GeneratorOptions o = options(120, 2, style);
         o.schema_migrations = true;
         const std::string base = generate_schema(o);
-        const std::string insert =
-            style == SchemaStyle::mysqldump ? "INSERT INTO `schema_migrations` (version) VALUES\n"
-                                            : "insert into schema_migrations (version) values\n";
+        const std::string insert = style == SchemaStyle::mysqldump
+                                       ? "INSERT INTO `schema_migrations` (version) VALUES\n"
+                                       : "insert into schema_migrations (version) values\n";
         const std::size_t at = base.find(insert);
         ASSERT_NE(at, std::string::npos);
         const std::string tail = base.substr(at + insert.size());
