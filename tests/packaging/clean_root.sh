@@ -18,6 +18,9 @@
 #    the demo (develop vs hotfix: exit 1, conflict on customers.email) and a clean merge
 #    (merged schema identical to the build's); the bash completion; man-db installed and
 #    `man schemerge-diff` rendered without warnings; `apt-get remove` leaves no file.
+# 4. action.yml's run steps (tests/packaging/action_script.py) in the same root on the demo
+#    repository: it installs the package from a file:// package-url and runs schemerge check
+#    (a conflict: exit 1, annotations, job summary, SARIF; a clean merge: exit 0).
 #
 # Exit 0 passed, 1 failed, 77 skipped (no debootstrap, not root): printed loudly.
 set -euo pipefail
@@ -235,6 +238,52 @@ step "apt-get remove schemerge"
 in_root apt-get remove -y -q schemerge >"$work/remove.log" 2>&1 || fail "apt-get remove failed"
 left="$(in_root sh -c 'ls -d /usr/bin/schemerge /usr/share/man/man1/schemerge* /usr/share/bash-completion/completions/schemerge 2>/dev/null' || true)"
 [[ -z "$left" ]] && ok "removed: no schemerge file left" || fail "left after remove: $left"
+
+# --- 4. the GitHub Action's own scripts, in the same clean root ---------------------------------
+# action.yml's run steps as GitHub's runner runs them (tests/packaging/action_script.py), on
+# the demo repository: the install step gets the package from a file:// package-url (after
+# the remove above, so it really installs it; curl comes from Debian's mirror), the check
+# step runs schemerge check. develop <- hotfix conflicts (exit 1), main <- hotfix passes.
+step "action.yml's steps in the clean root (the demo repository)"
+SCHEMERGE="$build/bin/schemerge" bash "$repo/scripts/demo.sh" "$work/demo" >/dev/null 2>&1 || fail "scripts/demo.sh failed"
+cp -a "$work/demo/repo" "$root/srv/schemerge/demo-repo"
+for pair in "develop hotfix 1" "main hotfix 0"; do
+  read -r base_ref head_ref want <<<"$pair"
+  runner="/tmp/runner-$head_ref-into-$base_ref"
+  python3 "$repo/tests/packaging/action_script.py" "$repo/action.yml" \
+    --input "package-url=file:///srv/schemerge/$(basename "$deb")" --input sarif=true \
+    --input working-directory=/srv/schemerge/demo-repo \
+    --context "github.event.pull_request.base.sha=$base_ref" \
+    --context "github.event.pull_request.head.sha=$head_ref" \
+    --context "runner.temp=$runner" >"$root/srv/schemerge/action.sh"
+  rc=0
+  in_root bash -c "export RUNNER_TEMP=$runner GITHUB_STEP_SUMMARY=$runner/summary.md; mkdir -p $runner; exec bash action.sh" \
+    >"$work/action.log" 2>&1 || rc=$?
+  what="action: $head_ref into $base_ref"
+  if [[ "$rc" != "$want" ]]; then
+    fail "$what: exited $rc, expected $want"
+    tail -30 "$work/action.log" | sed 's/^/  | /' >&2
+    continue
+  fi
+  ok "$what: exited $rc"
+  summary="$root$runner/summary.md"
+  outputs="$root$runner/outputs/check"
+  grep -q "^exit-code=$want\$" "$outputs" && ok "$what: output exit-code=$want" || fail "$what: no exit-code=$want output"
+  [[ -s "$summary" ]] && ok "$what: job summary written ($(wc -l <"$summary") lines of Markdown)" || fail "$what: empty job summary"
+  grep -q '^sarif=' "$outputs" && grep -qx 'github/codeql-action/upload-sarif@v3' "$root$runner/uses-run" \
+    && ok "$what: SARIF written and the upload step reached" || fail "$what: no SARIF upload"
+  if ((want == 1)); then
+    grep -q '^::error file=db/schema.sql,line=8,col=5,title=schemerge both-modified::' "$work/action.log" \
+      && ok "$what: ::error annotation at db/schema.sql:8" || fail "$what: no ::error annotation for the conflict"
+    grep -q 'customers.email' "$summary" || fail "$what: the summary does not name customers.email"
+  fi
+  if [[ "$base_ref" == develop ]]; then
+    echo "  --- log (first lines) ---"
+    grep -v '^Get:\|^Selecting\|^Preparing\|^Unpacking\|^Setting up\|^Processing\|^(Reading' "$work/action.log" | head -14 | sed 's/^/  | /'
+    echo "  --- job summary (first lines) ---"
+    head -8 "$summary" | sed 's/^/  | /'
+  fi
+done
 
 step "done"
 if ((failures)); then
