@@ -483,7 +483,8 @@ HOOK_KEYS = {
 }
 HOOK_LANGUAGES = {
     "conda", "coursier", "dart", "docker", "docker_image", "dotnet", "fail", "golang", "haskell",
-    "lua", "node", "perl", "pygrep", "python", "r", "ruby", "rust", "script", "swift", "system",
+    "lua", "node", "perl", "pygrep", "python", "python_venv", "r", "ruby", "rust", "script", "swift",
+    "system",
 }
 HOOK_STAGES = {
     "commit", "merge-commit", "push", "prepare-commit-msg", "commit-msg", "post-checkout",

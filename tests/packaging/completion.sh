@@ -47,7 +47,7 @@ while read -r c; do commands+=("$c"); done < <("$SCHEMERGE" --help | awk '/^Subc
 case_ "commands"
 expect_completions "every command of schemerge --help, and its options" \
   "$(sorted "${commands[@]}" --help --version)" -- ""
-expect_completions "a prefix" "$(sorted $(printf '%s\n' "${commands[@]}" | grep '^d'))" -- "d"
+expect_completions "a prefix" "$(printf '%s\n' "${commands[@]}" | grep '^d' | sort)" -- "d"
 
 for c in "${commands[@]}"; do
   case_ "schemerge $c: options"

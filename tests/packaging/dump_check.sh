@@ -3,7 +3,8 @@
 # every file's bytes equal what `schemerge dump FILE` prints, 1 with one stdout line per
 # file that is not in canonical form, 2 on input errors (located as dump locates them);
 # nothing is ever written. Also the hook itself, run as pre-commit runs it (its entry and
-# args from .pre-commit-hooks.yaml, then the file names).
+# args from .pre-commit-hooks.yaml, then the file names), and, where Debian's pre-commit
+# package is installed, both hooks through `pre-commit try-repo`.
 #
 #   dump_check.sh SCHEMERGE_BIN REPO_DIR
 source "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
@@ -182,6 +183,40 @@ else
   "${hook[@]}" "$T/canonical.sql" "$T/pg_dump.sql" >"$T/out" 2>"$T/err" || rc=$?
   expect_rc 1
   expect_true "the hook names the file" grep -q "^$T/pg_dump.sql:1: not in canonical form" "$T/out"
+fi
+
+# --- through pre-commit itself (Debian's pre-commit package), when it is installed ------------
+if command -v pre-commit >/dev/null; then
+  export PRE_COMMIT_HOME="$T/pre-commit-home"
+  bin_dir="$(dirname "$SCHEMERGE")"
+  mkdir -p "$T/pc"
+  git -C "$T/pc" init -q -b main
+  cp "$T/canonical.sql" "$T/pc/canonical.sql"
+  cp "$shop" "$T/pc/raw.sql"
+  git -C "$T/pc" add .
+  case_ "pre-commit try-repo: schemerge-canonical fails on the non-canonical file"
+  rc=0
+  (cd "$T/pc" && PATH="$bin_dir:$PATH" pre-commit try-repo "$REPO" schemerge-canonical --all-files) >"$T/out" 2>"$T/err" || rc=$?
+  expect_rc 1
+  expect_true "pre-commit shows the line for raw.sql" grep -q "^raw.sql:1: not in canonical form" "$T/out"
+  expect_true "and not for canonical.sql" bash -c "! grep -q '^canonical.sql' '$T/out'"
+  case_ "pre-commit try-repo: schemerge-canonical passes once the file is rewritten"
+  "$SCHEMERGE" dump "$T/pc/raw.sql" -o "$T/pc/raw.sql"
+  git -C "$T/pc" add raw.sql
+  rc=0
+  (cd "$T/pc" && PATH="$bin_dir:$PATH" pre-commit try-repo "$REPO" schemerge-canonical --all-files) >"$T/out" 2>"$T/err" || rc=$?
+  expect_rc 0
+  case_ "pre-commit try-repo: schemerge-check at the push stage (demo repository, origin/main)"
+  SCHEMERGE="$SCHEMERGE" bash "$REPO/scripts/demo.sh" "$T/demo" >/dev/null 2>&1
+  git clone -q "$T/demo/repo" "$T/clone"
+  git -C "$T/clone" checkout -q -b fix origin/hotfix
+  rc=0
+  (cd "$T/clone" && PATH="$bin_dir:$PATH" pre-commit try-repo "$REPO" schemerge-check --hook-stage push --all-files) \
+    >"$T/out" 2>"$T/err" || rc=$?
+  expect_rc 0
+  expect_true "the hook ran: $(grep -m1 'schemerge check' "$T/out")" grep -q '^schemerge check\.*Passed' "$T/out"
+else
+  echo "note: pre-commit is not installed: the hooks were run as pre-commit runs them (entry, args, files), not through pre-commit"
 fi
 
 finish

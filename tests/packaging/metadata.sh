@@ -73,6 +73,22 @@ else
   echo "note: python3-yaml not installed: the YAML subset parser was not compared with PyYAML"
 fi
 
+# pre-commit's own validator agrees, where Debian's pre-commit package is installed.
+if command -v pre-commit >/dev/null; then
+  checks=$((checks + 1))
+  pre-commit validate-manifest "$repo/.pre-commit-hooks.yaml" >"$T/out" 2>&1 \
+    || { fail "pre-commit validate-manifest rejects .pre-commit-hooks.yaml:"; sed 's/^/  | /' "$T/out" >&2; }
+  for f in "$repo"/tests/packaging/metadata/hooks-*.yaml; do
+    grep -q '^# pre-commit: accepts' "$f" && continue  # a rule of ours only
+    checks=$((checks + 1))
+    if pre-commit validate-manifest "$f" >/dev/null 2>&1; then
+      fail "pre-commit validate-manifest accepts $(basename "$f"), which our checker rejects"
+    fi
+  done
+else
+  echo "note: pre-commit not installed: .pre-commit-hooks.yaml was checked by our checker only"
+fi
+
 for f in "$repo"/tests/packaging/metadata/*; do
   kind="$(sed -n 's/^# check: //p' "$f")"
   name="$(basename "$f")"
