@@ -40,8 +40,10 @@ packages=(
   # time; libantlr4-runtime-dev (4.9) is its C++ runtime
   antlr4 libantlr4-runtime-dev default-jre-headless
   # packaging: man pages and completion (python3), the .deb's Depends (dpkg-dev's
-  # dpkg-shlibdeps), rendering the man pages in tests (groff-base)
-  python3 dpkg-dev groff-base
+  # dpkg-shlibdeps), rendering the man pages in tests (groff-base), the pre-commit hooks
+  # tried through pre-commit and the metadata checker compared with PyYAML (python3-yaml).
+  # debootstrap (the package on a clean root) is not listed: that test skips without it.
+  python3 dpkg-dev groff-base pre-commit python3-yaml
 )
 
 missing=()
