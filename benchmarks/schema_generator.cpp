@@ -530,12 +530,114 @@ void apply_variant(TablePlan& t, std::uint64_t variant) {
     t.indexes.push_back({fmt::format("{}_note_v{}_idx", t.name, variant), false, false, {{c.name, c.name}}, "", ""});
 }
 
+// Whether `text` names `column` as a whole identifier.
+bool mentions(std::string_view text, std::string_view column) {
+    const auto is_ident = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+    for (std::size_t at = text.find(column); at != std::string_view::npos; at = text.find(column, at + 1)) {
+        const bool starts = at == 0 || !is_ident(text[at - 1]);
+        const bool ends = at + column.size() == text.size() || !is_ident(text[at + column.size()]);
+        if (starts && ends) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// "Many changes" (--churn): a column widened, a column dropped, an index redefined, each
+// only where nothing else (key, check, index, view, trigger, function) uses the column.
+void apply_churn(TablePlan& t, Rng& rng) {
+    const auto used = [&](const ColumnPlan& c) {
+        if (c.name == "id" || c.name == t.label || c.name == t.validate_column) {
+            return true;
+        }
+        if (c.name == "updated_at" && t.touch_trigger) {
+            return true;
+        }
+        for (const auto& fk : t.fks) {
+            if (fk.column == c.name) {
+                return true;
+            }
+        }
+        for (const auto& k : t.checks) {
+            if (k.column == c.name || (k.form == CheckForm::period && (c.name == "starts_at" || c.name == "ends_at"))) {
+                return true;
+            }
+        }
+        for (const auto& u : t.uniques) {
+            if (std::find(u.columns.begin(), u.columns.end(), c.name) != u.columns.end()) {
+                return true;
+            }
+        }
+        for (const auto& ix : t.indexes) {
+            if (mentions(ix.where_pg, c.name)) {
+                return true;
+            }
+            for (const auto& e : ix.elements) {
+                if (mentions(e.pg, c.name)) {
+                    return true;
+                }
+            }
+        }
+        if (t.view && (c.name == "deleted_at" || std::find(t.view->own_columns.begin(), t.view->own_columns.end(),
+                                                           c.name) != t.view->own_columns.end())) {
+            return true;
+        }
+        return false;
+    };
+    std::vector<std::size_t> free;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        if (!used(t.columns[i])) {
+            free.push_back(i);
+        }
+    }
+    std::size_t dropped = t.columns.size();
+    if (!free.empty()) {
+        dropped = free[rng.below(free.size())];
+    }
+    std::vector<std::size_t> widen;
+    for (std::size_t i : free) {
+        const Kind kind = t.columns[i].kind;
+        if (i != dropped && (kind == Kind::varchar || kind == Kind::integer)) {
+            widen.push_back(i);
+        }
+    }
+    if (!widen.empty()) {
+        ColumnPlan& c = t.columns[widen[rng.below(widen.size())]];
+        if (c.kind == Kind::varchar) {
+            c.length *= 2;
+        } else {
+            c.kind = Kind::bigint;
+        }
+    }
+    if (dropped < t.columns.size()) {
+        t.columns.erase(t.columns.begin() + static_cast<std::ptrdiff_t>(dropped));
+    }
+    for (auto& ix : t.indexes) {
+        const bool plain = std::all_of(ix.elements.begin(), ix.elements.end(), [](const IndexElement& e) {
+            return e.pg == e.hw && e.pg.find_first_of("( ") == std::string::npos;
+        });
+        if (ix.unique || ix.gin || !ix.where_pg.empty() || !plain || ix.elements.back().pg == "id") {
+            continue;
+        }
+        ix.elements.push_back({"id", "id"});
+        break;
+    }
+}
+
 SchemaPlan plan_schema(const GeneratorOptions& options) {
     SchemaPlan plan;
     plan.tables.reserve(options.tables);
     std::map<std::string, std::size_t> name_uses;
     for (std::size_t i = 0; i < options.tables; ++i) {
         plan.tables.push_back(plan_table(i, options.seed, plan.tables, name_uses));
+    }
+    if (options.variant != 0 && options.churn_percent > 0) {
+        for (std::size_t i = 0; i < options.tables; ++i) {
+            Rng rng(mix(mix(options.seed ^ 0xC4D2C4D2C4D2C4D2ULL, options.variant), i + 1));
+            if (rng.percent(options.churn_percent)) {
+                apply_churn(plan.tables[i], rng);
+            }
+        }
     }
     if (options.variant != 0 && options.tables > 0) {
         Rng rng(mix(options.seed ^ 0x5EED5EED5EED5EEDULL, options.variant));

@@ -24,6 +24,11 @@ struct GeneratorOptions {
     // base model a three-way merge input.
     std::uint64_t variant = 0;
     std::size_t changed_tables = 5;
+    // With a non-zero variant: about this percentage of the tables (each decided from its
+    // own stream) also get "many changes": a column widened (varchar doubled, integer to
+    // bigint), a column dropped and an index redefined (`id` appended), each when the table
+    // has a column or index nothing else depends on. 0 (the default) changes nothing.
+    unsigned churn_percent = 0;
 };
 
 // A deterministic PostgreSQL 15 schema with `options.tables` tables: the same options

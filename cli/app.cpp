@@ -12,12 +12,13 @@
 #include "cli/merge_command.hpp"
 #include "cli/merge_driver_command.hpp"
 #include "cli/verify_command.hpp"
+#include "schemerge_version.hpp"  // generated in the build tree (cmake/Version.cmake)
 
 namespace schemerge::cli {
 
 int run(int argc, char** argv) {
     CLI::App app{"schemerge: schema diff, three-way merge and migration synthesis for database branches"};
-    app.set_version_flag("--version", "schemerge 0.1.0");
+    app.set_version_flag("--version", std::string("schemerge ") + k_version + " (commit " + k_git_commit + ")");
     app.require_subcommand(1);
     DumpArgs dump;
     add_dump_command(app, dump);

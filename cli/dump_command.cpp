@@ -1,6 +1,9 @@
 #include "cli/dump_command.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -17,7 +20,10 @@ namespace schemerge::cli {
 void add_dump_command(CLI::App& app, DumpArgs& args) {
     CLI::App* dump = app.add_subcommand(
         "dump", "Load a schema (a .sql file or a directory of them) and write it back as one canonical script");
-    dump->add_option("SOURCE", args.source, "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
+    dump->add_option("SOURCE", args.inputs,
+                     "a .sql file, a directory (schema files or migrations), or REF:PATH in git; "
+                     "with --check, one or more .sql files")
+        ->required();
     add_source_options(dump, args.sources);
     dump->add_option("--format", args.format, "output format")->check(CLI::IsMember({"sql", "json"}));
     dump->add_option("-o,--output", args.output, "write to FILE instead of standard output (written only on success)");
@@ -26,14 +32,22 @@ void add_dump_command(CLI::App& app, DumpArgs& args) {
     dump->add_flag("--no-privileges", args.no_privileges, "omit GRANT/REVOKE");
     dump->add_flag("--no-comments", args.no_comments, "omit COMMENT ON");
     dump->add_flag("-q,--quiet", args.quiet, "do not print warnings");
+    dump->add_flag("--check", args.check,
+                   "write nothing; exit 1 when a file's bytes differ from what dump would print for it "
+                   "(one line per such file), 0 when every file is in canonical form")
+        ->excludes("--output");
 }
 
-int run_dump(const DumpArgs& args) {
+namespace {
+
+// Loads `source` and renders it as `schemerge dump` prints it (args' format and --no-*
+// options); returns the exit code, `content` being set when it is k_exit_ok.
+int render_dump(const DumpArgs& args, const std::string& source, std::string& content) {
     auto context = InputContext::create(args.sources);
     if (!context) {
         return context.error();
     }
-    auto sources = context->read(args.source);
+    auto sources = context->read(source);
     if (!sources) {
         std::cerr << sources.error().render() << '\n';
         return k_exit_input_error;
@@ -49,7 +63,6 @@ int run_dump(const DumpArgs& args) {
     sources->files.clear();  // the model no longer needs the text; free it before emitting
     sources->files.shrink_to_fit();
     print_diagnostics(loaded->diagnostics, args.quiet);
-    std::string content;
     if (args.format == "json") {
         content = model::to_json(loaded->schema);
         if (!content.empty() && content.back() != '\n') {
@@ -61,6 +74,93 @@ int run_dump(const DumpArgs& args) {
         emit.privileges = !args.no_privileges;
         emit.comments = !args.no_comments;
         content = synth::postgres::emit_schema(loaded->schema, emit);
+    }
+    return k_exit_ok;
+}
+
+// A file name as the shell would need it typed (single quotes unless it is plain).
+std::string shell_word(const std::string& word) {
+    if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:,@=")
+                             == std::string::npos) {
+        return word;
+    }
+    std::string quoted = "'";
+    for (char c : word) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+// `dump --check FILE…`: a file is in canonical form when its bytes equal what `dump FILE`
+// (with the same options) prints. Each file that is not gets one line on stdout, at the
+// first line that differs; input errors are reported as `dump` reports them. Every file
+// is checked, so a pre-commit hook names them all; the exit code is the worst one seen.
+int run_dump_check(const DumpArgs& args) {
+    if (args.format != "sql") {
+        // The file is read as SQL; comparing it with the JSON of its own schema means nothing.
+        std::cerr << "error: --check compares a schema file with its canonical SQL; --format " << args.format
+                  << " cannot be checked\n";
+        return k_exit_input_error;
+    }
+    std::string rewrite_options;
+    for (auto [set, flag] : {std::pair{args.no_owners, " --no-owners"}, std::pair{args.no_privileges, " --no-privileges"},
+                             std::pair{args.no_comments, " --no-comments"}}) {
+        if (set) {
+            rewrite_options += flag;
+        }
+    }
+    int result = k_exit_ok;
+    for (const std::string& file : args.inputs) {
+        std::error_code ec;
+        const auto status = std::filesystem::status(file, ec);
+        if (std::filesystem::is_directory(status)) {
+            std::cerr << "error: '" << file << "' is a directory; --check compares a schema file with its canonical form\n";
+            result = std::max<int>(result, k_exit_input_error);
+            continue;
+        }
+        std::string canonical;
+        if (int rc = render_dump(args, file, canonical); rc != k_exit_ok) {
+            result = std::max(result, rc);
+            continue;
+        }
+        if (!std::filesystem::is_regular_file(status)) {
+            std::cerr << "error: '" << file << "' is not a file on disk; --check compares a schema file with its "
+                      << "canonical form (REF:PATH is not checked)\n";
+            result = std::max<int>(result, k_exit_input_error);
+            continue;
+        }
+        auto bytes = read_file(file);
+        if (!bytes) {
+            std::cerr << "error: " << bytes.error() << '\n';
+            result = std::max<int>(result, k_exit_input_error);
+            continue;
+        }
+        if (*bytes == canonical) {
+            continue;
+        }
+        const auto [first, second] = std::ranges::mismatch(*bytes, canonical);
+        const auto line = 1 + std::count(bytes->begin(), first, '\n');
+        const std::string word = shell_word(file);
+        std::cout << fmt::format("{}:{}: not in canonical form from this line on; rewrite it with: schemerge dump {}{} -o {}\n",
+                                 file, line, word, rewrite_options, word);
+        result = std::max<int>(result, k_exit_different);
+    }
+    return result;
+}
+
+}  // namespace
+
+int run_dump(const DumpArgs& args) {
+    if (args.check) {
+        return run_dump_check(args);
+    }
+    if (args.inputs.size() != 1) {
+        std::cerr << "error: dump takes one SOURCE (several only with --check); got " << args.inputs.size() << '\n';
+        return k_exit_input_error;
+    }
+    std::string content;
+    if (int rc = render_dump(args, args.inputs.front(), content); rc != k_exit_ok) {
+        return rc;
     }
     if (auto written = write_output(args.output, content); !written) {
         std::cerr << "error: " << written.error() << '\n';

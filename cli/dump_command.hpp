@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -9,7 +10,8 @@ namespace schemerge::cli {
 
 struct DumpArgs {
     SourceOptions sources;
-    std::string source;
+    std::vector<std::string> inputs;  // SOURCE: one, or several with --check
+    bool check = false;               // --check: compare each file with its canonical form
     std::string format = "sql";
     std::string output;
     bool strict = false;

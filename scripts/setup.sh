@@ -36,6 +36,14 @@ packages=(
   libgtest-dev libbenchmark-dev
   libpq-dev postgresql-15 postgresql-client-15
   jq
+  # the MySQL grammar: Debian's antlr4 tool (4.7.2, runs on a JRE) generates it at build
+  # time; libantlr4-runtime-dev (4.9) is its C++ runtime
+  antlr4 libantlr4-runtime-dev default-jre-headless
+  # packaging: man pages and completion (python3), the .deb's Depends (dpkg-dev's
+  # dpkg-shlibdeps), rendering the man pages in tests (groff-base), the pre-commit hooks
+  # tried through pre-commit and the metadata checker compared with PyYAML (python3-yaml).
+  # debootstrap (the package on a clean root) is not listed: that test skips without it.
+  python3 dpkg-dev groff-base pre-commit python3-yaml
 )
 
 missing=()
