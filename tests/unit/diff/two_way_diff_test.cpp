@@ -20,8 +20,8 @@ std::string format(const Change& change) {
     if (change.kind == ChangeKind::add_enum_value) {
         out += " <" + change.key.args + ">";
     }
-    if (!change.detail.empty()) {
-        out += " [" + change.detail + "]";
+    if (!change.detail_text().empty()) {
+        out += " [" + change.detail_text() + "]";
     }
     return out;
 }
