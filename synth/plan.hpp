@@ -52,21 +52,30 @@ struct Step {
     bool operator==(const Step&) const = default;
 };
 
-// An ordered migration plan, in three sections:
+// An ordered migration plan. Where the engine's DDL is transactional
+// (DialectTraits::transactional_ddl), in three sections:
 //   1. non-transactional steps that come before the first transactional step run
-//      first, each on its own, before the transaction (ALTER TYPE ... ADD VALUE: the
-//      transaction may use the new label, which PostgreSQL only allows once the
-//      ADD VALUE has committed);
+//      first, each on its own, before the transaction (PostgreSQL's ALTER TYPE ...
+//      ADD VALUE: the transaction may use the new label, which PostgreSQL only allows
+//      once the ADD VALUE has committed);
 //   2. the transactional steps, in order, in one transaction;
 //   3. the remaining non-transactional steps, in order, after the transaction
 //      (CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT of --online plans, ...).
+// Otherwise one ordered list of steps, each committing on its own (every step has
+// `transactional == false`), and the plan's first note says so (k_autocommit_note).
 // A step with empty `sql` only carries hazards (e.g. a verbatim statement that
 // cannot be undone): there is nothing to execute for it.
 struct Plan {
     std::vector<Step> steps;
     std::vector<std::string> notes;  // rename suggestions, things the plan cannot do
+    bool transactional_ddl = true;   // false: no transaction, each step commits on its own
     [[nodiscard]] bool empty() const { return steps.empty(); }
 };
+
+// The note that opens the notes of a plan for an engine without transactional DDL.
+inline constexpr std::string_view k_autocommit_note =
+    "the engine cannot run DDL in a transaction: each step commits on its own, and if one fails the steps before it "
+    "stay applied";
 
 enum class LockStrategy : unsigned char {
     plain,   // the simplest statements

@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <set>
-#include <tuple>
 
 #include "model/dependency_graph.hpp"
 #include "synth/postgres/object_ddl.hpp"
 #include "synth/postgres/sql_format.hpp"
+#include "synth/topological_sort.hpp"
 
 namespace schemerge::synth::postgres {
 
@@ -18,9 +17,11 @@ using model::DependencyKind;
 using model::ObjectKey;
 using model::ObjectKind;
 
-// Tie-break order of the topological sort, in pg_dump's spirit: pre-data
-// definitions, then post-data objects that need populated tables, then the
-// statements the model keeps verbatim. Dependencies always win over rank.
+// Tie-break order of the topological sort (synth/topological_sort.hpp: among the items
+// whose needs are met, the smallest (rank, schema, name, detail) goes first; on a cycle
+// the smallest remaining item is emitted anyway so the dump is complete), in pg_dump's
+// spirit: pre-data definitions, then post-data objects that need populated tables,
+// then the statements the model keeps verbatim. Dependencies always win over rank.
 enum Rank : int {
     k_schema = 0,
     k_extension,
@@ -51,15 +52,10 @@ enum Rank : int {
     k_opaque = 200,
 };
 
+// One statement group of the dump; its rank, key and needs are the node of the same
+// index in the neutral sort (synth/topological_sort.hpp).
 struct Item {
-    Rank rank = k_opaque;
-    std::string schema;
-    std::string name;
-    std::string detail;  // table-scoped name, routine arguments, or a sequence number
     std::vector<std::string> statements;
-    std::set<std::size_t> needs;
-
-    [[nodiscard]] auto sort_key() const { return std::tie(rank, schema, name, detail); }
 };
 
 ObjectKind routine_kind(model::RoutineKind kind) {
@@ -83,7 +79,7 @@ public:
         collect();
         wire();
         std::string out = "-- schemerge dump (canonical schema)\n\nSET check_function_bodies = false;\n";
-        std::vector<std::size_t> sequence = order();
+        std::vector<std::size_t> sequence = topological_sort(nodes_).sequence;
         // Size the script once and release each statement as it is copied: a large
         // schema's text would otherwise be held two or three times at the peak.
         std::size_t total = out.size();
@@ -105,13 +101,17 @@ public:
     }
 
 private:
+    // `detail`: table-scoped name, routine arguments, or a sequence number. Ties sort by
+    // (rank, schema, name, detail), the key's fields in that order.
     std::size_t add(Rank rank, std::string schema, std::string name, std::string detail,
                     std::vector<std::string> statements) {
+        OrderNode node;
+        node.rank = rank;
+        node.key.schema = std::move(schema);
+        node.key.name = std::move(name);
+        node.key.table = std::move(detail);
+        nodes_.push_back(std::move(node));
         Item item;
-        item.rank = rank;
-        item.schema = std::move(schema);
-        item.name = std::move(name);
-        item.detail = std::move(detail);
         item.statements = std::move(statements);
         items_.push_back(std::move(item));
         return items_.size() - 1;
@@ -119,7 +119,7 @@ private:
     void provide(const ObjectKey& key, std::size_t item) { provider_[key] = item; }
     void need(std::size_t item, std::size_t needed) {
         if (item != needed) {
-            items_[item].needs.insert(needed);
+            nodes_[item].needs.insert(needed);
         }
     }
     void need_key(std::size_t item, const ObjectKey& key) {
@@ -413,7 +413,7 @@ private:
                         need_key(parent_item, child_key);
                     }
                     for (std::size_t child_item : post_data_by_table_[child]) {
-                        if (items_[child_item].rank == items_[parent_item].rank) {
+                        if (nodes_[child_item].rank == nodes_[parent_item].rank) {
                             need(parent_item, child_item);
                         }
                     }
@@ -432,59 +432,10 @@ private:
         }
     }
 
-    // Kahn's algorithm; among the items whose needs are met, the smallest
-    // (rank, schema, name, detail) goes first. On a cycle, the smallest
-    // remaining item is emitted anyway so the dump is complete.
-    std::vector<std::size_t> order() {
-        std::size_t n = items_.size();
-        std::vector<std::size_t> waiting(n, 0);
-        std::vector<std::vector<std::size_t>> dependents(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            waiting[i] = items_[i].needs.size();
-            for (std::size_t needed : items_[i].needs) {
-                dependents[needed].push_back(i);
-            }
-        }
-        auto less = [this](std::size_t a, std::size_t b) {
-            auto ka = items_[a].sort_key();
-            auto kb = items_[b].sort_key();
-            return ka != kb ? ka < kb : a < b;
-        };
-        std::set<std::size_t, decltype(less)> ready(less);
-        std::set<std::size_t, decltype(less)> pending(less);
-        for (std::size_t i = 0; i < n; ++i) {
-            (waiting[i] == 0 ? ready : pending).insert(i);
-        }
-        std::vector<bool> done(n, false);
-        std::vector<std::size_t> out;
-        out.reserve(n);
-        while (out.size() < n) {
-            std::size_t next = 0;
-            if (!ready.empty()) {
-                next = *ready.begin();
-                ready.erase(ready.begin());
-            } else {
-                next = *pending.begin();
-                pending.erase(pending.begin());
-            }
-            done[next] = true;
-            out.push_back(next);
-            for (std::size_t dependent : dependents[next]) {
-                if (done[dependent] || waiting[dependent] == 0) {
-                    continue;
-                }
-                if (--waiting[dependent] == 0) {
-                    pending.erase(dependent);
-                    ready.insert(dependent);
-                }
-            }
-        }
-        return out;
-    }
-
     const model::Schema& schema_;
     const EmitOptions& options_;
     std::vector<Item> items_;
+    std::vector<OrderNode> nodes_;  // nodes_[i]: rank, key and needs of items_[i]
     std::map<ObjectKey, std::size_t> provider_;
     std::map<ObjectKey, std::size_t> shell_types_;
     std::map<ObjectKey, std::size_t> owned_by_;

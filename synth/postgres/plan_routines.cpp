@@ -1,0 +1,108 @@
+// Functions, procedures and aggregates: created, dropped, replaced in place or dropped and
+// created.
+#include "synth/postgres/planner.hpp"
+#include "synth/postgres/object_ddl.hpp"
+
+namespace schemerge::synth::postgres {
+
+namespace {
+
+std::vector<std::string> routine_statements(const model::Function& function, bool or_replace) {
+    std::vector<std::string> out{create_routine(function, or_replace)};
+    std::string target = routine_target(function);
+    append_metadata(out, function.meta, target, target, k_meta);
+    return out;
+}
+
+std::string drop_routine(const model::Function& function) { return "DROP " + routine_target(function); }
+
+}  // namespace
+
+// Whether CREATE OR REPLACE can turn `before` into `after`: PostgreSQL refuses
+// to change the kind, the return type (OUT/TABLE parameters included), the
+// parameter names, or to remove parameter defaults. Aggregates are always
+// dropped and created.
+bool Planner::routine_replaceable(const model::Function& before, const model::Function& after) {
+    if (before.kind != after.kind || after.kind == model::RoutineKind::aggregate || before.window != after.window) {
+        return false;
+    }
+    if (before.returns != after.returns || before.args.size() != after.args.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < before.args.size(); ++i) {
+        const auto& a = before.args[i];
+        const auto& b = after.args[i];
+        if (a.mode != b.mode || a.name != b.name || a.type != b.type) {
+            return false;
+        }
+        if (a.default_value && !b.default_value) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::size_t Planner::create_routine_action(const model::Function& function, const ObjectKey& key, const std::string& text,
+                                  bool or_replace) {
+    std::size_t a = add(k_create_routine, key, routine_statements(function, or_replace), text);
+    provides(a, key, !or_replace);
+    if (or_replace) {
+        removes(a, key, false);
+    }
+    if (function.language == "sql" && function.sql_body.empty() && !function_bodies_off_) {
+        // SQL-language bodies are checked at creation and may read objects the plan
+        // creates later (or that this routine's own dependents are).
+        function_bodies_off_ = add(k_setup, {}, {"SET check_function_bodies = false"},
+                                   "setup: check SQL function bodies when they run, not while the plan creates them");
+    }
+    return a;
+}
+
+std::size_t Planner::drop_routine_action(const model::Function& function, const ObjectKey& key, const std::string& text,
+                                std::vector<Hazard> hazards) {
+    std::size_t a = add(k_drop_routine, key, {drop_routine(function)}, text, std::move(hazards));
+    removes(a, key);
+    return a;
+}
+
+void Planner::create_function_change(const Change& change, const std::string& text) {
+    if (const auto* function = as<model::Function>(change.after)) {
+        create_routine_action(*function, change.key, text, false);
+    }
+}
+
+void Planner::drop_function_change(const Change& change, const std::string& text) {
+    const auto* function = as<model::Function>(change.before);
+    if (function == nullptr) {
+        return;
+    }
+    for (const auto& type : cascaded_types_) {
+        for (const auto& [option, value] : from_.types.at(type).options) {
+            QualifiedName name = model::ObjectResolver::parse_name(value);
+            if (name.name == function->name.name) {
+                return;  // DROP TYPE ... CASCADE took it
+            }
+        }
+    }
+    drop_routine_action(*function, change.key, text);
+}
+
+void Planner::replace_function(const Change& change, const std::string& text) {
+    const auto* before = as<model::Function>(change.before);
+    const auto* after = as<model::Function>(change.after);
+    if (before == nullptr || after == nullptr) {
+        return;
+    }
+    if (routine_replaceable(*before, *after) && !forced_.contains(change.key)) {
+        std::size_t a = create_routine_action(*after, change.key, text, true);
+        if (before->meta.comment && !after->meta.comment) {
+            graph_.action(a).plain.push_back(make_step("COMMENT ON " + routine_target(*after) + " IS NULL", text));
+        }
+        return;
+    }
+    std::size_t drop = drop_routine_action(*before, change.key, text);
+    std::size_t create = create_routine_action(*after, change.key, text, false);
+    order(drop, create);
+}
+
+}  // namespace schemerge::synth::postgres

@@ -1,0 +1,300 @@
+// Tables: CREATE / DROP / RENAME, table options, inheritance and partitions, row-level
+// security and replica identity.
+#include "synth/postgres/planner.hpp"
+#include "synth/postgres/object_ddl.hpp"
+
+namespace schemerge::synth::postgres {
+
+void Planner::create_table_change(const Change& change, const std::string& text) {
+    const auto* table = as<model::Table>(change.after);
+    if (table == nullptr) {
+        return;
+    }
+    std::vector<std::string> sql{create_table(to_, *table)};
+    std::string target = "TABLE " + format_name(table->name);
+    append_metadata(sql, table->meta, target, target, k_meta);
+    for (const auto& column : table->columns) {
+        append_metadata(sql, column.meta, "COLUMN " + column_target(table->name, column.name), "", k_meta);
+    }
+    for (auto& extra : column_extras(*table)) {
+        sql.push_back(std::move(extra));
+    }
+    std::size_t a = add(k_create_table, change.key, sql, text);
+    provides(a, change.key);
+    for (const auto& column : table->columns) {
+        provides(a, model::table_scoped_key(ObjectKind::column, table->name, column.name));
+        if (column.default_value) {
+            provides(a, default_key(model::table_scoped_key(ObjectKind::column, table->name, column.name)));
+        }
+    }
+    if (uses_attach_partition(*table)) {
+        std::size_t attach = add(k_attach_partition, change.key, {attach_partition(*table)}, text);
+        order(a, attach);
+        after_providers(attach, model::object_key(ObjectKind::table, *table->partition_of));
+        attach_actions_[table->name] = attach;
+    }
+    for (const auto& constraint : table->constraints) {
+        auto placement = constraint_placement(to_, *table, constraint);
+        ObjectKey con = model::table_scoped_key(ObjectKind::constraint, table->name, constraint.name);
+        if (placement == ConstraintPlacement::inline_check) {
+            std::vector<std::string> comment;
+            append_metadata(comment, constraint.meta, constraint_comment_target(table->name, constraint), "",
+                            k_meta);
+            for (auto& statement : comment) {
+                graph_.action(a).plain.push_back(make_step(statement, text));
+            }
+            provides(a, con);
+            continue;
+        }
+        if (placement == ConstraintPlacement::inherited || has_change(ChangeKind::add_constraint, con)) {
+            continue;
+        }
+        std::size_t c = add_constraint_action(*table, constraint, text, true);
+        order(a, c);
+    }
+    for (auto& statement : table_security(*table)) {
+        std::size_t late = add(k_alter_table, change.key, {statement}, text);
+        order(a, late);
+    }
+    if (auto identity = replica_identity(*table); !identity.empty()) {
+        std::size_t late = add(k_table_late, change.key, {identity}, text);
+        order(a, late);
+        replica_identity_needs(late, *table);
+    }
+}
+
+void Planner::replica_identity_needs(std::size_t action, const model::Table& table) {
+    constexpr std::string_view k_using_index = "USING INDEX ";
+    if (table.replica_identity.starts_with(k_using_index)) {
+        std::string index = table.replica_identity.substr(k_using_index.size());
+        after_providers(action, model::object_key(ObjectKind::index, {table.name.schema, index}));
+        after_providers(action, model::table_scoped_key(ObjectKind::constraint, table.name, index));
+    }
+}
+
+// Foreign keys among tables dropped together that would otherwise make each
+// drop wait for the other (a cycle): dropped separately, first.
+void Planner::drop_table_change(const Change& change, const std::string& text) {
+    const auto* table = as<model::Table>(change.before);
+    if (table == nullptr) {
+        return;
+    }
+    std::size_t a = add(k_drop_table, change.key, {"DROP TABLE " + format_name(table->name)}, text,
+                        {hazard(hazard::k_data_loss,
+                                "table " + format_name(table->name) + " and all its rows are dropped")});
+    removes(a, change.key);
+    for (const auto& column : table->columns) {
+        removes(a, model::table_scoped_key(ObjectKind::column, table->name, column.name));
+    }
+    for (const auto& constraint : table->constraints) {
+        ObjectKey con = model::table_scoped_key(ObjectKind::constraint, table->name, constraint.name);
+        if (constraint.kind == model::ConstraintKind::foreign_key && constraint.ref_table != table->name &&
+            dropped_tables_.contains(constraint.ref_table) && fk_cycle(constraint.ref_table, table->name)) {
+            std::size_t fk = add(k_drop_foreign_key, con,
+                                 {"ALTER TABLE " + format_name(table->name) + " DROP CONSTRAINT " +
+                                  quote_identifier(constraint.name)},
+                                 text);
+            removes(fk, con);
+            order(fk, a);
+            continue;
+        }
+        removes(a, con);
+    }
+    for (const auto& [name, index] : from_.indexes) {
+        if (index.table == table->name) {
+            removes(a, model::object_key(ObjectKind::index, name));
+        }
+    }
+    for (const auto& [id, trigger] : from_.triggers) {
+        if (id.table == table->name) {
+            removes(a, model::table_scoped_key(ObjectKind::trigger, id.table, id.name));
+        }
+    }
+    for (const auto& [id, policy] : from_.policies) {
+        if (id.table == table->name) {
+            removes(a, model::table_scoped_key(ObjectKind::policy, id.table, id.name));
+        }
+    }
+}
+
+// Can `start` reach `target` through foreign keys among the dropped tables?
+bool Planner::fk_cycle(const QualifiedName& start, const QualifiedName& target) const {
+    std::set<QualifiedName> seen;
+    std::vector<QualifiedName> work{start};
+    while (!work.empty()) {
+        QualifiedName name = work.back();
+        work.pop_back();
+        if (name == target) {
+            return true;
+        }
+        if (!seen.insert(name).second) {
+            continue;
+        }
+        const auto* table = table_in(from_, name);
+        if (table == nullptr) {
+            continue;
+        }
+        for (const auto& constraint : table->constraints) {
+            if (constraint.kind == model::ConstraintKind::foreign_key &&
+                dropped_tables_.contains(constraint.ref_table)) {
+                work.push_back(constraint.ref_table);
+            }
+        }
+    }
+    return false;
+}
+
+void Planner::rename(const Change& change, const std::string& text) {
+    const ObjectKey& key = change.key;
+    std::string sql;
+    switch (change.kind) {
+        case ChangeKind::rename_table:
+            sql = "ALTER TABLE " + format_name({key.schema, change.detail}) + " RENAME TO " +
+                  quote_identifier(key.name);
+            break;
+        case ChangeKind::rename_column:
+            sql = "ALTER TABLE " + format_name(table_of(key)) + " RENAME COLUMN " + quote_identifier(change.detail) +
+                  " TO " + quote_identifier(key.name);
+            break;
+        case ChangeKind::rename_constraint:
+            sql = "ALTER TABLE " + format_name(table_of(key)) + " RENAME CONSTRAINT " +
+                  quote_identifier(change.detail) + " TO " + quote_identifier(key.name);
+            break;
+        case ChangeKind::rename_index:
+            sql = "ALTER INDEX " + format_name({key.schema, change.detail}) + " RENAME TO " +
+                  quote_identifier(key.name);
+            break;
+        default: return;
+    }
+    // Table renames first, then the columns, constraints and indexes in them.
+    int rank = change.kind == ChangeKind::rename_table ? k_rename : k_rename + 1;
+    add(rank, key, {sql}, text);
+}
+
+void Planner::alter_table(const Change& change, const std::string& text) {
+    const auto* before = as<model::Table>(change.before);
+    const auto* after = as<model::Table>(change.after);
+    if (before == nullptr || after == nullptr) {
+        return;
+    }
+    std::string name = format_name(after->name);
+    std::string prefix = "ALTER TABLE " + name;
+    const ObjectKey& key = change.key;
+    std::vector<Step> main;
+    if (before->persistence != after->persistence) {
+        main.push_back(make_step(
+            prefix + (after->persistence == model::Persistence::unlogged ? " SET UNLOGGED" : " SET LOGGED"), text,
+            {hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
+             hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
+    }
+    if (before->access_method != after->access_method) {
+        main.push_back(make_step(
+            prefix + " SET ACCESS METHOD " +
+                quote_identifier(after->access_method.empty() ? std::string("heap") : after->access_method),
+            text,
+            {hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
+             hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
+    }
+    if (before->tablespace != after->tablespace) {
+        main.push_back(make_step(
+            prefix + " SET TABLESPACE " +
+                quote_identifier(after->tablespace.empty() ? std::string("pg_default") : after->tablespace),
+            text,
+            {hazard(hazard::k_access_exclusive_lock,
+                    "table " + name + " is locked while its files are copied to the new tablespace")}));
+    }
+    if (before->options != after->options) {
+        std::vector<std::pair<std::string, std::string>> set;
+        std::vector<std::string> reset;
+        for (const auto& option : after->options) {
+            if (std::find(before->options.begin(), before->options.end(), option) == before->options.end()) {
+                set.push_back(option);
+            }
+        }
+        for (const auto& [option, value] : before->options) {
+            bool kept = std::any_of(after->options.begin(), after->options.end(),
+                                    [&](const auto& o) { return o.first == option; });
+            if (!kept) {
+                reset.push_back(option);
+            }
+        }
+        if (!reset.empty()) {
+            main.push_back(make_step(prefix + " RESET (" + join(reset, ", ") + ")", text));
+        }
+        if (!set.empty()) {
+            main.push_back(make_step(prefix + " SET (" + format_reloptions(set) + ")", text));
+        }
+    }
+    for (const auto& parent : before->inherits) {
+        QualifiedName renamed = current(parent);
+        if (std::find(after->inherits.begin(), after->inherits.end(), renamed) == after->inherits.end()) {
+            main.push_back(make_step(prefix + " NO INHERIT " + format_name(renamed), text));
+        }
+    }
+    for (const auto& parent : after->inherits) {
+        bool had = std::any_of(before->inherits.begin(), before->inherits.end(),
+                               [&](const auto& p) { return current(p) == parent; });
+        if (!had) {
+            main.push_back(make_step(
+                prefix + " INHERIT " + format_name(parent), text,
+                {hazard(hazard::k_validation_scan, "the parent's constraints are checked against " + name)}));
+        }
+    }
+    if (before->cluster_on != after->cluster_on) {
+        main.push_back(make_step(after->cluster_on.empty()
+                                     ? prefix + " SET WITHOUT CLUSTER"
+                                     : prefix + " CLUSTER ON " + quote_identifier(after->cluster_on),
+                                 text));
+    }
+    if (!main.empty()) {
+        std::size_t a = add(k_alter_table, key, std::move(main));
+        if (!after->cluster_on.empty()) {
+            after_providers(a, model::object_key(ObjectKind::index, {after->name.schema, after->cluster_on}));
+            after_providers(a, model::table_scoped_key(ObjectKind::constraint, after->name, after->cluster_on));
+        }
+    }
+    // Partitions: detach before anything else touches the old parent, attach once
+    // the table has the parent's columns.
+    std::optional<QualifiedName> old_parent;
+    if (before->partition_of) {
+        old_parent = current(*before->partition_of);
+    }
+    bool partition_changed = old_parent != after->partition_of ||
+                             (after->partition_of && before->partition_bound != after->partition_bound);
+    if (partition_changed && old_parent) {
+        std::size_t detach = add(k_detach_partition, key,
+                                 {"ALTER TABLE " + format_name(*old_parent) + " DETACH PARTITION " + name}, text);
+        graph_.before_removers(detach, model::object_key(ObjectKind::table, *before->partition_of));
+    }
+    if (partition_changed && after->partition_of) {
+        std::size_t attach =
+            add(k_attach_partition, key,
+                {"ALTER TABLE " + format_name(*after->partition_of) + " ATTACH PARTITION " + name + " " +
+                 after->partition_bound},
+                text,
+                {hazard(hazard::k_validation_scan,
+                        "table " + name + " is scanned to check the partition bound unless a constraint implies it")});
+        after_providers(attach, model::object_key(ObjectKind::table, *after->partition_of));
+        attach_actions_[after->name] = attach;
+    }
+    // Row-level security and replica identity once policies and indexes exist.
+    std::vector<Step> late;
+    if (before->row_security != after->row_security) {
+        late.push_back(make_step(prefix + (after->row_security ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", text));
+    }
+    if (before->force_row_security != after->force_row_security) {
+        late.push_back(
+            make_step(prefix + (after->force_row_security ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY", text));
+    }
+    if (before->replica_identity != after->replica_identity) {
+        std::string identity = replica_identity(*after);
+        late.push_back(make_step(identity.empty() ? "ALTER TABLE ONLY " + name + " REPLICA IDENTITY DEFAULT" : identity,
+                                 text));
+    }
+    if (!late.empty()) {
+        std::size_t a = add(k_table_late, key, std::move(late));
+        replica_identity_needs(a, *after);
+    }
+}
+
+}  // namespace schemerge::synth::postgres
