@@ -24,7 +24,9 @@ if(SCHEMERGE_PYTHON3)
     COMMAND ${SCHEMERGE_PYTHON3} ${cli_docs} man $<TARGET_FILE:schemerge>
             ${PROJECT_SOURCE_DIR}/docs/man ${SCHEMERGE_MAN_DIR} --source-dir ${PROJECT_SOURCE_DIR}
     COMMAND ${SCHEMERGE_PYTHON3} ${cli_docs} completion $<TARGET_FILE:schemerge> ${SCHEMERGE_COMPLETION}
-    COMMAND ${CMAKE_COMMAND} -E touch ${SCHEMERGE_MAN_DIR}/.stamp
+    # The generator rewrites files only when their text changes; the outputs are touched
+    # so that the build knows they are up to date.
+    COMMAND ${CMAKE_COMMAND} -E touch ${SCHEMERGE_MAN_DIR}/.stamp ${SCHEMERGE_COMPLETION}
     DEPENDS schemerge ${cli_docs} ${SCHEMERGE_MAN_PROSE}
     COMMENT "man pages and bash completion from schemerge --help"
     VERBATIM)

@@ -421,17 +421,15 @@ ast::Statement AstBuilder::statement(P::StatementContext* ctx) {
         st.body = ast::Skipped{kind};
     } else if (auto* c = ctx->unmodeledStatement()) {
         ast::Tokens all = tokens_of(c);
-        std::string kind;
-        for (std::size_t i = 0; i < all.size() && i < 4; ++i) {
-            if (all[i].kind != ast::TokenKind::reserved && all[i].kind != ast::TokenKind::keyword) {
-                break;
+        // GRANT, REVOKE; CREATE USER, DROP SERVER, CREATE SPATIAL REFERENCE ...
+        std::string kind = upper(all.front().text);
+        if (kind == "CREATE" || kind == "ALTER" || kind == "DROP" || kind == "RENAME") {
+            std::size_t i = 1;
+            while (i < all.size() && (upper(all[i].text) == "OR" || upper(all[i].text) == "REPLACE")) {
+                ++i;
             }
-            if (upper(all[i].text) == "OR" || upper(all[i].text) == "REPLACE") {
-                continue;
-            }
-            kind += (kind.empty() ? "" : " ") + upper(all[i].text);
-            if (i >= 1) {
-                break;
+            if (i < all.size()) {
+                kind += " " + upper(all[i].text);
             }
         }
         st.body = ast::Unmodeled{kind, std::move(all)};

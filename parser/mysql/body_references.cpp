@@ -43,6 +43,19 @@ bool stop_word(std::string_view upper_word) {
     return std::find(k_words.begin(), k_words.end(), upper_word) != k_words.end();
 }
 
+// Non-reserved keywords that are syntax in a routine's statements (others, like STATUS,
+// DATA or DISK, are column names there).
+bool syntax_keyword(const ast::Token& t) {
+    if (t.kind != ast::TokenKind::keyword) {
+        return false;
+    }
+    static constexpr std::array k_words = {"BEGIN", "END", "DO", "NO", "COMMIT", "ROLLBACK", "START", "VALUE",
+                                           "AT", "FIRST", "ACTION", "FULL", "LOCAL", "GLOBAL", "SESSION",
+                                           "NAMES", "PASSWORD", "AFTER", "ATOMIC", "UNTIL"};
+    std::string w = upper(t.text);
+    return std::find(k_words.begin(), k_words.end(), w) != k_words.end();
+}
+
 // Words after which a name is not a table alias.
 bool clause_word(std::string_view upper_word) {
     static constexpr std::array k_words = {"WHERE", "ON",     "USING", "JOIN",  "LEFT",   "RIGHT",  "INNER",
@@ -167,7 +180,7 @@ public:
             if (dotted_before || (i + 1 < end_ && is_punct(t_[i + 1], "("))) {
                 continue;  // part of a longer name, or a function
             }
-            if (real.size() != 1 || refs_.size() != 1 || t_[i].kind == ast::TokenKind::keyword) {
+            if (real.size() != 1 || refs_.size() != 1 || syntax_keyword(t_[i])) {
                 continue;
             }
             if (i > begin_ && is_word(t_[i - 1], "AS")) {
@@ -236,6 +249,11 @@ private:
         TableRef ref;
         ref.write = write;
         ref.at = i;
+        if (is_punct(t_[i], "(") && i + 1 < end_ && !is_word(t_[i + 1], "SELECT") && !is_word(t_[i + 1], "WITH") &&
+            !is_word(t_[i + 1], "VALUES") && !is_word(t_[i + 1], "TABLE") && !is_punct(t_[i + 1], "(")) {
+            // (t1 JOIN t2 ON ...): a parenthesized join, not a derived table.
+            return table_ref(i + 1, write);
+        }
         if (is_punct(t_[i], "(")) {
             int depth = 0;
             std::size_t k = i;

@@ -454,6 +454,16 @@ bool function_like_reserved(std::string_view upper_word) {
     return std::find(k_words.begin(), k_words.end(), upper_word) != k_words.end();
 }
 
+// Keywords the lexer reads as plain names (it knows only the ones the grammar needs):
+// spelled upper case, and a parenthesis after them is no function call.
+bool keyword_name(std::string_view upper_word) {
+    static constexpr std::array k_words = {"LESS",    "THAN",   "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS",
+                                           "LIST",    "HASH",   "COLUMNS",    "DAY",          "HOUR",
+                                           "MINUTE",  "SECOND", "MONTH",      "YEAR",         "WEEK",
+                                           "QUARTER", "MICROSECOND", "ROLLUP", "OFFSET",      "UNSIGNED"};
+    return std::find(k_words.begin(), k_words.end(), upper_word) != k_words.end();
+}
+
 // The parentheses around the whole list, if they match each other.
 bool wrapped(const ast::Tokens& tokens, std::size_t begin, std::size_t end) {
     if (end - begin < 2 || !is_punct(tokens[begin], "(") || !is_punct(tokens[end - 1], ")")) {
@@ -543,6 +553,11 @@ model::Expression render_expression(const ast::Tokens& tokens, const ExprContext
             case ast::TokenKind::word:
             case ast::TokenKind::quoted:
             case ast::TokenKind::keyword: {
+                if (t.kind != ast::TokenKind::quoted && !after_dot && !next_is_dot && keyword_name(upper(t.text))) {
+                    piece = upper(t.text);
+                    kind = Piece::op;
+                    break;
+                }
                 if (next_is_paren && !after_dot) {
                     // Function names are not case-sensitive (9.2.5 Function Name Parsing).
                     piece = lower(t.text);
@@ -608,7 +623,9 @@ model::Expression render_expression(const ast::Tokens& tokens, const ExprContext
             }
         }
         bool space = true;
-        if (previous == Piece::start || previous == Piece::open || previous == Piece::dot) {
+        if (t.kind == ast::TokenKind::variable && i > begin && t.offset == tokens[i - 1].end) {
+            space = false;  // 'user'@'host' written together stays together
+        } else if (previous == Piece::start || previous == Piece::open || previous == Piece::dot) {
             space = false;
         } else if (kind == Piece::close || kind == Piece::comma || kind == Piece::dot) {
             space = false;

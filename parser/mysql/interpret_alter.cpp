@@ -201,7 +201,7 @@ void Interpreter::alter_table(const ast::AlterTable& stmt) {
     create_implicit_fk_indexes(table, state);
     check_auto_increment(table, site_->offset);
     if (stmt.partition) {
-        set_attribute(table, attr::partitioning, render_statement(*stmt.partition));
+        set_attribute(table, attr::partitioning, render_partitioning(*stmt.partition, state.engine));
     }
     if (!stmt.partition_operation.empty()) {
         if (stmt.partition_operation == "REMOVE PARTITIONING") {

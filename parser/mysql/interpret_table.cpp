@@ -147,7 +147,7 @@ void Interpreter::create_table(const ast::CreateTable& stmt) {
     create_implicit_fk_indexes(table, state);
     check_auto_increment(table, stmt.name.offset);
     if (stmt.partition) {
-        set_attribute(table, attr::partitioning, render_statement(*stmt.partition));
+        set_attribute(table, attr::partitioning, render_partitioning(*stmt.partition, state.engine));
     }
     schema_.tables.emplace(name, std::move(table));
 }

@@ -410,6 +410,46 @@ std::string render_statement(const ast::Tokens& tokens) {
     return render_expression(tokens, ExprContext{}).text;
 }
 
+std::string render_partitioning(const ast::Tokens& tokens, const std::string& table_engine) {
+    // mysqldump writes each partition's engine (`PARTITION p0 VALUES LESS THAN (10) ENGINE =
+    // InnoDB`): a partition's engine is always the table's, so it is left out.
+    ast::Tokens kept;
+    kept.reserve(tokens.size());
+    auto upper_is = [](const ast::Token& t, std::string_view w) {
+        if (t.kind == ast::TokenKind::quoted || t.text.size() != w.size()) {
+            return false;
+        }
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (std::toupper(static_cast<unsigned char>(t.text[i])) != w[i]) {
+                return false;
+            }
+        }
+        return true;
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::size_t k = i;
+        if (upper_is(tokens[k], "STORAGE") && k + 1 < tokens.size()) {
+            ++k;
+        }
+        if (upper_is(tokens[k], "ENGINE")) {
+            ++k;
+            if (k < tokens.size() && tokens[k].kind == ast::TokenKind::punctuation && tokens[k].text == "=") {
+                ++k;
+            }
+            if (k < tokens.size()) {
+                std::string engine = tokens[k].text;
+                std::string lower_engine = lower(engine);
+                if (lower_engine == "innodb" ? table_engine.empty() : equals_ci(engine, table_engine)) {
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        kept.push_back(tokens[i]);
+    }
+    return render_expression(kept, ExprContext{}).text;
+}
+
 void Interpreter::keep_opaque(const std::string& kind, const ast::Tokens& tokens, const std::string& event_name) {
     if (options_.unsupported == UnsupportedPolicy::error) {
         throw StatementError(site_->offset, fmt::format("{} is not modeled by schemerge (--strict)", kind));

@@ -32,6 +32,8 @@ struct StatementSite {
 
 // A statement's tokens as canonical text (what an OpaqueStatement keeps).
 [[nodiscard]] std::string render_statement(const ast::Tokens& tokens);
+// A PARTITION BY clause's canonical text (partition engines equal to the table's left out).
+[[nodiscard]] std::string render_partitioning(const ast::Tokens& tokens, const std::string& table_engine);
 
 class Interpreter {
 public:

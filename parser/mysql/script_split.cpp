@@ -157,10 +157,18 @@ private:
         if (is_space(c)) {
             return i + 1;
         }
+        // Between statements the mysql client drops a whole line that starts with "--" in
+        // its first column, even without the space the server's comment syntax needs
+        // ("--Table structure for ..."): the server never sees it.
+        if ((i == 0 || text_[i - 1] == '\n') && text_.compare(i, 2, "--") == 0) {
+            return line_end(i);
+        }
         if (comment_at(i)) {
             std::size_t end = skip_comment(i);
             if (end == npos) {
-                return fail(i, "unterminated /* comment");
+                // The client sends the rest of the file; the server reports the comment.
+                chunk_start_ = i;
+                return text_.size();
             }
             return end;
         }
@@ -330,7 +338,9 @@ private:
                 ++k;
             }
             if (k >= text_.size()) {
-                return fail(i, c == '`' ? "unterminated quoted identifier" : "unterminated quoted string");
+                // Like the client: the rest of the file is one statement, and the server
+                // reports the first error in it (the grammar's UNTERMINATED_* tokens).
+                return text_.size();
             }
             last_word_ = Word::other;
             return k + 1;
@@ -348,10 +358,7 @@ private:
                 return i + marker;
             }
             std::size_t end = skip_comment(i);
-            if (end == npos) {
-                return fail(i, "unterminated /* comment");
-            }
-            return end;
+            return end == npos ? text_.size() : end;
         }
         if (c == '*' && in_versioned_ && text_.compare(i, 2, "*/") == 0) {
             in_versioned_ = false;
@@ -378,8 +385,10 @@ private:
             return i + delimiter_.size();
         }
         if (is_word_char(c)) {
+            // A word ends where the delimiter starts (`END$$` with DELIMITER $$).
             std::size_t k = i;
-            while (k < text_.size() && is_word_char(text_[k])) {
+            while (k < text_.size() && is_word_char(text_[k]) &&
+                   (k == i || text_.compare(k, delimiter_.size(), delimiter_) != 0)) {
                 ++k;
             }
             word(std::string_view{text_.data() + i, k - i});

@@ -50,9 +50,11 @@ struct PreparedScript {
 
 // Splits one file. Client commands are counted in stats.meta_commands and reported (a
 // `source` warning, or an error with UnsupportedPolicy::error: the sourced file is not
-// read); DELIMITER lasts until the end of the file. Errors: an unterminated string,
-// identifier or comment (at its start), DELIMITER without a delimiter or with a backslash
-// (as the client rejects them), and git conflict markers.
+// read); DELIMITER lasts until the end of the file. An unterminated string, identifier or
+// comment makes the rest of the file one chunk, as the client sends it (the grammar then
+// reports the first error in it). Errors: DELIMITER without a delimiter or with a
+// backslash (as the client rejects them), an unterminated versioned comment, and git
+// conflict markers.
 [[nodiscard]] std::expected<PreparedScript, model::Error> prepare_script(const SourceFile& source,
                                                                          std::vector<model::Diagnostic>& diagnostics,
                                                                          LoadStats& stats,

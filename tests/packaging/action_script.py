@@ -3,7 +3,7 @@
 so tests can run the action's own scripts on a clean Debian 12 root (no GitHub, no network
 beyond Debian's mirror).
 
-    action_script.py ACTION_YML [--input NAME=VALUE]... [--context NAME=VALUE]... > steps.sh
+    action_script.py ACTION_YML [--input NAME=VALUE]... [--context NAME=VALUE]... [--only ID] > steps.sh
 
 Each `run` step becomes `bash --noprofile --norc -eo pipefail` on its script (GitHub's
 `shell: bash`), in its working-directory, with its env. Expressions are evaluated for the
@@ -13,6 +13,7 @@ runner.temp) and `${{ steps.ID.outputs.X }}` (read from the step's GITHUB_OUTPUT
 run time). A step's `if:` is evaluated only in the form `always() && inputs.X == 'v' &&
 steps.ID.outputs.Y != ''`; `uses` steps are not run: the script prints what they would
 get (`with`). The script exits with the first failing step's exit code, like the job.
+--only ID keeps only the step with that id (e.g. `check`, with schemerge already on PATH).
 Environment the script needs: GITHUB_STEP_SUMMARY, RUNNER_TEMP, and a writable
 $RUNNER_TEMP/outputs directory (one GITHUB_OUTPUT file per step there).
 """
@@ -39,6 +40,7 @@ def main(argv: list[str]) -> int:
     action = check_metadata.to_plain(check_metadata.load_yaml(Path(argv[1]).read_text(encoding="utf-8")))
     given: dict[str, str] = {}
     context: dict[str, str] = {}
+    only = None
     args = argv[2:]
     while args:
         flag, value = args[0], args[1] if len(args) > 1 else ""
@@ -47,6 +49,8 @@ def main(argv: list[str]) -> int:
             given[name] = val
         elif flag == "--context":
             context[name] = val
+        elif flag == "--only":
+            only = value
         else:
             print(f"action_script.py: unknown argument {flag}", file=sys.stderr)
             return 2
@@ -103,6 +107,8 @@ def main(argv: list[str]) -> int:
     for index, step in enumerate(action["runs"]["steps"]):
         name = step.get("name", f"step {index + 1}")
         step_id = step.get("id", f"step{index + 1}")
+        if only is not None and step_id != only:
+            continue
         cond = condition(step["if"], steps_seen) if "if" in step else None
         if "if" in step and "always()" in step["if"]:
             guard = f"if {cond}"  # runs whether or not an earlier step failed
@@ -123,6 +129,8 @@ def main(argv: list[str]) -> int:
         lines.append("fi")
         lines.append("echo ::endgroup::")
         steps_seen.add(step_id)
+    if only is not None and only not in steps_seen:
+        raise SystemExit(f"action_script.py: no step with id '{only}'")
     lines.append("exit $job_rc")
     print("\n".join(lines))
     return 0
