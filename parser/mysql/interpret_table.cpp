@@ -105,6 +105,11 @@ void Interpreter::create_table(const ast::CreateTable& stmt) {
                                  "CREATE TABLE ... SELECT is not modeled by schemerge (--strict): the columns of "
                                  "the query are unknown");
         }
+        if (stmt.columns.empty()) {
+            // Every column comes from the query: nothing to model but the statement itself.
+            keep_opaque("CREATE TABLE ... SELECT", stmt.tokens, {});
+            return;
+        }
         ++stats_.unsupported;
         warn("CREATE TABLE ... SELECT: the columns the query adds are not modeled; only the declared ones are");
     }
