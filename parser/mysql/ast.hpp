@@ -166,8 +166,9 @@ struct CreateTable {
     std::vector<ColumnDef> columns;
     std::vector<KeyDef> keys;
     std::vector<TableOption> options;
-    std::optional<Tokens> partition;  // PARTITION BY ... (from BY on)
+    std::optional<Tokens> partition;  // PARTITION BY ...
     bool as_select = false;
+    Tokens tokens;  // the whole statement, for CREATE TABLE ... SELECT (kept verbatim)
 };
 
 struct AlterAction {

@@ -467,6 +467,9 @@ ast::CreateTable AstBuilder::create_table(P::CreateTableContext* ctx) {
         t.partition = tokens_of(partition);
     }
     t.as_select = ctx->createTableSelect() != nullptr;
+    if (t.as_select) {
+        t.tokens = tokens_of(ctx);
+    }
     return t;
 }
 

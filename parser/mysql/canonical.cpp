@@ -190,6 +190,14 @@ std::string default_collation(std::string_view charset) {
 
 std::string non_default_collation(std::string_view collation) {
     std::string c = canonical_collation(collation);
+    // utf8mb4's default collation depends on the server: utf8mb4_0900_ai_ci in MySQL 8.0,
+    // utf8mb4_general_ci in MariaDB and MySQL 5.7, whose dumps write it out where a script
+    // wrote only CHARSET=utf8mb4. Both read as "the default", so the same schema dumped by
+    // either server, or written by hand, compares equal (a deliberate switch between exactly
+    // these two is not seen).
+    if (c == "utf8mb4_general_ci") {
+        return {};
+    }
     return c == default_collation(charset_of_collation(c)) ? std::string{} : c;
 }
 
@@ -464,6 +472,33 @@ bool keyword_name(std::string_view upper_word) {
     return std::find(k_words.begin(), k_words.end(), upper_word) != k_words.end();
 }
 
+// Function synonyms, as one name (12.1 Built-In Function and Operator Reference): MariaDB
+// prints UCASE() where the script wrote UPPER(), and the like.
+std::string canonical_function(std::string name) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> k_synonyms = {{
+        {"ucase", "upper"},
+        {"lcase", "lower"},
+        {"substr", "substring"},
+        {"mid", "substring"},
+        {"character_length", "char_length"},
+        {"pow", "power"},
+        {"ceiling", "ceil"},
+        {"now", "current_timestamp"},
+        {"localtime", "current_timestamp"},
+        {"localtimestamp", "current_timestamp"},
+        {"current_date", "curdate"},
+        {"current_time", "curtime"},
+        {"schema", "database"},
+        {"day", "dayofmonth"},
+    }};
+    for (const auto& [synonym, canonical] : k_synonyms) {
+        if (name == synonym) {
+            return std::string(canonical);
+        }
+    }
+    return name;
+}
+
 // The parentheses around the whole list, if they match each other.
 bool wrapped(const ast::Tokens& tokens, std::size_t begin, std::size_t end) {
     if (end - begin < 2 || !is_punct(tokens[begin], "(") || !is_punct(tokens[end - 1], ")")) {
@@ -560,7 +595,7 @@ model::Expression render_expression(const ast::Tokens& tokens, const ExprContext
                 }
                 if (next_is_paren && !after_dot) {
                     // Function names are not case-sensitive (9.2.5 Function Name Parsing).
-                    piece = lower(t.text);
+                    piece = canonical_function(lower(t.text));
                     kind = Piece::function;
                     out.functions.push_back({"", piece});
                     break;
@@ -584,10 +619,20 @@ model::Expression render_expression(const ast::Tokens& tokens, const ExprContext
                 std::string word = upper(t.text);
                 piece = word;
                 kind = next_is_paren && function_like_reserved(word) ? Piece::function : Piece::op;
-                if (word == "NULL" || word == "TRUE" || word == "FALSE" || word == "CURRENT_TIMESTAMP" ||
-                    word == "CURRENT_DATE" || word == "CURRENT_TIME" || word == "CURRENT_USER" ||
-                    word == "LOCALTIME" || word == "LOCALTIMESTAMP") {
-                    kind = next_is_paren ? Piece::function : Piece::value;
+                if (word == "CURRENT_TIMESTAMP" || word == "CURRENT_DATE" || word == "CURRENT_TIME" ||
+                    word == "CURRENT_USER" || word == "LOCALTIME" || word == "LOCALTIMESTAMP" ||
+                    word == "UTC_DATE" || word == "UTC_TIME" || word == "UTC_TIMESTAMP") {
+                    // CURRENT_DATE and CURRENT_DATE() are one call: the function form.
+                    piece = canonical_function(lower(word));
+                    kind = Piece::function;
+                    if (!next_is_paren) {
+                        piece += "()";
+                        kind = Piece::value;
+                    }
+                } else if (function_like_reserved(word) && next_is_paren) {
+                    piece = canonical_function(lower(word));
+                } else if (word == "NULL" || word == "TRUE" || word == "FALSE") {
+                    kind = Piece::value;
                 }
                 break;
             }
@@ -843,8 +888,9 @@ std::expected<std::optional<model::Expression>, std::string> canonical_default(c
             // MariaDB writes DEFAULT uuid(); MySQL needs DEFAULT (uuid()): the same default.
             model::Expression args = render_expression(value.expr.tokens, context);
             model::Expression e = args;
-            e.text = "(" + value.name + "(" + args.text + "))";
-            e.functions.push_back({"", value.name});
+            std::string name = canonical_function(value.name);
+            e.text = "(" + name + "(" + args.text + "))";
+            e.functions.push_back({"", name});
             return std::optional<model::Expression>{std::move(e)};
         }
         case Kind::builtin: {

@@ -68,7 +68,8 @@ struct ColumnType {
 // The character set's default collation (MySQL 8.0's: utf8mb4 -> utf8mb4_0900_ai_ci), or
 // "" for a character set not in the table.
 [[nodiscard]] std::string default_collation(std::string_view charset);
-// A collation that is its character set's default reads as "" (the default).
+// A collation that is its character set's default reads as "" (the default); for utf8mb4
+// both servers' defaults (utf8mb4_0900_ai_ci, utf8mb4_general_ci) do.
 [[nodiscard]] std::string non_default_collation(std::string_view collation);
 
 // How identifiers in an expression are spelled.

@@ -30,10 +30,10 @@ std::string lower(std::string_view s) {
 
 bool equals_ci(std::string_view a, std::string_view b) { return traits().names_equal(a, b); }
 
+// RESTRICT, NO ACTION and no clause are one rule in InnoDB ("NO ACTION: ... InnoDB
+// rejects the delete or update ... equivalent to RESTRICT", 13.1.20.5), and MariaDB does not
+// even print RESTRICT back: all three are stored as NO ACTION.
 model::ReferentialAction action(const std::string& text) {
-    if (text == "RESTRICT") {
-        return model::ReferentialAction::restrict;
-    }
     if (text == "CASCADE") {
         return model::ReferentialAction::cascade;
     }
@@ -48,6 +48,13 @@ model::ReferentialAction action(const std::string& text) {
 }
 
 // Columns an index can use only with a prefix length.
+bool is_mariadb_check_name(std::string_view name) {
+    constexpr std::string_view k_prefix = "CONSTRAINT_";
+    return name.size() > k_prefix.size() && name.substr(0, k_prefix.size()) == k_prefix &&
+           std::all_of(name.begin() + static_cast<std::ptrdiff_t>(k_prefix.size()), name.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
 bool needs_prefix(TypeClass c) { return c == TypeClass::text || c == TypeClass::blob; }
 bool allows_prefix(TypeClass c) {
     return c == TypeClass::character || c == TypeClass::binary || c == TypeClass::text || c == TypeClass::blob;
@@ -430,8 +437,16 @@ void Interpreter::add_check(model::Table& table, TableState& /*state*/, const as
     model::Constraint check;
     check.kind = model::ConstraintKind::check;
     check.meta = meta_at(key.offset);
-    check.name = key.has_constraint && !key.constraint_name.empty() ? key.constraint_name
-                                                                    : generated_constraint_name(table, "_chk_");
+    // MariaDB names an unnamed CHECK CONSTRAINT_<n> (and mariadb-dump writes that name);
+    // MySQL 8.0.16 names it <table>_chk_<n>. Both are the server's names, not the user's: the
+    // model uses MySQL's, numbered in declaration order either way.
+    bool mariadb_generated = is_mariadb_check_name(key.constraint_name);
+    check.name = key.has_constraint && !key.constraint_name.empty() && !mariadb_generated
+                     ? key.constraint_name
+                     : generated_constraint_name(table, "_chk_");
+    if (mariadb_generated) {
+        tables_[table.name].check_aliases[lower(key.constraint_name)] = check.name;
+    }
     for (const auto& c : table.constraints) {
         if (equals_ci(c.name, check.name) && c.kind != model::ConstraintKind::primary_key) {
             throw StatementError(key.offset, fmt::format("duplicate check constraint name \"{}\"", check.name),
@@ -571,8 +586,10 @@ void Interpreter::drop_index(model::Table& table, TableState& state, const std::
     state.indexes.erase(it);
 }
 
-void Interpreter::drop_constraint(model::Table& table, TableState& state, const std::string& name,
+void Interpreter::drop_constraint(model::Table& table, TableState& state, const std::string& name_in,
                                   std::uint32_t offset, bool if_exists, bool check_only, bool foreign_only) {
+    auto alias = state.check_aliases.find(lower(name_in));
+    const std::string& name = alias != state.check_aliases.end() ? alias->second : name_in;
     auto it = std::find_if(table.constraints.begin(), table.constraints.end(), [&](const model::Constraint& c) {
         if (check_only && c.kind != model::ConstraintKind::check) {
             return false;

@@ -105,6 +105,11 @@ void Interpreter::create_table(const ast::CreateTable& stmt) {
                                  "CREATE TABLE ... SELECT is not modeled by schemerge (--strict): the columns of "
                                  "the query are unknown");
         }
+        if (stmt.columns.empty()) {
+            // Every column comes from the query: nothing to model but the statement itself.
+            keep_opaque("CREATE TABLE ... SELECT", stmt.tokens, {});
+            return;
+        }
         ++stats_.unsupported;
         warn("CREATE TABLE ... SELECT: the columns the query adds are not modeled; only the declared ones are");
     }
@@ -196,8 +201,48 @@ void Interpreter::create_table_like(const ast::CreateTable& stmt, const model::Q
 // ---------------------------------------------------------------------------------------
 // Columns
 
-void Interpreter::add_column(model::Table& table, TableState& state, const ast::ColumnDef& def, bool first,
+namespace {
+
+// MariaDB's JSON is an alias: mariadb-dump writes `longtext CHARACTER SET utf8mb4 COLLATE
+// utf8mb4_bin ... CHECK (json_valid(col))` for a column declared JSON (MariaDB KB, JSON Data
+// Type). That spelling is the JSON type, as MySQL's native JSON is.
+bool mariadb_json(const ast::ColumnDef& def) {
+    if (def.type.name != "longtext" || def.checks.size() != 1 || def.checks[0].has_constraint) {
+        return false;
+    }
+    std::string collation = canonical_collation(def.collation);
+    if (collation != "utf8mb4_bin" || (!def.type.charset.empty() && canonical_charset(def.type.charset) != "utf8mb4")) {
+        return false;
+    }
+    const ast::Tokens& t = def.checks[0].check.tokens;
+    auto is = [&](std::size_t i, std::string_view text) {
+        if (i >= t.size()) {
+            return false;
+        }
+        std::string v = t[i].text;
+        std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return v == text;
+    };
+    std::string column = def.name;
+    std::transform(column.begin(), column.end(), column.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return t.size() == 4 && is(0, "json_valid") && is(1, "(") && is(2, column) && is(3, ")");
+}
+
+}  // namespace
+
+void Interpreter::add_column(model::Table& table, TableState& state, const ast::ColumnDef& def_in, bool first,
                              const std::string& after, std::optional<std::size_t> replace) {
+    std::optional<ast::ColumnDef> json_def;
+    if (mariadb_json(def_in)) {
+        json_def = def_in;
+        json_def->type = ast::DataType{};
+        json_def->type.name = "json";
+        json_def->type.offset = def_in.type.offset;
+        json_def->collation.clear();
+        json_def->checks.clear();
+    }
+    const ast::ColumnDef& def = json_def ? *json_def : def_in;
     auto type = canonical_type(def.type);
     if (!type) {
         throw StatementError(def.type.offset, type.error());
@@ -360,8 +405,10 @@ void Interpreter::column_keys(model::Table& table, TableState& state, const ast:
     if (def.unique_key || def.serial_default_value || (type && type->serial)) {
         column_key(ast::KeyKind::unique);
     }
-    for (const auto& check : def.checks) {
-        add_key(table, state, check);
+    if (!mariadb_json(def)) {
+        for (const auto& check : def.checks) {
+            add_key(table, state, check);
+        }
     }
     if (def.references) {
         // MySQL 8.0 parses and ignores a column's REFERENCES (13.1.20.5); MariaDB 10.5+

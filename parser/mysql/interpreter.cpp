@@ -393,6 +393,19 @@ void Interpreter::set(const ast::Set& stmt) {
                 }
             }
             std::string value = value_of(eq + 1, end);
+            if (target == "sql_mode") {
+                for (std::size_t k = eq + 1; k < end; ++k) {
+                    std::string v = lower(tokens[k].text);
+                    if (v.find("ansi_quotes") != std::string::npos || v.find("'ansi'") != std::string::npos) {
+                        // The grammar reads "..." as a string, MySQL's default; with ANSI_QUOTES the
+                        // server reads it as a name.
+                        warn("sql_mode ANSI_QUOTES is not followed: \"double-quoted\" text is still read as a "
+                             "string, not as a name",
+                             tokens[k].offset);
+                        break;
+                    }
+                }
+            }
             if (user) {
                 user_variables_[target.substr(1)] = value;
             } else if (target == "foreign_key_checks" && !value.empty()) {

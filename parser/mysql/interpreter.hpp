@@ -66,6 +66,8 @@ public:
         // Prefix lengths (the key_part_lengths attributes), by lower-case index name; the
         // primary key's under "primary".
         std::map<std::string, model::AttributeOptions> key_lengths;
+        // MariaDB's generated CHECK names (CONSTRAINT_1, lower case) -> the model's.
+        std::map<std::string, std::string> check_aliases;
     };
 
 private:

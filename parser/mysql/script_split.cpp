@@ -122,6 +122,10 @@ private:
     }
 
     // At `/*`: a versioned comment's marker length (`/*!`, `/*!50001`, `/*M!100100`), or 0.
+    // The server runs the text when its version is at least the number: we assume a modern
+    // server (MySQL 8.x / 9.x, MariaDB up to 11.x), so a version beyond that is a comment
+    // (mariadb-dump's first line `/*M!999999\- enable the sandbox mode */` is one: only the
+    // client reads it).
     std::size_t versioned_marker(std::size_t i) const {
         std::size_t k = i + 2;
         if (k < text_.size() && text_[k] == 'M' && k + 1 < text_.size() && text_[k + 1] == '!') {
@@ -131,8 +135,12 @@ private:
             return 0;
         }
         ++k;
-        while (k < text_.size() && k - i < 12 && std::isdigit(static_cast<unsigned char>(text_[k])) != 0) {
+        std::size_t digits = k;
+        while (k < text_.size() && k - digits < 6 && std::isdigit(static_cast<unsigned char>(text_[k])) != 0) {
             ++k;
+        }
+        if (k > digits && std::stol(text_.substr(digits, k - digits)) >= 120000) {
+            return 0;
         }
         return k - i;
     }

@@ -106,6 +106,8 @@ TEST(Canonical, CharsetsAndCollations) {
     EXPECT_EQ(parser::mysql::default_collation("latin1"), "latin1_swedish_ci");
     EXPECT_EQ(parser::mysql::non_default_collation("utf8_general_ci"), "");
     EXPECT_EQ(parser::mysql::non_default_collation("utf8mb4_unicode_ci"), "utf8mb4_unicode_ci");
+    EXPECT_EQ(parser::mysql::non_default_collation("utf8mb4_general_ci"), "");  // MariaDB's default
+    EXPECT_EQ(parser::mysql::non_default_collation("utf8mb4_0900_ai_ci"), "");  // MySQL 8.0's
     auto t = canonical_type(type_of("char(3) ascii"));
     EXPECT_EQ(t->charset, "latin1");
     EXPECT_EQ(canonical_type(type_of("nchar(3)"))->charset, "utf8mb3");
@@ -162,7 +164,8 @@ TEST(Canonical, DefaultsAsShowCreateTablePrintsThem) {
              {"datetime(6) DEFAULT current_timestamp(6)", "CURRENT_TIMESTAMP(6)"},
              {"varchar(36) DEFAULT (uuid())", "(uuid())"},
              {"varchar(36) DEFAULT uuid()", "(uuid())"},
-             {"date DEFAULT (CURRENT_DATE)", "(CURRENT_DATE)"},
+             {"date DEFAULT (CURRENT_DATE)", "(curdate())"},
+             {"date DEFAULT curdate()", "(curdate())"},
              {"int DEFAULT (1 + 2)", "(1 + 2)"},
          }) {
         EXPECT_EQ(default_of(row.column), row.canonical) << row.column;

@@ -60,6 +60,23 @@ TEST(Interpreter, ClientCommandsAreReported) {
     EXPECT_EQ(r.diagnostics[0].location.line, 2U);
 }
 
+TEST(Interpreter, CreateTableSelect) {
+    auto r = load_ok("CREATE TABLE src (a int);\nCREATE TABLE copy SELECT a FROM src;\n"
+                     "CREATE TABLE part (id int PRIMARY KEY) SELECT a FROM src;");
+    EXPECT_FALSE(r.schema.tables.contains({"", "copy"}));  // only the query knows its columns: kept verbatim
+    ASSERT_EQ(r.schema.opaque.size(), 1U);
+    EXPECT_EQ(r.schema.opaque[0].sql, "CREATE TABLE copy SELECT a FROM src");
+    EXPECT_EQ(r.schema.tables.at({"", "part"}).columns.size(), 1U);  // the declared columns are modeled
+    EXPECT_EQ(r.stats.unsupported, 2U);
+    EXPECT_EQ(r.diagnostics.size(), 2U);
+}
+
+TEST(Interpreter, AnsiQuotesIsReported) {
+    auto r = load_ok("SET sql_mode = 'ANSI_QUOTES';\nSET SESSION sql_mode='STRICT_TRANS_TABLES';");
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_NE(r.diagnostics[0].message.find("ANSI_QUOTES"), std::string::npos);
+}
+
 TEST(Interpreter, EveryStatementOfAChunkIsApplied) {
     auto r = load_ok("CREATE TABLE t (a int);\nDELIMITER //\nDROP TRIGGER IF EXISTS x; CREATE TRIGGER x BEFORE INSERT ON t "
                      "FOR EACH ROW SET NEW.a = 1;//\nDELIMITER ;");
