@@ -11,6 +11,7 @@
 
 #include "cli/output.hpp"
 #include "synth/plan.hpp"
+#include "synth/postgres/hazards.hpp"
 
 namespace schemerge::cli {
 
@@ -24,7 +25,7 @@ const std::vector<std::string>& layout_names() {
 const std::vector<std::string>& hazard_ids() {
     static const std::vector<std::string> ids = [] {
         std::vector<std::string> out;
-        for (const auto& h : synth::hazard::k_all) {
+        for (const auto& h : synth::hazard::catalog(synth::postgres::hazard::k_postgres)) {
             out.emplace_back(h.id);
         }
         return out;

@@ -11,6 +11,7 @@
 
 #include "cli/plan_report.hpp"
 #include "cli/sarif.hpp"
+#include "synth/postgres/hazards.hpp"
 #include "synth/postgres/migration_planner.hpp"
 
 namespace schemerge::cli {
@@ -54,7 +55,7 @@ std::string_view conflict_description(diff::ConflictKind kind) {
 
 
 std::string_view hazard_description(std::string_view id) {
-    for (const auto& h : synth::hazard::k_all) {
+    for (const auto& h : synth::hazard::catalog(synth::postgres::hazard::k_postgres)) {
         if (h.id == id) {
             return h.text;
         }
@@ -435,7 +436,7 @@ std::string render_merge_sarif(const MergeReport& report) {
     for (auto kind : k_conflict_kinds) {
         log.rules.push_back({std::string(diff::to_string(kind)), std::string(conflict_description(kind))});
     }
-    for (const auto& hazard : synth::hazard::k_all) {
+    for (const auto& hazard : synth::hazard::catalog(synth::postgres::hazard::k_postgres)) {
         log.rules.push_back({std::string(hazard.id), std::string(hazard.text)});
     }
     auto sarif_location = [&report](const model::SourceLocation& location) {

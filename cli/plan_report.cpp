@@ -103,7 +103,7 @@ std::string render_json(const PlanReport& report) {
         c["kind"] = std::string(diff::to_string(change.kind));
         c["object_kind"] = std::string(model::to_string(change.key.kind));
         c["object"] = object_name(change.key);
-        c["detail"] = change.detail;
+        c["detail"] = change.detail_text();
         out["changes"].push_back(std::move(c));
     }
     out["steps"] = plan_steps_json(*report.plan);

@@ -144,20 +144,53 @@ std::string Change::describe() const {
         case ChangeKind::rename_table:
         case ChangeKind::rename_column:
         case ChangeKind::rename_constraint:
-        case ChangeKind::rename_index: out += " (was " + detail + ")"; break;
+        case ChangeKind::rename_index: out += " (was " + old_name + ")"; break;
         case ChangeKind::add_enum_value: {
             // The key's args hold the new label (see ChangeKind::add_enum_value).
             model::ObjectKey type_key = key;
             type_key.args.clear();
             out = "add value '" + key.args + "' to " + type_key.to_string();
-            if (!detail.empty()) {
-                out += " " + detail;
+            if (std::string position = detail_text(); !position.empty()) {
+                out += " " + position;
             }
             break;
         }
         default: break;
     }
     return out;
+}
+
+namespace {
+
+// 'it''s': how describe() and reports have always quoted a label.
+std::string quoted_label(const std::string& label) {
+    std::string out = "'";
+    for (char c : label) {
+        out += c;
+        if (c == '\'') {
+            out += '\'';
+        }
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+std::string Change::detail_text() const {
+    switch (kind) {
+        case ChangeKind::rename_table:
+        case ChangeKind::rename_column:
+        case ChangeKind::rename_constraint:
+        case ChangeKind::rename_index: return old_name;
+        case ChangeKind::add_enum_value:
+            switch (enum_position.place) {
+                case EnumPosition::Place::end: return {};
+                case EnumPosition::Place::before: return "BEFORE " + quoted_label(enum_position.label);
+                case EnumPosition::Place::after: return "AFTER " + quoted_label(enum_position.label);
+            }
+            return {};
+        default: return {};
+    }
 }
 
 }  // namespace schemerge::diff

@@ -21,10 +21,9 @@ enum class ChangeKind : std::uint8_t {
     drop_collation,
     create_type,
     drop_type,
-    add_enum_value,       // ALTER TYPE ... ADD VALUE (position in Change::detail: "BEFORE 'x'" / "AFTER 'x'",
-                          // labels quoted as SQL literals; empty = append at the end). The new label
-                          // itself is in Change::key.args (raw, unquoted); changes for one type come
-                          // in the order they must run.
+    add_enum_value,       // a label added to an enum (its position in Change::enum_position). The new
+                          // label itself is in Change::key.args (raw, unquoted); changes for one type
+                          // come in the order they must run.
     recreate_type,        // enum value removed/reordered, composite/range/base changed: drop + create with dependents
     alter_domain,         // domain default / NOT NULL / constraints changed (before/after are the TypeDefs)
     add_type_attributes,  // composite type: attributes appended at the end, the others unchanged
@@ -34,12 +33,12 @@ enum class ChangeKind : std::uint8_t {
     alter_sequence,       // options or OWNED BY changed
     create_table,
     drop_table,
-    rename_table,         // Change::detail = old name (from a rename hint)
+    rename_table,         // Change::old_name = old name (from a rename hint)
     alter_table,          // table-level attributes: persistence, options, RLS enable/force, replica identity,
                           // access method, partition attach/detach, inheritance (before/after: Tables)
     add_column,
     drop_column,
-    rename_column,        // detail = old column name
+    rename_column,        // old_name = old column name
     alter_column_type,
     set_default,
     drop_default,
@@ -51,10 +50,10 @@ enum class ChangeKind : std::uint8_t {
     add_constraint,
     drop_constraint,
     validate_constraint,  // NOT VALID -> valid, nothing else changed
-    rename_constraint,    // detail = old name
+    rename_constraint,    // old_name = old name
     create_index,
     drop_index,
-    rename_index,         // detail = old name
+    rename_index,         // old_name = old name
     create_view,
     drop_view,
     replace_view,         // query/options changed (CREATE OR REPLACE when column list allows, else drop+create)
@@ -69,7 +68,7 @@ enum class ChangeKind : std::uint8_t {
     alter_policy,         // roles/using/check changed (command or permissive change => drop+create)
     create_text_search,
     drop_text_search,
-    set_comment,          // comment added/changed/removed on any object (detail: COMMENT ON target text)
+    set_comment,          // comment added/changed/removed on any object
     create_opaque,        // a verbatim statement present only in `to`
     drop_opaque,          // a verbatim statement present only in `from` (cannot be undone automatically)
 };
@@ -84,15 +83,34 @@ using ObjectRef = std::variant<std::monostate, const model::Namespace*, const mo
                                const model::Index*, const model::View*, const model::Function*,
                                const model::Trigger*, const model::Policy*, const model::OpaqueStatement*>;
 
+// Where a label added to an enum goes (add_enum_value).
+struct EnumPosition {
+    enum class Place : std::uint8_t {
+        end,     // appended after the last label
+        before,  // before `label`
+        after,   // after `label`
+    };
+    Place place = Place::end;
+    std::string label;  // the neighbour (raw, unquoted); empty at the end
+
+    bool operator==(const EnumPosition&) const = default;
+};
+
 struct Change {
     ChangeKind kind = ChangeKind::create_table;
     model::ObjectKey key;  // the object changed (for columns: kind column, table = owning table)
     ObjectRef before;      // the object in `from` (monostate for creations)
     ObjectRef after;       // the object in `to` (monostate for drops)
-    std::string detail;    // kind-specific: old name for renames, enum position, comment target, ...
+    // Kind-specific payloads, empty for the other kinds:
+    std::string old_name;        // renames: the name in `from` (same schema; columns and constraints: same table)
+    EnumPosition enum_position;  // add_enum_value
 
     // "add column public.orders.note" — stable, used in plan comments and reports.
     [[nodiscard]] std::string describe() const;
+    // The payload as report text (the JSON report's "detail"): a rename's old name, an
+    // enum value's position ("BEFORE 'x'" / "AFTER 'x'", the label quoted as a string
+    // literal), empty otherwise.
+    [[nodiscard]] std::string detail_text() const;
 };
 
 // The two-way diff result: changes in a deterministic order (by kind group, then key),

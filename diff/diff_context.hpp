@@ -44,8 +44,10 @@ struct Context {
     std::vector<Change> changes;
     std::vector<RenameSuggestion> suggestions;
 
-    void emit(ChangeKind kind, model::ObjectKey key, ObjectRef before, ObjectRef after, std::string detail = {}) {
-        changes.push_back(Change{kind, std::move(key), before, after, std::move(detail)});
+    // The new change, for the caller to fill its kind's payload (old_name, enum_position).
+    Change& emit(ChangeKind kind, model::ObjectKey key, ObjectRef before, ObjectRef after) {
+        changes.push_back(Change{kind, std::move(key), before, after});
+        return changes.back();
     }
 };
 

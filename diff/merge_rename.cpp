@@ -14,11 +14,11 @@ SideRenames collect_renames(const model::Schema& base, const model::Schema& side
     for (const auto& c : result.changes.changes) {
         if (c.kind == ChangeKind::rename_table) {
             model::QualifiedName now{c.key.schema, c.key.name};
-            model::QualifiedName old{c.key.schema, c.detail};
+            model::QualifiedName old{c.key.schema, c.old_name};
             out.tables.emplace_back(old, now);
             new_to_old[now] = old;
         } else if (c.kind == ChangeKind::rename_index) {
-            out.indexes.emplace_back(model::QualifiedName{c.key.schema, c.detail},
+            out.indexes.emplace_back(model::QualifiedName{c.key.schema, c.old_name},
                                      model::QualifiedName{c.key.schema, c.key.name});
         }
     }
@@ -29,9 +29,9 @@ SideRenames collect_renames(const model::Schema& base, const model::Schema& side
     };
     for (const auto& c : result.changes.changes) {
         if (c.kind == ChangeKind::rename_column) {
-            out.columns.push_back({{old_table(c.key), c.detail}, c.key.name});
+            out.columns.push_back({{old_table(c.key), c.old_name}, c.key.name});
         } else if (c.kind == ChangeKind::rename_constraint) {
-            out.constraints.push_back({{old_table(c.key), c.detail}, c.key.name});
+            out.constraints.push_back({{old_table(c.key), c.old_name}, c.key.name});
         }
     }
     return out;

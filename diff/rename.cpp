@@ -90,7 +90,7 @@ void apply_table_hint(Context& ctx, RenameHint hint) {
     ctx.renames.table_to_old[new_name] = old_name;
     const model::Table& before = ctx.from.tables.at(old_name);
     const model::Table& after = ctx.to.tables.at(new_name);
-    ctx.emit(ChangeKind::rename_table, key_of(after), &before, &after, hint.from);
+    ctx.emit(ChangeKind::rename_table, key_of(after), &before, &after).old_name = hint.from;
 }
 
 void apply_index_hint(Context& ctx, RenameHint hint) {
@@ -109,7 +109,7 @@ void apply_index_hint(Context& ctx, RenameHint hint) {
     ctx.renames.index_to_old[new_name] = old_name;
     const model::Index& before = ctx.from.indexes.at(old_name);
     const model::Index& after = ctx.to.indexes.at(new_name);
-    ctx.emit(ChangeKind::rename_index, key_of(after), &before, &after, hint.from);
+    ctx.emit(ChangeKind::rename_index, key_of(after), &before, &after).old_name = hint.from;
 }
 
 // Column and constraint hints name the table as it is called in `to` or in `from`.
@@ -153,7 +153,7 @@ void apply_column_hint(Context& ctx, RenameHint hint) {
     }
     ctx.renames.column_to_new[{old_table, hint.from}] = hint.to;
     ctx.renames.column_to_old[{new_table, hint.to}] = hint.from;
-    ctx.emit(ChangeKind::rename_column, column_key(new_table, hint.to), before, after, hint.from);
+    ctx.emit(ChangeKind::rename_column, column_key(new_table, hint.to), before, after).old_name = hint.from;
 }
 
 void apply_constraint_hint(Context& ctx, RenameHint hint) {
@@ -177,7 +177,7 @@ void apply_constraint_hint(Context& ctx, RenameHint hint) {
     }
     ctx.renames.constraint_to_new[{old_table, hint.from}] = hint.to;
     ctx.renames.constraint_to_old[{new_table, hint.to}] = hint.from;
-    ctx.emit(ChangeKind::rename_constraint, constraint_key(new_table, hint.to), before, after, hint.from);
+    ctx.emit(ChangeKind::rename_constraint, constraint_key(new_table, hint.to), before, after).old_name = hint.from;
 }
 
 // Renames of views, sequences and types have no change kind yet: the object is

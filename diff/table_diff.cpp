@@ -182,7 +182,7 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
                 normalized.meta = fresh->meta;
                 if (normalized == *fresh) {
                     model::ObjectKey key = constraint_key(after.name, fresh->name);
-                    ctx.emit(ChangeKind::rename_constraint, key, old, fresh, old->name);
+                    ctx.emit(ChangeKind::rename_constraint, key, old, fresh).old_name = old->name;
                     diff_comment(ctx, key, old, fresh, old->meta, fresh->meta);
                     old = nullptr;
                     fresh = nullptr;

@@ -10,17 +10,6 @@ namespace schemerge::diff::detail {
 
 namespace {
 
-std::string quote_label(const std::string& label) {
-    std::string out = "'";
-    for (char c : label) {
-        out += c;
-        if (c == '\'') {
-            out += '\'';
-        }
-    }
-    return out + "'";
-}
-
 // ALTER TYPE ... ADD VALUE can only add: every old label must keep its relative
 // order in the new list (pg_enum sort order cannot be changed or removed).
 bool only_additions(const std::vector<std::string>& before, const std::vector<std::string>& after) {
@@ -54,13 +43,14 @@ void add_enum_values(Context& ctx, const model::TypeDef& before, const model::Ty
         // its predecessor, which exists by then (old, or added by an earlier change),
         // or before the first old label when it leads the list.
         bool old_follows = std::any_of(new_labels.begin() + static_cast<std::ptrdiff_t>(i) + 1, new_labels.end(), is_old);
-        std::string position;
+        EnumPosition position;
         if (old_follows) {
-            position = i > 0 ? "AFTER " + quote_label(new_labels[i - 1]) : "BEFORE " + quote_label(old_labels.front());
+            position = i > 0 ? EnumPosition{EnumPosition::Place::after, new_labels[i - 1]}
+                             : EnumPosition{EnumPosition::Place::before, old_labels.front()};
         }
         model::ObjectKey key = key_of(after);
         key.args = new_labels[i];
-        ctx.emit(ChangeKind::add_enum_value, key, &before, &after, position);
+        ctx.emit(ChangeKind::add_enum_value, key, &before, &after).enum_position = std::move(position);
     }
 }
 

@@ -1,40 +1,58 @@
 #pragma once
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace schemerge::synth {
 
-// Stable hazard ids (documented in the README; reports and CI rules key on them).
+// Stable hazard ids (documented in the README; reports and CI rules key on them). The
+// ones here are neutral: what any engine's plan can do to data and availability. A
+// dialect's planner adds ids for what only its engine does (PostgreSQL's lock modes:
+// synth/postgres/hazards.hpp) and lists them in Dialect::hazards.
 namespace hazard {
 inline constexpr std::string_view k_data_loss = "data-loss";                      // drop table/column, narrowing type, enum value removal
 inline constexpr std::string_view k_table_rewrite = "table-rewrite";              // type change that rewrites, SET LOGGED, ...
-inline constexpr std::string_view k_access_exclusive_lock = "access-exclusive-lock";
-inline constexpr std::string_view k_blocking_index_build = "blocking-index-build";  // CREATE INDEX without CONCURRENTLY
 inline constexpr std::string_view k_validation_scan = "validation-scan";          // ADD CONSTRAINT that scans the table
 inline constexpr std::string_view k_not_null_on_existing_column = "not-null-on-existing-column";
 inline constexpr std::string_view k_type_recreated = "type-recreated";            // enum/composite dropped and recreated
 inline constexpr std::string_view k_dependents_recreated = "dependents-recreated";  // views/functions dropped and recreated
 inline constexpr std::string_view k_irreversible = "irreversible";                // a verbatim statement cannot be undone
 
+// What a hazard puts at risk; reports list ids group by group (data first), the
+// neutral ids of a group before a dialect's.
+enum class Group : unsigned char {
+    data,        // rows can be lost
+    rewrite,     // the table is rewritten
+    locking,     // reads or writes wait
+    scan,        // existing rows are read to validate
+    recreation,  // objects are dropped and created again
+    manual,      // someone has to act by hand
+};
+
 struct Description {
     std::string_view id;
     std::string_view text;  // one sentence, for reports and SARIF rules
+    Group group = Group::manual;
 };
 
-// Every hazard id with its description, in the README's order: reports, SARIF rules and
-// configuration checks ([check] fail_on) read this one list.
-inline constexpr Description k_all[] = {
-    {k_data_loss, "The step can lose data (dropped table or column, narrowing type, removed enum value)."},
-    {k_table_rewrite, "The step rewrites the whole table."},
-    {k_access_exclusive_lock, "The step takes an ACCESS EXCLUSIVE lock."},
-    {k_blocking_index_build, "The index is built without CONCURRENTLY and blocks writes."},
-    {k_validation_scan, "Adding the constraint scans the table to validate it."},
-    {k_not_null_on_existing_column, "SET NOT NULL on an existing column scans the table and fails on NULLs."},
-    {k_type_recreated, "A type is dropped and recreated with its dependents."},
-    {k_dependents_recreated, "Dependent views or functions are dropped and recreated."},
-    {k_irreversible, "A verbatim statement cannot be undone automatically."},
+// The neutral ids with their descriptions.
+inline constexpr Description k_neutral[] = {
+    {k_data_loss, "The step can lose data (dropped table or column, narrowing type, removed enum value).", Group::data},
+    {k_table_rewrite, "The step rewrites the whole table.", Group::rewrite},
+    {k_validation_scan, "Adding the constraint scans the table to validate it.", Group::scan},
+    {k_not_null_on_existing_column, "SET NOT NULL on an existing column scans the table and fails on NULLs.",
+     Group::scan},
+    {k_type_recreated, "A type is dropped and recreated with its dependents.", Group::recreation},
+    {k_dependents_recreated, "Dependent views or functions are dropped and recreated.", Group::recreation},
+    {k_irreversible, "A verbatim statement cannot be undone automatically.", Group::manual},
 };
+
+// Every hazard id reports, SARIF rules and configuration checks ([check] fail_on) know:
+// the neutral ones plus `dialect` ones (an id already listed is skipped), by group, the
+// neutral ids of a group first, then in the order given. With PostgreSQL's list this is
+// the README's order.
+[[nodiscard]] std::vector<Description> catalog(std::span<const Description> dialect = {});
 }  // namespace hazard
 
 struct Hazard {

@@ -12,6 +12,7 @@
 
 #include "synth/postgres/object_ddl.hpp"
 #include "synth/postgres/planner.hpp"
+#include "synth/plan_render.hpp"
 
 namespace schemerge::synth::postgres {
 
@@ -42,7 +43,7 @@ void Planner::scan() {
         change_index_.insert({change.kind, change.key});
         switch (change.kind) {
             case ChangeKind::rename_table: {
-                QualifiedName old_name{change.key.schema, change.detail};
+                QualifiedName old_name{change.key.schema, change.old_name};
                 if (const auto* before = as<model::Table>(change.before)) {
                     old_name = before->name;
                 }
@@ -182,7 +183,7 @@ void Planner::expand(const Change& change) {
             add(k_opaque, {},
                 std::vector<Step>{make_step(
                     "", text,
-                    {hazard(hazard::k_irreversible,
+                    {make_hazard(hazard::k_irreversible,
                             "the statement is not in the target schema, but schemerge cannot undo what it did; "
                             "no SQL is generated for it")})});
             return;
@@ -255,15 +256,11 @@ void Planner::wire() {
 
 namespace {
 
-void render_step(std::string& out, const Step& step) {
-    out += "\n-- " + step.change + "\n";
-    for (const auto& h : step.hazards) {
-        out += "--   hazard " + h.id + ": " + h.message + "\n";
-    }
-    if (!step.sql.empty()) {
-        out += step.sql + ";\n";
-    }
-}
+// PostgreSQL's words for the frame of a plan script (synth/plan_render.hpp).
+constexpr ScriptStyle k_script_style{
+    .after_transaction = "after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its "
+                         "own to keep its lock light):",
+};
 
 }  // namespace
 
@@ -275,43 +272,6 @@ Plan plan_migration(const model::Schema& from, const model::Schema& to, const di
     return Planner(from, to, changes, options).run();
 }
 
-std::string render_sql(const Plan& plan) {
-    std::string out = "-- schemerge migration plan\n";
-    for (const auto& note : plan.notes) {
-        out += "-- note: " + note + "\n";
-    }
-    if (plan.steps.empty()) {
-        out += "-- The schemas are identical: nothing to do.\n";
-        return out;
-    }
-    // Runs of steps: the non-transactional steps before the first transactional
-    // one run first; each run of transactional steps is one transaction.
-    bool seen_transaction = false;
-    std::size_t i = 0;
-    while (i < plan.steps.size()) {
-        bool transactional = plan.steps[i].transactional;
-        std::size_t end = i;
-        while (end < plan.steps.size() && plan.steps[end].transactional == transactional) {
-            ++end;
-        }
-        if (transactional) {
-            out += "\nBEGIN;\n";
-            for (std::size_t k = i; k < end; ++k) {
-                render_step(out, plan.steps[k]);
-            }
-            out += "\nCOMMIT;\n";
-            seen_transaction = true;
-        } else {
-            out += seen_transaction ? "\n-- after the transaction (CONCURRENTLY cannot run inside one; VALIDATE CONSTRAINT runs on its own to keep "
-                                      "its lock light):\n"
-                                    : "\n-- outside a transaction:\n";
-            for (std::size_t k = i; k < end; ++k) {
-                render_step(out, plan.steps[k]);
-            }
-        }
-        i = end;
-    }
-    return out;
-}
+std::string render_sql(const Plan& plan) { return render_script(plan, k_script_style); }
 
 }  // namespace schemerge::synth::postgres

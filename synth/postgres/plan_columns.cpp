@@ -66,7 +66,7 @@ void Planner::add_column(const Change& change, const std::string& text) {
     bool has_value = column->default_value || column->identity != model::IdentityKind::none ||
                      column->generated != model::GeneratedKind::none;
     if (column->not_null && !has_value) {
-        hazards.push_back(hazard(hazard::k_not_null_on_existing_column,
+        hazards.push_back(make_hazard(hazard::k_not_null_on_existing_column,
                                  "column " + column->name + " is NOT NULL without a default: the statement fails if " +
                                      name + " has rows"));
     }
@@ -74,10 +74,10 @@ void Planner::add_column(const Change& change, const std::string& text) {
                    column->generated != model::GeneratedKind::none ||
                    (column->default_value && is_volatile_expression(*column->default_value, to_));
     if (rewrite) {
-        hazards.push_back(hazard(hazard::k_table_rewrite,
+        hazards.push_back(make_hazard(hazard::k_table_rewrite,
                                  "table " + name + " is rewritten to fill column " + column->name +
                                      " (volatile default, identity or stored generated column)"));
-        hazards.push_back(hazard(hazard::k_access_exclusive_lock,
+        hazards.push_back(make_hazard(hazard::k_access_exclusive_lock,
                                  "table " + name + " is locked against reads and writes while it is rewritten"));
     }
     std::vector<std::string> sql{"ALTER TABLE " + name + " ADD COLUMN " + column_definition(*table, *column)};
@@ -105,7 +105,7 @@ void Planner::drop_column(const Change& change, const std::string& text) {
     std::size_t a =
         add(k_drop_column, change.key,
             {"ALTER TABLE " + name + " DROP COLUMN " + quote_identifier(column->name)}, text,
-            {hazard(hazard::k_data_loss, "column " + column->name + " of " + name + " and its values are dropped")});
+            {make_hazard(hazard::k_data_loss, "column " + column->name + " of " + name + " and its values are dropped")});
     removes(a, from_side(change.key));
     removes(a, default_key(from_side(change.key)));
     graph_.span(change.key, a, a);
@@ -126,17 +126,17 @@ void Planner::alter_column_type(const Change& change, const std::string& text) {
     bool type_changed = before->type != after->type;
     std::vector<Hazard> hazards;
     if (type_changed && impact.data_loss) {
-        hazards.push_back(hazard(hazard::k_data_loss, "column " + after->name + ": " + impact.reason));
+        hazards.push_back(make_hazard(hazard::k_data_loss, "column " + after->name + ": " + impact.reason));
     }
     bool rewrite = type_changed ? impact.rewrite : false;
     if (rewrite) {
-        hazards.push_back(hazard(hazard::k_table_rewrite,
+        hazards.push_back(make_hazard(hazard::k_table_rewrite,
                                  "table " + name + " and its indexes are rewritten to convert column " + after->name));
     } else if (!type_changed) {
-        hazards.push_back(hazard(hazard::k_table_rewrite,
+        hazards.push_back(make_hazard(hazard::k_table_rewrite,
                                  "indexes on column " + after->name + " of " + name + " are rebuilt"));
     }
-    hazards.push_back(hazard(hazard::k_access_exclusive_lock,
+    hazards.push_back(make_hazard(hazard::k_access_exclusive_lock,
                              "table " + name + " is locked against reads and writes during the change"));
     // A user type being recreated converts through text from the renamed old type.
     bool recreated = before->type.name == after->type.name && !before->type.name.schema.empty() &&
@@ -214,10 +214,10 @@ void Planner::set_not_null(const Change& change, const std::string& text) {
     std::size_t a = add(k_set_not_null, change.key,
                         std::vector<Step>{make_step(
                             prefix + " SET NOT NULL", text,
-                            {hazard(hazard::k_not_null_on_existing_column,
+                            {make_hazard(hazard::k_not_null_on_existing_column,
                                     "the statement fails if a row of " + name + " holds NULL in " + change.key.name),
-                             hazard(hazard::k_validation_scan, "table " + name + " is scanned for NULLs"),
-                             hazard(hazard::k_access_exclusive_lock,
+                             make_hazard(hazard::k_validation_scan, "table " + name + " is scanned for NULLs"),
+                             make_hazard(hazard::k_access_exclusive_lock,
                                     "table " + name + " is locked against reads and writes during the scan")})});
     provides(a, change.key, false);
     // Online: a NOT VALID check is added in the transaction, validated afterwards
@@ -229,9 +229,9 @@ void Planner::set_not_null(const Change& change, const std::string& text) {
                                    " IS NOT NULL) NOT VALID",
                                text));
     online.push_back(make_step("ALTER TABLE " + name + " VALIDATE CONSTRAINT " + check, text,
-                               {hazard(hazard::k_not_null_on_existing_column,
+                               {make_hazard(hazard::k_not_null_on_existing_column,
                                        "validation fails if a row of " + name + " holds NULL in " + change.key.name),
-                                hazard(hazard::k_validation_scan,
+                                make_hazard(hazard::k_validation_scan,
                                        "table " + name + " is scanned without blocking reads or writes")},
                                false));
     online.push_back(make_step(prefix + " SET NOT NULL", text, {}, false));
@@ -330,11 +330,11 @@ void Planner::alter_generated(const Change& change, const std::string& text) {
                                  prefix + " ADD COLUMN " + column_definition(*table, *after)};
     append_metadata(sql, after->meta, "COLUMN " + column_target(table_name, after->name), "", k_meta);
     std::vector<Hazard> hazards{
-        hazard(hazard::k_data_loss, "column " + after->name + " of " + name +
+        make_hazard(hazard::k_data_loss, "column " + after->name + " of " + name +
                                         " is dropped and added again as a generated column: its stored values are "
                                         "replaced by computed ones (and it moves to the end of the table)"),
-        hazard(hazard::k_table_rewrite, "table " + name + " is rewritten to compute column " + after->name),
-        hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")};
+        make_hazard(hazard::k_table_rewrite, "table " + name + " is rewritten to compute column " + after->name),
+        make_hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")};
     std::size_t a = add(k_alter_generated, change.key, sql, text, hazards);
     removes(a, from_side(change.key), false);
     provides(a, change.key, false);

@@ -60,9 +60,6 @@ void Planner::set_comment(const Change& change, const std::string& text) {
     }
     std::string target = comment_target(change);
     if (target.empty()) {
-        target = change.detail;
-    }
-    if (target.empty()) {
         return;
     }
     const auto* meta = meta_of(change.after);

@@ -15,20 +15,20 @@ std::size_t Planner::add_constraint_action(const model::Table& table, const mode
     if (!new_table && !constraint.not_valid) {
         switch (constraint.kind) {
             case model::ConstraintKind::foreign_key:
-                hazards.push_back(hazard(hazard::k_validation_scan,
+                hazards.push_back(make_hazard(hazard::k_validation_scan,
                                          "table " + name + " is scanned to check every row against " +
                                              format_name(constraint.ref_table) +
                                              "; both tables are locked against writes meanwhile"));
                 break;
             case model::ConstraintKind::check:
-                hazards.push_back(hazard(hazard::k_validation_scan, "table " + name + " is scanned to check every row"));
-                hazards.push_back(hazard(hazard::k_access_exclusive_lock,
+                hazards.push_back(make_hazard(hazard::k_validation_scan, "table " + name + " is scanned to check every row"));
+                hazards.push_back(make_hazard(hazard::k_access_exclusive_lock,
                                          "table " + name + " is locked against reads and writes during the scan"));
                 break;
             default:
-                hazards.push_back(hazard(hazard::k_validation_scan,
+                hazards.push_back(make_hazard(hazard::k_validation_scan,
                                          "an index is built on " + name + " and every row is checked"));
-                hazards.push_back(hazard(hazard::k_access_exclusive_lock,
+                hazards.push_back(make_hazard(hazard::k_access_exclusive_lock,
                                          "table " + name + " is locked against reads and writes during the build"));
                 break;
         }
@@ -50,7 +50,7 @@ std::size_t Planner::add_constraint_action(const model::Table& table, const mode
         not_valid.not_valid = true;
         online.push_back(make_step(add_constraint(table, not_valid), text));
         online.push_back(make_step(prefix + " VALIDATE CONSTRAINT " + quote_identifier(constraint.name), text,
-                                   {hazard(hazard::k_validation_scan,
+                                   {make_hazard(hazard::k_validation_scan,
                                            "table " + name + " is scanned without blocking reads or writes")},
                                    false));
     } else if ((constraint.kind == model::ConstraintKind::primary_key ||
@@ -70,7 +70,7 @@ std::size_t Planner::add_constraint_action(const model::Table& table, const mode
         index.include = constraint.include;
         index.options = constraint.index_options;
         online.push_back(make_step(concurrently(create_index(index)), text,
-                                   {hazard(hazard::k_validation_scan,
+                                   {make_hazard(hazard::k_validation_scan,
                                            "the unique index is built without blocking writes; it fails on "
                                            "duplicates and leaves an invalid index to drop")},
                                    false));
@@ -153,7 +153,7 @@ void Planner::validate_constraint(const Change& change, const std::string& text)
     std::size_t a = add(k_validate_constraint, change.key,
                         std::vector<Step>{make_step(
                             "ALTER TABLE " + name + " VALIDATE CONSTRAINT " + quote_identifier(change.key.name), text,
-                            {hazard(hazard::k_validation_scan,
+                            {make_hazard(hazard::k_validation_scan,
                                     "table " + name + " is scanned (reads and writes continue)")})});
     provides(a, change.key, false);
 }

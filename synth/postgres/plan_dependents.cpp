@@ -256,7 +256,7 @@ void Planner::recreate_dependents() {
             shown.args.clear();
         }
         std::string reason = "recreate dependent " + shown.to_string();
-        std::vector<Hazard> hazards{hazard(hazard::k_dependents_recreated, dependent_message(d))};
+        std::vector<Hazard> hazards{make_hazard(hazard::k_dependents_recreated, dependent_message(d))};
         switch (d.kind) {
             case ObjectKind::view:
             case ObjectKind::materialized_view: {

@@ -14,7 +14,7 @@ std::size_t Planner::create_index_action(const model::Index& index, const std::s
     bool fresh = table_is_new(index.table) || view_in(to_, index.table) != nullptr;
     std::vector<Hazard> hazards;
     if (!fresh) {
-        hazards.push_back(hazard(hazard::k_blocking_index_build,
+        hazards.push_back(make_hazard(hazard::k_blocking_index_build,
                                  "writes to " + format_name(index.table) + " are blocked while the index is built"));
     }
     std::vector<std::string> sql{create_index(index)};
@@ -56,7 +56,7 @@ void Planner::drop_index_change(const Change& change, const std::string& text) {
     }
     std::string name = format_name(index->name);
     std::size_t a = add(k_drop_index, change.key, {"DROP INDEX " + name}, text,
-                        {hazard(hazard::k_access_exclusive_lock,
+                        {make_hazard(hazard::k_access_exclusive_lock,
                                 "table " + format_name(current(index->table)) + " is locked while the index is dropped")});
     removes(a, change.key);
     index_drops_[index->table].push_back(a);

@@ -124,7 +124,7 @@ void Planner::alter_sequence(const Change& change, const std::string& text) {
             return t->name.name == "smallint" ? 2 : t->name.name == "integer" ? 4 : 8;
         };
         if (width(after->options.data_type) < width(before->options.data_type)) {
-            hazards.push_back(hazard(hazard::k_data_loss,
+            hazards.push_back(make_hazard(hazard::k_data_loss,
                                      "a narrower sequence type fails if the current value does not fit"));
         }
         add(k_alter_sequence, change.key, {"ALTER SEQUENCE " + format_name(after->name) + " " + join(clauses, " ")},

@@ -80,7 +80,7 @@ void Planner::drop_table_change(const Change& change, const std::string& text) {
         return;
     }
     std::size_t a = add(k_drop_table, change.key, {"DROP TABLE " + format_name(table->name)}, text,
-                        {hazard(hazard::k_data_loss,
+                        {make_hazard(hazard::k_data_loss,
                                 "table " + format_name(table->name) + " and all its rows are dropped")});
     removes(a, change.key);
     for (const auto& column : table->columns) {
@@ -149,19 +149,19 @@ void Planner::rename(const Change& change, const std::string& text) {
     std::string sql;
     switch (change.kind) {
         case ChangeKind::rename_table:
-            sql = "ALTER TABLE " + format_name({key.schema, change.detail}) + " RENAME TO " +
+            sql = "ALTER TABLE " + format_name({key.schema, change.old_name}) + " RENAME TO " +
                   quote_identifier(key.name);
             break;
         case ChangeKind::rename_column:
-            sql = "ALTER TABLE " + format_name(table_of(key)) + " RENAME COLUMN " + quote_identifier(change.detail) +
+            sql = "ALTER TABLE " + format_name(table_of(key)) + " RENAME COLUMN " + quote_identifier(change.old_name) +
                   " TO " + quote_identifier(key.name);
             break;
         case ChangeKind::rename_constraint:
             sql = "ALTER TABLE " + format_name(table_of(key)) + " RENAME CONSTRAINT " +
-                  quote_identifier(change.detail) + " TO " + quote_identifier(key.name);
+                  quote_identifier(change.old_name) + " TO " + quote_identifier(key.name);
             break;
         case ChangeKind::rename_index:
-            sql = "ALTER INDEX " + format_name({key.schema, change.detail}) + " RENAME TO " +
+            sql = "ALTER INDEX " + format_name({key.schema, change.old_name}) + " RENAME TO " +
                   quote_identifier(key.name);
             break;
         default: return;
@@ -184,23 +184,23 @@ void Planner::alter_table(const Change& change, const std::string& text) {
     if (before->persistence != after->persistence) {
         main.push_back(make_step(
             prefix + (after->persistence == model::Persistence::unlogged ? " SET UNLOGGED" : " SET LOGGED"), text,
-            {hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
-             hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
+            {make_hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
+             make_hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
     }
     if (before->access_method != after->access_method) {
         main.push_back(make_step(
             prefix + " SET ACCESS METHOD " +
                 quote_identifier(after->access_method.empty() ? std::string("heap") : after->access_method),
             text,
-            {hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
-             hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
+            {make_hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
+             make_hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
     }
     if (before->tablespace != after->tablespace) {
         main.push_back(make_step(
             prefix + " SET TABLESPACE " +
                 quote_identifier(after->tablespace.empty() ? std::string("pg_default") : after->tablespace),
             text,
-            {hazard(hazard::k_access_exclusive_lock,
+            {make_hazard(hazard::k_access_exclusive_lock,
                     "table " + name + " is locked while its files are copied to the new tablespace")}));
     }
     if (before->options != after->options) {
@@ -237,7 +237,7 @@ void Planner::alter_table(const Change& change, const std::string& text) {
         if (!had) {
             main.push_back(make_step(
                 prefix + " INHERIT " + format_name(parent), text,
-                {hazard(hazard::k_validation_scan, "the parent's constraints are checked against " + name)}));
+                {make_hazard(hazard::k_validation_scan, "the parent's constraints are checked against " + name)}));
         }
     }
     if (before->cluster_on != after->cluster_on) {
@@ -272,7 +272,7 @@ void Planner::alter_table(const Change& change, const std::string& text) {
                 {"ALTER TABLE " + format_name(*after->partition_of) + " ATTACH PARTITION " + name + " " +
                  after->partition_bound},
                 text,
-                {hazard(hazard::k_validation_scan,
+                {make_hazard(hazard::k_validation_scan,
                         "table " + name + " is scanned to check the partition bound unless a constraint implies it")});
         after_providers(attach, model::object_key(ObjectKind::table, *after->partition_of));
         attach_actions_[after->name] = attach;

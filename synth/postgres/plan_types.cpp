@@ -48,8 +48,10 @@ void Planner::add_enum_value(const Change& change, const std::string& text) {
     type_key.args.clear();
     std::string sql = "ALTER TYPE " + format_name(name_of(type_key)) + " ADD VALUE " +
                       quote_literal(change.key.args);
-    if (!change.detail.empty()) {
-        sql += " " + change.detail;
+    const diff::EnumPosition& position = change.enum_position;
+    if (position.place != diff::EnumPosition::Place::end) {
+        sql += (position.place == diff::EnumPosition::Place::before ? " BEFORE " : " AFTER ") +
+               quote_literal(position.label);
     }
     // PostgreSQL 15 runs ADD VALUE inside a transaction block, but the new label
     // cannot be used before that transaction commits — and the plan's own steps
@@ -99,7 +101,7 @@ void Planner::alter_domain(const Change& change, const std::string& text) {
     if (before->not_null != after->not_null) {
         std::vector<Hazard> hazards;
         if (after->not_null) {
-            hazards.push_back(hazard(hazard::k_validation_scan,
+            hazards.push_back(make_hazard(hazard::k_validation_scan,
                                      "every column of domain " + format_name(after->name) +
                                          " is scanned; the statement fails if one holds NULL"));
         }
@@ -112,7 +114,7 @@ void Planner::alter_domain(const Change& change, const std::string& text) {
             if (old.not_valid && !it->not_valid) {
                 validates.push_back(make_step(
                     prefix + " VALIDATE CONSTRAINT " + quote_identifier(old.name), text,
-                    {hazard(hazard::k_validation_scan, "every column of the domain is scanned")}));
+                    {make_hazard(hazard::k_validation_scan, "every column of the domain is scanned")}));
             } else if (!old.not_valid && it->not_valid) {
                 // Only a drop and add makes a valid constraint NOT VALID again.
                 drops.push_back(make_step(prefix + " DROP CONSTRAINT " + quote_identifier(old.name), text));
@@ -136,7 +138,7 @@ void Planner::alter_domain(const Change& change, const std::string& text) {
         if (fresh.not_valid) {
             sql += " NOT VALID";
         } else {
-            hazards.push_back(hazard(hazard::k_validation_scan,
+            hazards.push_back(make_hazard(hazard::k_validation_scan,
                                      "every column of domain " + format_name(after->name) +
                                          " is checked; the statement fails if a value violates it"));
         }
@@ -165,7 +167,7 @@ void Planner::recreate_type(const Change& change, const std::string& text) {
     std::string old_name = identifier_limit(before->name.name + "__schemerge_old");
     QualifiedName old_qualified{before->name.schema, old_name};
     std::string keyword = type_keyword(*before);
-    std::vector<Hazard> hazards{hazard(hazard::k_type_recreated,
+    std::vector<Hazard> hazards{make_hazard(hazard::k_type_recreated,
                                        "type " + format_name(after->name) +
                                            " is dropped and created again; its columns are converted through text")};
     std::vector<ObjectKey> columns = columns_of_type(after->name);
@@ -200,13 +202,13 @@ void Planner::recreate_type(const Change& change, const std::string& text) {
             continue;
         }
         std::vector<Hazard> column_hazards{
-            hazard(hazard::k_table_rewrite,
+            make_hazard(hazard::k_table_rewrite,
                    "table " + format_name(table->name) + " is rewritten to convert column " + column->name),
-            hazard(hazard::k_access_exclusive_lock,
+            make_hazard(hazard::k_access_exclusive_lock,
                    "table " + format_name(table->name) + " is locked against reads and writes while it is rewritten")};
         if (removed_labels) {
             column_hazards.insert(column_hazards.begin(),
-                                  hazard(hazard::k_data_loss,
+                                  make_hazard(hazard::k_data_loss,
                                          "values removed from " + format_name(after->name) + " cannot convert: rows of " +
                                              format_name(table->name) + "." + column->name +
                                              " holding them make the statement fail"));

@@ -27,7 +27,7 @@ std::size_t Planner::create_view_action(const model::View& view, const std::stri
     ObjectKey key = model::object_key(view.materialized ? ObjectKind::materialized_view : ObjectKind::view, view.name);
     std::vector<Hazard> hazards;
     if (view.materialized) {
-        hazards.push_back(hazard(hazard::k_table_rewrite, "materialized view " + format_name(view.name) +
+        hazards.push_back(make_hazard(hazard::k_table_rewrite, "materialized view " + format_name(view.name) +
                                                               " is populated by running its query"));
     }
     std::size_t a = add(rank, key, view_statements(view), text, hazards);
@@ -102,7 +102,7 @@ void Planner::replace_view(const Change& change, const std::string& text) {
     }
     std::vector<Hazard> hazards;
     if (before->materialized) {
-        hazards.push_back(hazard(hazard::k_dependents_recreated,
+        hazards.push_back(make_hazard(hazard::k_dependents_recreated,
                                  "materialized view " + format_name(before->name) +
                                      " is dropped and created again: it is empty until its query has run"));
     }

@@ -17,6 +17,7 @@
 #include "model/schema.hpp"
 #include "synth/action_graph.hpp"
 #include "synth/plan.hpp"
+#include "synth/postgres/hazards.hpp"
 #include "synth/postgres/schema_emitter.hpp"
 #include "synth/postgres/sql_format.hpp"
 
@@ -100,7 +101,7 @@ enum Rank : int {
 };
 
 
-inline Hazard hazard(std::string_view id, std::string message) { return Hazard{std::string(id), std::move(message)}; }
+inline Hazard make_hazard(std::string_view id, std::string message) { return Hazard{std::string(id), std::move(message)}; }
 
 inline Step make_step(std::string sql, std::string change, std::vector<Hazard> hazards = {}, bool transactional = true) {
     Step step;

@@ -2,15 +2,13 @@
 #include <string>
 
 #include "model/schema.hpp"
+#include "synth/emit_options.hpp"
 
 namespace schemerge::synth::postgres {
 
-// What a dump reproduces besides the definitions themselves.
-struct EmitOptions {
-    bool owners = true;      // ALTER ... OWNER TO
-    bool privileges = true;  // GRANT / REVOKE
-    bool comments = true;    // COMMENT ON
-};
+// The neutral options (synth/emit_options.hpp): ALTER ... OWNER TO, GRANT / REVOKE,
+// COMMENT ON. The alias keeps existing callers' spelling.
+using EmitOptions = synth::EmitOptions;
 
 // One canonical PostgreSQL 15 script that recreates `schema`: every object
 // schema-qualified, statements in a stable dependency order (a topological sort

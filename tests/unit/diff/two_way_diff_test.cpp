@@ -20,8 +20,8 @@ std::string format(const Change& change) {
     if (change.kind == ChangeKind::add_enum_value) {
         out += " <" + change.key.args + ">";
     }
-    if (!change.detail.empty()) {
-        out += " [" + change.detail + "]";
+    if (!change.detail_text().empty()) {
+        out += " [" + change.detail_text() + "]";
     }
     return out;
 }
@@ -548,7 +548,8 @@ TEST(TwoWayDiff, Describe) {
     EXPECT_EQ(create.describe(), "create table public.t");
     Change rename{ChangeKind::rename_column, {model::ObjectKind::column, "public", "c", "t", ""}, {}, {}, "b"};
     EXPECT_EQ(rename.describe(), "rename column public.t.c (was b)");
-    Change value{ChangeKind::add_enum_value, {model::ObjectKind::type, "public", "e", "", "x"}, {}, {}, "AFTER 'a'"};
+    Change value{ChangeKind::add_enum_value, {model::ObjectKind::type, "public", "e", "", "x"}, {}, {}, "",
+                 EnumPosition{EnumPosition::Place::after, "a"}};
     EXPECT_EQ(value.describe(), "add value 'x' to type public.e AFTER 'a'");
     Change fn{ChangeKind::replace_function, {model::ObjectKind::function, "public", "f", "", "integer"}, {}, {}, ""};
     EXPECT_EQ(fn.describe(), "replace function public.f(integer)");

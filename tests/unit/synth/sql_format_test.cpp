@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "synth/postgres/sql_format.hpp"
 
 namespace schemerge::synth::postgres {
@@ -45,6 +46,28 @@ TEST(SqlFormat, QuoteIdentifier) {
     for (const auto& row : rows) {
         SCOPED_TRACE(row.input);
         EXPECT_EQ(quote_identifier(row.input), row.expected);
+    }
+}
+
+// synth/postgres's quote_identifier and the front end's (parser/postgres quote_ident,
+// PostgreSQL's DialectTraits::quote) are the same rule written twice; before one goes,
+// this pins where they agree and the one place they do not: '$' inside a name. The
+// server's quote_identifier() (ruleutils.c) and pg_dump's fmtId() quote a name with '$';
+// this file's copy leaves it bare (its dumps and plans have always printed a$b bare).
+TEST(SqlFormat, QuoteIdentifierAgreesWithTheFrontEnd) {
+    const model::DialectTraits& traits = parser::postgres::traits();
+    const std::vector<std::string> same = {
+        "users", "_x", "a1", "Users", "UPPER", "1abc", "$x", "with space", "a\"b", "\"", "caf\u00e9", "select",
+        "user", "table", "order", "integer", "between", "left", "name", "action", "data", "text", "id", "",
+        "x-y", "a.b", "\u00e9t\u00e9", "t1_2", "_", "__x__", "do", "inner", "over", "varchar", "zone"};
+    for (const auto& name : same) {
+        SCOPED_TRACE(name);
+        EXPECT_EQ(quote_identifier(name), traits.quote_identifier(name));
+    }
+    for (const std::string name : {"a$b", "x$", "t_$1"}) {
+        SCOPED_TRACE(name);
+        EXPECT_EQ(quote_identifier(name), name);
+        EXPECT_EQ(traits.quote_identifier(name), "\"" + name + "\"");
     }
 }
 
