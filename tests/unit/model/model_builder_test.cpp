@@ -3,12 +3,19 @@
 // directly mean what the SQL would.
 #include <gtest/gtest.h>
 
+#include "model/model_json.hpp"
 #include "parser/postgres/dialect_traits.hpp"
 #include "support/load.hpp"
 #include "support/model_builder.hpp"
 
 namespace schemerge::test {
 namespace {
+
+model::Schema single(const model::Table& table) {
+    model::Schema s;
+    s.tables[table.name] = table;
+    return s;
+}
 
 TEST(ModelBuilder, BuildsWhatTheFrontEndBuilds) {
     model::Schema built =
@@ -19,10 +26,10 @@ TEST(ModelBuilder, BuildsWhatTheFrontEndBuilds) {
             .table("customers").column("id", "integer").primary_key({"id"}).column("email", "text").not_null()
             .unique({"email"})
             .table("orders").column("id", "integer").primary_key({"id"}).column("customer_id", "integer")
-            .column("state", "status").default_value("'new'::status").column("total", "numeric(10,2)")
+            .column("state", "status").default_value("'new'").column("total", "numeric(10,2)")
             .column("tags", "text[]").comment("labels")
             .foreign_key({"customer_id"}, "customers", {"id"})
-            .check("total > (0)::numeric", {"total"})
+            .check("total > 0", {"total"})
             .table("s.t").column("a", "bigint")
             .index("orders_customer_idx", "orders", {"customer_id"})
             .view("big_orders", "SELECT id FROM orders WHERE total > 100", {"orders"})
@@ -52,7 +59,19 @@ CREATE FUNCTION add(integer, integer) RETURNS integer LANGUAGE sql AS 'SELECT $1
     EXPECT_EQ(built.sequences, loaded.sequences);
     for (const auto& [name, table] : loaded.tables) {
         ASSERT_TRUE(built.tables.contains(name)) << name.to_string();
-        EXPECT_EQ(built.tables.at(name), table) << name.to_string();
+        const model::Table& b = built.tables.at(name);
+        ASSERT_EQ(b.columns.size(), table.columns.size()) << name.to_string();
+        for (std::size_t i = 0; i < table.columns.size(); ++i) {
+            EXPECT_EQ(b.columns[i], table.columns[i]) << name.to_string() << "." << table.columns[i].name << ": "
+                                                      << model::to_json(single(b)) << "\n" << model::to_json(single(table));
+        }
+        ASSERT_EQ(b.constraints.size(), table.constraints.size()) << name.to_string();
+        for (std::size_t i = 0; i < table.constraints.size(); ++i) {
+            EXPECT_EQ(b.constraints[i], table.constraints[i]) << table.constraints[i].name << ": "
+                                                              << model::to_json(single(b)) << "\n"
+                                                              << model::to_json(single(table));
+        }
+        EXPECT_EQ(b, table) << name.to_string();
     }
     EXPECT_EQ(built.tables.size(), loaded.tables.size());
     EXPECT_EQ(built.indexes, loaded.indexes);

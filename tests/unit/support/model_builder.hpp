@@ -7,7 +7,7 @@
 //       .enum_type("status", {"new", "paid"})
 //       .table("customers").column("id", "integer").primary_key({"id"}).column("email", "text").not_null()
 //       .table("orders").column("id", "integer").column("customer_id", "integer").column("state", "status")
-//           .default_value("'new'::status")
+//           .default_value("'new'")
 //           .foreign_key({"customer_id"}, "customers", {"id"})
 //       .index("orders_customer_idx", "orders", {"customer_id"})
 //       .view("order_ids", "SELECT id FROM orders", {"orders"})
@@ -41,13 +41,24 @@ public:
     ModelBuilder(ModelBuilder&&) = default;
     ModelBuilder& operator=(ModelBuilder&&) = default;
 
+    // From here on, names are taken as typed in SQL and folded the dialect's way
+    // (DialectTraits::fold_identifier: "orders" -> ORDERS under upper-case folding,
+    // "\"orders\"" kept). Off by default: names are stored as given.
+    ModelBuilder& fold_names(bool on = true) {
+        fold_ = on;
+        return *this;
+    }
+    [[nodiscard]] std::string name(const std::string& typed) const {
+        return fold_ ? traits_->fold_identifier(typed) : typed;
+    }
+
     // "s.n" -> {s, n}; "n" -> {default schema, n}.
-    [[nodiscard]] model::QualifiedName qualify(const std::string& name) const {
-        auto dot = name.find('.');
+    [[nodiscard]] model::QualifiedName qualify(const std::string& typed) const {
+        auto dot = typed.find('.');
         if (dot == std::string::npos) {
-            return {std::string(traits_->default_schema), name};
+            return {std::string(traits_->default_schema), name(typed)};
         }
-        return {name.substr(0, dot), name.substr(dot + 1)};
+        return {name(typed.substr(0, dot)), name(typed.substr(dot + 1))};
     }
 
     // "numeric(10,2)" -> numeric {10, 2}; "text[]" -> text, 1 dimension; a declared or
@@ -74,6 +85,9 @@ public:
             }
         }
         model::QualifiedName user = qualify(text);
+        if (fold_ && text.find('.') == std::string::npos && !schema_.types.contains(user)) {
+            text = name(text);  // a built-in type, folded like any name
+        }
         if (text.find('.') != std::string::npos || schema_.types.contains(user)) {
             t.name = user;
         } else {
@@ -129,7 +143,7 @@ public:
 
     ModelBuilder& column(const std::string& name, const std::string& type_text) {
         model::Column c;
-        c.name = name;
+        c.name = this->name(name);
         c.type = type(type_text);
         current_table().columns.push_back(std::move(c));
         column_ = static_cast<int>(table_->columns.size()) - 1;
@@ -205,7 +219,7 @@ public:
                         bool unique_index = false) {
         model::Index i;
         i.table = qualify(table_name);
-        i.name = {i.table.schema, name};
+        i.name = {i.table.schema, this->name(name)};
         i.unique = unique_index;
         for (auto& c : columns) {
             model::IndexElement e;
@@ -221,7 +235,7 @@ public:
     ModelBuilder& trigger(const std::string& name, const std::string& table_name, const std::string& function,
                           std::vector<std::string> update_of = {}) {
         model::Trigger t;
-        t.name = name;
+        t.name = this->name(name);
         t.table = qualify(table_name);
         t.function = qualify(function);
         t.for_each_row = true;
@@ -332,6 +346,7 @@ private:
     model::Schema schema_;
     model::Table* table_ = nullptr;  // map nodes are stable
     int column_ = -1;
+    bool fold_ = false;
 };
 
 }  // namespace schemerge::test
