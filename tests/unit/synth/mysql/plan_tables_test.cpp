@@ -106,3 +106,19 @@ TEST(MysqlPlanTables, EveryStepCommitsOnItsOwn) {
 
 }  // namespace
 }  // namespace schemerge::test::mysql_synth
+
+namespace schemerge::test::mysql_synth {
+namespace {
+
+TEST(MysqlPlanTables, KeptColumnsInAnotherOrderMove) {
+    auto p = plan("CREATE TABLE t (id int PRIMARY KEY, a int, b int, c int, d int);",
+                  "CREATE TABLE t (id int PRIMARY KEY, c int, a int, b int, e int, d int);");
+    EXPECT_EQ(statements(p.plan),
+              "ALTER TABLE t\n"
+              "  MODIFY COLUMN c int AFTER id,\n"
+              "  ADD COLUMN e int AFTER b;\n");
+    EXPECT_NE(hazards(p.plan).find("table-rewrite: moving column t.c rebuilds the table"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace schemerge::test::mysql_synth
