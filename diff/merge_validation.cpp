@@ -120,13 +120,15 @@ void check_columns_exist(MergeContext& ctx, const Inputs& in, const model::Objec
     }
 }
 
-// Columns a function body names (merge_plpgsql.cpp says when a column counts as named):
+// Columns a function body names (the front end's body analysis says when a column counts
+// as named: model::BodyDependencies):
 // reported when the base had the column, the merged relation does not (one side dropped
 // or renamed it), and no side already pairs this very body with the column's absence
 // (a side that dropped the column and left the body as it is was broken before the
 // merge: not the merge's doing).
 void check_body_columns(MergeContext& ctx, const Inputs& in, const model::RoutineName& name,
-                        const model::Function& function, const std::vector<ColumnReference>& columns,
+                        const model::Function& function,
+                        const std::vector<std::pair<model::QualifiedName, std::string>>& columns,
                         const Where& where) {
     const model::ObjectKey key = key_of(function);
     for (const auto& [relation, column] : columns) {
@@ -349,22 +351,19 @@ void validate_other(MergeContext& ctx, const Inputs& in) {
         trigger_tables[trigger.function].insert(trigger.table);
     }
     for (const auto& [name, function] : in.merged.functions) {
-        if (function.language != "plpgsql" && function.language != "sql") {
-            continue;
+        const model::BodyDependencies& body = function.body_dependencies;
+        if (!body.analysed) {
+            continue;  // best effort: a body the front end could not read is not a conflict
         }
         std::optional<model::QualifiedName> trigger_table;
         if (auto it = trigger_tables.find(function.name); it != trigger_tables.end() && it->second.size() == 1) {
             trigger_table = *it->second.begin();
         }
-        auto refs = body_references(function, trigger_table);
-        if (!refs) {
-            continue;  // best effort: a body libpg_query cannot parse is not a conflict
-        }
         Where where = where_of(in, &model::Schema::functions, name);
         model::Expression expr;
-        expr.relations = refs->relations;
+        expr.relations = body.relations();
         check_expression(ctx, in, key_of(function), "body", expr, {}, where);
-        check_body_columns(ctx, in, name, function, refs->columns, where);
+        check_body_columns(ctx, in, name, function, body.columns(trigger_table), where);
     }
 }
 

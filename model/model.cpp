@@ -126,6 +126,36 @@ std::string Function::identity_args() const {
     return out;
 }
 
+std::vector<QualifiedName> BodyDependencies::relations() const {
+    std::vector<QualifiedName> out;
+    for (const auto& r : references) {
+        if (r.column.empty() && !r.trigger_row) {
+            out.push_back(r.relation);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::pair<QualifiedName, std::string>> BodyDependencies::columns(
+    const std::optional<QualifiedName>& trigger_table) const {
+    std::vector<std::pair<QualifiedName, std::string>> out;
+    for (const auto& r : references) {
+        if (r.column.empty()) {
+            continue;
+        }
+        if (!r.trigger_row) {
+            out.emplace_back(r.relation, r.column);
+        } else if (trigger_table) {
+            out.emplace_back(*trigger_table, r.column);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 bool Schema::relation_exists(const QualifiedName& name) const {
     if (tables.contains(name) || views.contains(name) || sequences.contains(name) || indexes.contains(name)) {
         return true;
