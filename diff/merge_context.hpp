@@ -22,6 +22,12 @@ struct MergeContext {
     // Commutation check: the merge runs a second time with the sides swapped; its
     // conflicts are not reported (they mirror the first run's).
     bool swapped = false;
+    // The engine's rules (DialectTraits) of the schemas being merged; null: neutral.
+    const model::DialectTraits* dialect = nullptr;
+
+    [[nodiscard]] const model::DialectTraits& traits() const {
+        return dialect != nullptr ? *dialect : model::DialectTraits::neutral();
+    }
 
     // The side a resolution (--resolve for this object or its table, else --prefer)
     // picks for a conflict of a resolvable kind; none = report the conflict.

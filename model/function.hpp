@@ -71,7 +71,7 @@ struct Function {
     RoutineKind kind = RoutineKind::function;
     std::vector<FunctionArg> args;
     std::optional<TypeRef> returns;  // unset for procedures and RETURNS TABLE
-    std::string language;            // lower case: sql, plpgsql, c, internal
+    std::string language;            // lower case, as the engine names it (sql, c, ...)
     std::string body;                // AS '...' (prosrc), verbatim
     std::string link_symbol;         // AS 'obj_file', 'link_symbol' for C functions
     std::string sql_body;            // BEGIN ATOMIC ... END / RETURN expr, canonical text

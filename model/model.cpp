@@ -3,6 +3,7 @@
 
 #include "model/diagnostic.hpp"
 #include "model/function.hpp"
+#include "model/namespace_rules.hpp"
 #include "model/object_key.hpp"
 #include "model/schema.hpp"
 #include "model/source_location.hpp"
@@ -156,12 +157,15 @@ std::vector<std::pair<QualifiedName, std::string>> BodyDependencies::columns(
     return out;
 }
 
-bool Schema::relation_exists(const QualifiedName& name) const {
-    if (tables.contains(name) || views.contains(name) || sequences.contains(name) || indexes.contains(name)) {
-        return true;
+bool Schema::relation_exists(const QualifiedName& name) const { return name_taken(*this, NameKind::table, name); }
+
+const DialectTraits& dialect_of(std::initializer_list<const Schema*> schemas) {
+    for (const Schema* s : schemas) {
+        if (s != nullptr && s->dialect.known()) {
+            return *s->dialect;
+        }
     }
-    auto type = types.find(name);
-    return type != types.end() && type->second.kind == TypeKind::composite;
+    return DialectTraits::neutral();
 }
 
 std::size_t Schema::object_count() const {

@@ -1,4 +1,5 @@
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/dialect_traits.hpp"
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@ Interpreter::Interpreter(model::Schema& schema, std::vector<model::Diagnostic>& 
     : schema_(schema), diagnostics_(diagnostics), options_(options), stats_(stats) {
     names_.schema = &schema_;
     names_.search_path = &search_path_;
+    schema_.dialect = &traits();
 }
 
 void Interpreter::apply(Node* stmt, const StatementSite& site) {
