@@ -1,5 +1,4 @@
 #include "parser/postgres/interpreter.hpp"
-#include "parser/postgres/dialect_traits.hpp"
 
 #include "parser/postgres/dialect_traits.hpp"
 
@@ -13,7 +12,6 @@ Interpreter::Interpreter(model::Schema& schema, std::vector<model::Diagnostic>& 
     schema_.dialect = &traits();
     names_.schema = &schema_;
     names_.search_path = &search_path_;
-    schema_.dialect = &traits();
 }
 
 void Interpreter::apply(Node* stmt, const StatementSite& site) {
