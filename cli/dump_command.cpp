@@ -102,6 +102,10 @@ int run_dump_check(const DumpArgs& args) {
         return k_exit_input_error;
     }
     std::string rewrite_options;
+    // The rewrite must read the file in the same dialect (a config's dialect applies to it anyway).
+    if (!args.sources.dialect.empty()) {
+        rewrite_options += " --dialect " + shell_word(args.sources.dialect);
+    }
     for (auto [set, flag] : {std::pair{args.no_owners, " --no-owners"}, std::pair{args.no_privileges, " --no-privileges"},
                              std::pair{args.no_comments, " --no-comments"}}) {
         if (set) {

@@ -44,6 +44,9 @@ struct Context {
     std::vector<Change> changes;
     std::vector<RenameSuggestion> suggestions;
 
+    // The engine's rules (DialectTraits): the dialect that built `from`, else `to`'s.
+    [[nodiscard]] const model::DialectTraits& traits() const { return model::dialect_of({&from, &to}); }
+
     // The new change, for the caller to fill its kind's payload (old_name, enum_position).
     Change& emit(ChangeKind kind, model::ObjectKey key, ObjectRef before, ObjectRef after) {
         changes.push_back(Change{kind, std::move(key), before, after});

@@ -1,7 +1,7 @@
 // Commutation: the merge is also run with the sides swapped (theirs' changes first) and
-// the two results compared, object by object (no second merged model is built). Column order may differ (each order appends the first
-// side's columns first: PostgreSQL appends, so that is expected) and so may the order
-// of verbatim statements; anything else that differs is a non-commuting conflict,
+// the two results compared, object by object (no second merged model is built). Column
+// order may differ (each order puts the first side's new columns first: merge_table.cpp,
+// so that is expected) and so may the order of verbatim statements; anything else that differs is a non-commuting conflict,
 // unless the object already has a conflict (its merged value is then provisional).
 #include <set>
 
@@ -119,7 +119,8 @@ void check_star_views(MergeContext& ctx, const model::Schema& merged, const mode
                                 s == 1 ? wv->meta.location : ot->meta.location),
                            "View " + display_name(key) + " from " + writer_name + " selects * from " + r.to_string() +
                                ", whose columns " + other_name +
-                               " changed: PostgreSQL expands * when the view is created, so the order of the two "
+                               " changed: " + std::string(ctx.traits().engine_name()) +
+                               " expands * when the view is created, so the order of the two "
                                "changes decides the view's columns.",
                            "List the view's columns explicitly.");
                 break;
@@ -135,6 +136,7 @@ void check_commutation(MergeContext& ctx, const model::Schema& merged, const mod
         conflicted.insert({c.object.schema, c.object.table.empty() ? c.object.name : c.object.table});
     }
     MergeContext swapped{ctx.options, {}, true};
+    swapped.dialect = ctx.dialect;
     compare(ctx, swapped, conflicted, merged.types, b.types, o.types, t.types,
             [](const model::TypeDef& v) { return key_of(v); });
     compare(ctx, swapped, conflicted, merged.sequences, b.sequences, o.sequences, t.sequences,

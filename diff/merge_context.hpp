@@ -22,6 +22,12 @@ struct MergeContext {
     // Commutation check: the merge runs a second time with the sides swapped; its
     // conflicts are not reported (they mirror the first run's).
     bool swapped = false;
+    // The engine's rules (DialectTraits) of the schemas being merged; null: neutral.
+    const model::DialectTraits* dialect = nullptr;
+
+    [[nodiscard]] const model::DialectTraits& traits() const {
+        return dialect != nullptr ? *dialect : model::DialectTraits::neutral();
+    }
 
     // The side a resolution (--resolve for this object or its table, else --prefer)
     // picks for a conflict of a resolvable kind; none = report the conflict.
@@ -262,9 +268,9 @@ void check_rename_collisions(MergeContext& ctx, const model::Schema& base, const
 // those renames are dropped from both sets.
 void reconcile_renames(MergeContext& ctx, SideRenames& ours, SideRenames& theirs);
 
-// Validation of the merged model (merge_validation.cpp) and the PL/pgSQL body check
-// (merge_plpgsql.cpp): tables named in a PL/pgSQL body's SQL statements, or nullopt
-// when the body does not parse.
+// Validation of the merged model (merge_validation.cpp), routine bodies included: what
+// a body reads and writes comes from the model (model::Function::body_dependencies, made
+// by the dialect's front end while loading).
 struct Sides {
     const model::Schema& base;
     const model::Schema& ours;
@@ -273,23 +279,6 @@ struct Sides {
 // `loaded`: the inputs as given (references resolve there); `renamed`: with both sides'
 // renames applied (the merged objects' locations are looked up there).
 void validate(MergeContext& ctx, const model::Schema& merged, const Sides& loaded, const Sides& renamed);
-
-// What a PL/pgSQL or SQL-language body's statements name (merge_plpgsql.cpp): relations,
-// and columns wherever the relation they belong to is unambiguous.
-struct ColumnReference {
-    model::QualifiedName relation;
-    std::string column;
-    auto operator<=>(const ColumnReference&) const = default;
-    bool operator==(const ColumnReference&) const = default;
-};
-struct BodyReferences {
-    std::vector<model::QualifiedName> relations;  // sorted, unique
-    std::vector<ColumnReference> columns;         // sorted, unique
-};
-// nullopt when the language is neither plpgsql nor sql or the body does not parse.
-// `trigger_table`: the one table whose triggers run the function (NEW.x / OLD.x), if known.
-[[nodiscard]] std::optional<BodyReferences> body_references(const model::Function& function,
-                                                            const std::optional<model::QualifiedName>& trigger_table);
 
 // Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped, on the
 // inputs with renames applied.

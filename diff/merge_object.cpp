@@ -123,6 +123,7 @@ std::vector<model::OpaqueStatement> merge_opaque(const std::vector<model::Opaque
 
 model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const model::Schema& o, const model::Schema& t) {
     model::Schema out;
+    out.dialect = &model::dialect_of({&b, &o, &t});
     merge_whole(ctx, b.namespaces, o.namespaces, t.namespaces, out.namespaces,
                 [](const model::Namespace& v) { return key_of(v); });
     merge_whole(ctx, b.extensions, o.extensions, t.extensions, out.extensions,

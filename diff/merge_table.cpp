@@ -101,6 +101,50 @@ std::optional<model::Column> merge_added_column(MergeContext& ctx, const model::
     return std::nullopt;
 }
 
+// Column order. Where ADD COLUMN appends (DialectTraits::columns_append_only): base order,
+// then ours' additions, then theirs'. Where a new column can be placed (AFTER / FIRST),
+// each side's new column follows the column it follows on that side, ours' before theirs'
+// when both sides add after one column.
+std::vector<std::string> column_order(bool append_only, const model::Table& b, const model::Table& o,
+                                      const model::Table& t) {
+    std::vector<std::string> order;
+    std::set<std::string> seen;
+    if (append_only) {
+        for (const auto* table : {&b, &o, &t}) {
+            for (const auto& c : table->columns) {
+                if (seen.insert(c.name).second) {
+                    order.push_back(c.name);
+                }
+            }
+        }
+        return order;
+    }
+    for (const auto& c : b.columns) {
+        if (seen.insert(c.name).second) {
+            order.push_back(c.name);
+        }
+    }
+    std::set<std::string> ours_added;
+    for (const auto* table : {&o, &t}) {
+        const bool theirs = table == &t;
+        std::string anchor;  // the side's previous column; empty: first
+        for (const auto& c : table->columns) {
+            if (seen.insert(c.name).second) {
+                auto at = anchor.empty() ? order.begin() : std::find(order.begin(), order.end(), anchor) + 1;
+                while (theirs && at != order.end() && ours_added.contains(*at)) {
+                    ++at;
+                }
+                order.insert(at, c.name);
+                if (!theirs) {
+                    ours_added.insert(c.name);
+                }
+            }
+            anchor = c.name;
+        }
+    }
+    return order;
+}
+
 }  // namespace
 
 model::Table merge_table(MergeContext& ctx, const model::Table& b, const model::Table& o, const model::Table& t) {
@@ -110,16 +154,7 @@ model::Table merge_table(MergeContext& ctx, const model::Table& b, const model::
     const auto& tl = t.meta.location;
     model::ObjectKey tkey = key_of(o);
 
-    // Columns: base order, then ours' additions, then theirs' (PostgreSQL appends new columns).
-    std::vector<std::string> order;
-    std::set<std::string> seen;
-    for (const auto* table : {&b, &o, &t}) {
-        for (const auto& c : table->columns) {
-            if (seen.insert(c.name).second) {
-                order.push_back(c.name);
-            }
-        }
-    }
+    std::vector<std::string> order = column_order(ctx.traits().columns_append_only, b, o, t);
     out.columns.clear();
     for (const auto& name : order) {
         const model::Column* bc = b.find_column(name);

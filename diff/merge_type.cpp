@@ -1,5 +1,6 @@
-// Types: enum labels merge as sequences (PostgreSQL can only insert labels, at a place
-// given by a neighbour), everything else about a type is one definition value.
+// Types: enum labels merge as sequences (each side's new labels are placed by a neighbour,
+// as an engine that adds labels in place needs), everything else about a type is one
+// definition value.
 #include <set>
 
 #include "diff/merge_context.hpp"

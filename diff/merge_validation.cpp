@@ -1,10 +1,11 @@
-// Validation of the merged model as PostgreSQL would check it. A reference is reported
+// Validation of the merged model as the engine would check it. A reference is reported
 // only when it resolves in at least one input (base, ours or theirs) and not in the
 // merged model: what none of the inputs could resolve (objects outside the loaded files,
 // built-ins) is not the merge's doing.
 #include <set>
 
 #include "diff/merge_context.hpp"
+#include "model/namespace_rules.hpp"
 
 namespace schemerge::diff::detail {
 
@@ -120,13 +121,15 @@ void check_columns_exist(MergeContext& ctx, const Inputs& in, const model::Objec
     }
 }
 
-// Columns a function body names (merge_plpgsql.cpp says when a column counts as named):
+// Columns a function body names (the front end's body analysis says when a column counts
+// as named: model::BodyDependencies):
 // reported when the base had the column, the merged relation does not (one side dropped
 // or renamed it), and no side already pairs this very body with the column's absence
 // (a side that dropped the column and left the body as it is was broken before the
 // merge: not the merge's doing).
 void check_body_columns(MergeContext& ctx, const Inputs& in, const model::RoutineName& name,
-                        const model::Function& function, const std::vector<ColumnReference>& columns,
+                        const model::Function& function,
+                        const std::vector<std::pair<model::QualifiedName, std::string>>& columns,
                         const Where& where) {
     const model::ObjectKey key = key_of(function);
     for (const auto& [relation, column] : columns) {
@@ -349,75 +352,116 @@ void validate_other(MergeContext& ctx, const Inputs& in) {
         trigger_tables[trigger.function].insert(trigger.table);
     }
     for (const auto& [name, function] : in.merged.functions) {
-        if (function.language != "plpgsql" && function.language != "sql") {
-            continue;
+        const model::BodyDependencies& body = function.body_dependencies;
+        if (!body.analysed) {
+            continue;  // best effort: a body the front end could not read is not a conflict
         }
         std::optional<model::QualifiedName> trigger_table;
         if (auto it = trigger_tables.find(function.name); it != trigger_tables.end() && it->second.size() == 1) {
             trigger_table = *it->second.begin();
         }
-        auto refs = body_references(function, trigger_table);
-        if (!refs) {
-            continue;  // best effort: a body libpg_query cannot parse is not a conflict
-        }
         Where where = where_of(in, &model::Schema::functions, name);
         model::Expression expr;
-        expr.relations = refs->relations;
+        expr.relations = body.relations();
         check_expression(ctx, in, key_of(function), "body", expr, {}, where);
-        check_body_columns(ctx, in, name, function, refs->columns, where);
+        check_body_columns(ctx, in, name, function, body.columns(trigger_table), where);
     }
 }
 
-// Relations, indexes (and the indexes behind PK/UNIQUE/EXCLUDE constraints), sequences and
-// composite types share one namespace per schema (pg_class / pg_type).
-using RelationNames = std::map<model::QualifiedName, std::vector<std::pair<model::ObjectKey, model::SourceLocation>>>;
+// Names the engine keeps unique together (DialectTraits::namespaces, model/namespace_rules.hpp;
+// PostgreSQL: relations, indexes and the indexes behind PRIMARY KEY / UNIQUE / EXCLUDE
+// constraints, sequences and composite types share one namespace per schema). A name is
+// keyed by its scope: {schema, name} per schema, {schema.table, name} per table, {"", name}
+// database-wide.
+using NamespaceUsers = std::map<model::QualifiedName, std::vector<std::pair<model::ObjectKey, model::SourceLocation>>>;
 
-// Visits every relation-namespace name of `s` with a function making its key and location.
+model::QualifiedName scoped(const model::NamespaceRule& rule, const model::QualifiedName& name,
+                            const model::QualifiedName& table) {
+    switch (rule.scope) {
+        case model::NameScope::table: return {table.to_string(), name.name};
+        case model::NameScope::database: return {"", name.name};
+        case model::NameScope::schema: break;
+    }
+    return name;
+}
+
+// Visits every name of `s` that `rule` covers with a function making its key and location
+// (tables each followed by their constraints, views, indexes, sequences, composite types,
+// triggers, policies).
 template <typename Visit>
-void for_each_relation_name(const model::Schema& s, Visit&& visit) {
+void for_each_name(const model::Schema& s, const model::NamespaceRule& rule, Visit&& visit) {
+    auto in_rule = [&](model::NameKind kind) {
+        return std::find(rule.members.begin(), rule.members.end(), kind) != rule.members.end();
+    };
+    const bool tables = in_rule(model::NameKind::table);
+    const bool key_constraints = in_rule(model::NameKind::key_constraint);
+    const bool other_constraints = in_rule(model::NameKind::other_constraint);
     for (const auto& [n, t] : s.tables) {
-        visit(n, [&] { return std::pair{key_of(t), t.meta.location}; });
+        if (tables) {
+            visit(scoped(rule, n, n), [&] { return std::pair{key_of(t), t.meta.location}; });
+        }
+        if (!key_constraints && !other_constraints) {
+            continue;
+        }
         for (const auto& c : t.constraints) {
-            if (c.kind == model::ConstraintKind::primary_key || c.kind == model::ConstraintKind::unique ||
-                c.kind == model::ConstraintKind::exclude) {
-                visit(model::QualifiedName{n.schema, c.name},
+            if (model::name_kind(c) == model::NameKind::key_constraint ? key_constraints : other_constraints) {
+                visit(scoped(rule, model::QualifiedName{n.schema, c.name}, n),
                       [&] { return std::pair{constraint_key(n, c.name), c.meta.location}; });
             }
         }
     }
     for (const auto& [n, v] : s.views) {
-        visit(n, [&] { return std::pair{key_of(v), v.meta.location}; });
+        if (in_rule(v.materialized ? model::NameKind::materialized_view : model::NameKind::view)) {
+            visit(scoped(rule, n, n), [&] { return std::pair{key_of(v), v.meta.location}; });
+        }
     }
-    for (const auto& [n, i] : s.indexes) {
-        visit(n, [&] { return std::pair{key_of(i), i.meta.location}; });
+    if (in_rule(model::NameKind::index)) {
+        for (const auto& [n, i] : s.indexes) {
+            visit(scoped(rule, n, i.table), [&] { return std::pair{key_of(i), i.meta.location}; });
+        }
     }
-    for (const auto& [n, q] : s.sequences) {
-        visit(n, [&] { return std::pair{key_of(q), q.meta.location}; });
+    if (in_rule(model::NameKind::sequence)) {
+        for (const auto& [n, q] : s.sequences) {
+            visit(scoped(rule, n, n), [&] { return std::pair{key_of(q), q.meta.location}; });
+        }
     }
-    for (const auto& [n, t] : s.types) {
-        if (t.kind == model::TypeKind::composite) {
-            visit(n, [&] { return std::pair{key_of(t), t.meta.location}; });
+    if (in_rule(model::NameKind::composite_type)) {
+        for (const auto& [n, t] : s.types) {
+            if (t.kind == model::TypeKind::composite) {
+                visit(scoped(rule, n, n), [&] { return std::pair{key_of(t), t.meta.location}; });
+            }
+        }
+    }
+    if (in_rule(model::NameKind::trigger)) {
+        for (const auto& [n, t] : s.triggers) {
+            visit(scoped(rule, {n.table.schema, n.name}, n.table), [&] { return std::pair{key_of(t), t.meta.location}; });
+        }
+    }
+    if (in_rule(model::NameKind::policy)) {
+        for (const auto& [n, p] : s.policies) {
+            visit(scoped(rule, {n.table.schema, n.name}, n.table), [&] { return std::pair{key_of(p), p.meta.location}; });
         }
     }
 }
 
-// The users of the names in `wanted` (all names when null). A large schema has one user
-// per name: counting first keeps the full map (keys and locations of every relation,
-// constraint index and sequence) from being built three times.
-RelationNames relation_names(const model::Schema& s, const std::set<model::QualifiedName>* wanted) {
-    RelationNames out;
-    for_each_relation_name(s, [&](const model::QualifiedName& n, auto&& make) {
-        if (wanted == nullptr || wanted->contains(n)) {
+// The users of the names in `wanted`. A large schema has one user per name: counting
+// first keeps the full map (keys and locations of every relation, constraint index and
+// sequence) from being built three times.
+NamespaceUsers namespace_users(const model::Schema& s, const model::NamespaceRule& rule,
+                               const std::set<model::QualifiedName>& wanted) {
+    NamespaceUsers out;
+    for_each_name(s, rule, [&](const model::QualifiedName& n, auto&& make) {
+        if (wanted.contains(n)) {
             out[n].push_back(make());
         }
     });
     return out;
 }
 
-void validate_names(MergeContext& ctx, const Inputs& in) {
+void validate_namespace(MergeContext& ctx, const Inputs& in, const model::NamespaceRule& rule) {
     std::set<model::QualifiedName> seen;
     std::set<model::QualifiedName> shared;
-    for_each_relation_name(in.merged, [&](const model::QualifiedName& n, auto&&) {
+    for_each_name(in.merged, rule, [&](const model::QualifiedName& n, auto&&) {
         if (!seen.insert(n).second) {
             shared.insert(n);
         }
@@ -426,9 +470,9 @@ void validate_names(MergeContext& ctx, const Inputs& in) {
     if (shared.empty()) {
         return;
     }
-    auto ours = relation_names(in.ours, &shared);
-    auto theirs = relation_names(in.theirs, &shared);
-    for (const auto& [name, users] : relation_names(in.merged, &shared)) {
+    auto ours = namespace_users(in.ours, rule, shared);
+    auto theirs = namespace_users(in.theirs, rule, shared);
+    for (const auto& [name, users] : namespace_users(in.merged, rule, shared)) {
         if (users.size() < 2) {
             continue;
         }
@@ -449,11 +493,19 @@ void validate_names(MergeContext& ctx, const Inputs& in) {
         };
         const model::ObjectKey& key = users[0].first;
         ctx.report(ConflictKind::name_collision, key, "name", side(std::nullopt, {}), located(ours), located(theirs),
-                   "The merged schema has " + std::to_string(users.size()) + " relations named " + name.to_string() +
-                       " (" + std::string(model::to_string(users[0].first.kind)) + " and " +
-                       std::string(model::to_string(users[1].first.kind)) +
-                       "); PostgreSQL keeps them in one namespace.",
+                   "The merged schema has " + std::to_string(users.size()) + " " + std::string(rule.noun) +
+                       " named " + name.to_string() + " (" + std::string(model::to_string(users[0].first.kind)) +
+                       " and " + std::string(model::to_string(users[1].first.kind)) + "); " +
+                       std::string(rule.explanation),
                    "Rename one of them on its side.");
+    }
+}
+
+void validate_names(MergeContext& ctx, const Inputs& in) {
+    for (const auto& rule : ctx.traits().namespaces) {
+        if (model::can_collide(rule)) {
+            validate_namespace(ctx, in, rule);
+        }
     }
 }
 

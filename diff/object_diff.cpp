@@ -65,14 +65,12 @@ void diff_opaque(Context& ctx) {
     }
 }
 
-// plpgsql is installed in every database (template1) since PostgreSQL 9.0; pg_dump
-// wrote CREATE EXTENSION plpgsql until version 10 and omits it since 11. Present
-// on one side only, it is version noise.
-bool always_installed(const std::string& extension) { return extension == "plpgsql"; }
-
 }  // namespace
 
 void diff_namespaces_and_extensions(Context& ctx) {
+    // Extensions every database of the engine has (DialectTraits::always_installed_extensions):
+    // present on one side only, they are dump-version noise.
+    auto always_installed = [&](const std::string& extension) { return ctx.traits().is_always_installed(extension); };
     for (const auto& [name, after] : ctx.to.namespaces) {
         auto it = ctx.from.namespaces.find(name);
         if (it == ctx.from.namespaces.end()) {

@@ -34,8 +34,11 @@ std::string RenameMap::old_column(const model::QualifiedName& new_table_name, co
 namespace {
 
 // The parser and the command line leave the schema empty when the user did not
-// write one; unqualified names resolve to the default schema like the front end does.
-std::string schema_or_default(const std::string& schema) { return schema.empty() ? std::string("public") : schema; }
+// write one; unqualified names resolve to the dialect's default schema like the front
+// end does.
+std::string schema_or_default(const Context& ctx, const std::string& schema) {
+    return ctx.traits().schema_or_default(schema);
+}
 
 void note(Context& ctx, const RenameHint& hint, const std::string& reason) {
     ctx.suggestions.push_back(RenameSuggestion{hint.kind, hint.table, hint.schema, hint.from, hint.to, reason});
@@ -75,7 +78,7 @@ HintState check(Context& ctx, const RenameHint& hint, bool old_in_from, bool new
 }
 
 void apply_table_hint(Context& ctx, RenameHint hint) {
-    hint.schema = schema_or_default(hint.schema);
+    hint.schema = schema_or_default(ctx, hint.schema);
     model::QualifiedName old_name{hint.schema, hint.from};
     model::QualifiedName new_name{hint.schema, hint.to};
     if (ctx.renames.table_to_new.contains(old_name) || ctx.renames.table_to_old.contains(new_name)) {
@@ -94,7 +97,7 @@ void apply_table_hint(Context& ctx, RenameHint hint) {
 }
 
 void apply_index_hint(Context& ctx, RenameHint hint) {
-    hint.schema = schema_or_default(hint.schema);
+    hint.schema = schema_or_default(ctx, hint.schema);
     model::QualifiedName old_name{hint.schema, hint.from};
     model::QualifiedName new_name{hint.schema, hint.to};
     if (ctx.renames.index_to_new.contains(old_name) || ctx.renames.index_to_old.contains(new_name)) {
@@ -119,7 +122,7 @@ struct TablePair {
 };
 
 TablePair table_pair(Context& ctx, model::QualifiedName table) {
-    table.schema = schema_or_default(table.schema);
+    table.schema = schema_or_default(ctx, table.schema);
     model::QualifiedName new_name = ctx.to.tables.contains(table) ? table : ctx.renames.new_table(table);
     model::QualifiedName old_name = ctx.renames.old_table(new_name);
     TablePair pair;
@@ -184,7 +187,7 @@ void apply_constraint_hint(Context& ctx, RenameHint hint) {
 // dropped and created. Say so when the hint would have mattered.
 template <typename Map>
 void unsupported_hint(Context& ctx, RenameHint hint, const Map& from_objects) {
-    hint.schema = schema_or_default(hint.schema);
+    hint.schema = schema_or_default(ctx, hint.schema);
     if (from_objects.contains(model::QualifiedName{hint.schema, hint.to})) {
         return;  // already applied
     }

@@ -7,15 +7,14 @@ namespace schemerge::diff::detail {
 
 namespace {
 
-// pg_dump before version 10 never wrote `AS type` for sequences (all were bigint
-// then); pg_dump 10+ writes `AS integer` for the sequence of a serial column, and
-// also for sequences of bigint columns in databases whose sequences were created
-// as integer. The same serial therefore dumps with and without AS depending on the
-// pg_dump version: for a sequence OWNED BY a column on both sides, a missing AS on
-// one side is taken as version noise, not a change (issue 3 lists it as such). A
-// sequence without an owner keeps the strict reading: no AS means bigint.
-bool serial_as_noise(const model::Sequence& before, const model::Sequence& after) {
-    return before.options.data_type.has_value() != after.options.data_type.has_value() && before.owned_by &&
+// Where the engine's dumps write a sequence's data type only in some versions
+// (DialectTraits::owned_sequence_type_is_noise), the same serial dumps with and without
+// it: for a sequence OWNED BY a column on both sides, a data type missing on one side is
+// version noise, not a change (issue 3 lists it as such). A sequence without an owner
+// keeps the strict reading: no type means the engine's default.
+bool serial_as_noise(const Context& ctx, const model::Sequence& before, const model::Sequence& after) {
+    return ctx.traits().owned_sequence_type_is_noise &&
+           before.options.data_type.has_value() != after.options.data_type.has_value() && before.owned_by &&
            after.owned_by;
 }
 
@@ -39,7 +38,7 @@ void diff_sequences(Context& ctx) {
             normalized.owned_by->column = ctx.renames.new_column(normalized.owned_by->table, normalized.owned_by->column);
             normalized.owned_by->table = ctx.renames.new_table(normalized.owned_by->table);
         }
-        if (serial_as_noise(before, after)) {
+        if (serial_as_noise(ctx, before, after)) {
             normalized.options.data_type = after.options.data_type;
         }
         if (!(normalized == after)) {

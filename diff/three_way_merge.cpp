@@ -41,6 +41,7 @@ std::string display_name(const model::ObjectKey& key) {
 MergeResult merge(const model::Schema& base, const model::Schema& ours, const model::Schema& theirs,
                   const MergeOptions& options) {
     detail::MergeContext ctx{options, {}, false};
+    ctx.dialect = &model::dialect_of({&base, &ours, &theirs});
 
     // Renames first: each side's hinted renames are applied to the other inputs, so
     // both sides' changes meet under the new names.

@@ -66,7 +66,8 @@ struct MergeResult {
 
 // Three-way merge: per object and attribute, a change on one side is taken, the same change
 // on both sides is taken once (equality on canonical model values), different changes are a
-// conflict; then the merged model is validated as PostgreSQL would and the two sides are
+// conflict; then the merged model is validated as its engine would (the schemas' dialect
+// traits: namespaces, ...) and the two sides are
 // checked to commute. Pure: no I/O.
 [[nodiscard]] MergeResult merge(const model::Schema& base, const model::Schema& ours, const model::Schema& theirs,
                                 const MergeOptions& options = {});

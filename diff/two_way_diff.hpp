@@ -84,9 +84,9 @@ struct DiffResult {
 //   for views, sequences and types are reported as not supported (no change kind).
 // - Owners and grants are not compared (they differ between environments far more
 //   often than schemas do): no change kind exists for them yet.
-// - pg_dump version noise that the model keeps distinct is ignored here: the
-//   plpgsql extension present on one side only, and `AS type` present on one side
-//   only for a sequence OWNED BY a column on both sides.
+// - Dump-version noise that the model keeps distinct is ignored here, as the schemas'
+//   dialect traits say: an always-installed extension present on one side only, and a
+//   data type present on one side only for a sequence OWNED BY a column on both sides.
 [[nodiscard]] DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOptions& options = {});
 
 }  // namespace schemerge::diff

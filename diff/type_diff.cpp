@@ -63,7 +63,9 @@ void diff_type(Context& ctx, const model::TypeDef& before, const model::TypeDef&
         if (before.kind != after.kind) {
             ctx.emit(ChangeKind::recreate_type, key, &before, &after);
         } else if (after.kind == model::TypeKind::enum_) {
-            if (only_additions(before.enum_labels, after.enum_labels)) {
+            // Labels added in place where the engine can (DialectTraits::enum_values_append_only);
+            // anything else recreates the type.
+            if (ctx.traits().enum_values_append_only && only_additions(before.enum_labels, after.enum_labels)) {
                 add_enum_values(ctx, before, after);
             } else {
                 ctx.emit(ChangeKind::recreate_type, key, &before, &after);

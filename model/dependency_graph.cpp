@@ -132,23 +132,26 @@ QualifiedName ObjectResolver::parse_name(const std::string& text) {
 }
 
 namespace {
-// An unqualified reference is looked up in "public", the only schema the front
-// end assumes for unqualified names.
-QualifiedName with_default_schema(QualifiedName name) {
+// An unqualified reference is looked up in the dialect's default schema, the only
+// schema the front end assumes for unqualified names.
+QualifiedName with_default_schema(const Schema& schema, QualifiedName name) {
     if (name.schema.empty()) {
-        name.schema = "public";
+        name.schema = std::string(schema.dialect->default_schema);
     }
     return name;
 }
 }  // namespace
 
+QualifiedName ObjectResolver::with_default_schema(QualifiedName name) const {
+    return model::with_default_schema(schema_, std::move(name));
+}
+
 std::optional<ObjectKey> ObjectResolver::type_name(const QualifiedName& raw) const {
-    if (raw.schema.empty() || raw.schema == "pg_catalog") {
-        // Built-in types carry no schema in the model. Array types spelled with a
-        // leading underscore resolve to their element type.
-        if (raw.schema.empty()) {
-            return std::nullopt;
-        }
+    // Built-in types carry no schema in the model (a built-in schema's names resolve to
+    // nothing below). Array types spelled with a leading underscore resolve to their
+    // element type.
+    if (raw.schema.empty()) {
+        return std::nullopt;
     }
     QualifiedName name = raw;
     if (schema_.types.contains(name)) {
@@ -285,7 +288,7 @@ void add_table_edges(EdgeCollector& c, const Schema& schema, const Table& table,
         // schema has ~100,000 columns, most of them plain.
         auto refers = [](const Expression& e) { return !e.relations.empty() || !e.functions.empty(); };
         bool needs = !column.type.name.schema.empty() ||
-                     (column.collation && column.collation->schema != "pg_catalog") ||
+                     (column.collation && !schema.dialect->is_builtin_schema(column.collation->schema)) ||
                      (column.default_value && refers(*column.default_value)) ||
                      (column.generated != GeneratedKind::none && refers(*column.generation));
         if (!needs) {
@@ -371,7 +374,7 @@ void add_type_edges(EdgeCollector& c, const ObjectResolver& resolver, const Type
     for (const auto& [option, value] : type.options) {
         QualifiedName name = ObjectResolver::parse_name(value);
         if (option == "subtype" || option == "element" || option == "like") {
-            c.edge(key, resolver.type_name(name.schema.empty() ? QualifiedName{"public", name.name} : name));
+            c.edge(key, resolver.type_name(resolver.with_default_schema(name)));
         } else if (option == "subtype_opclass" || option == "collation" || option == "category" ||
                    option == "preferred" || option == "default" || option == "delimiter" ||
                    option == "internallength" || option == "alignment" || option == "storage" ||
@@ -458,9 +461,7 @@ DependencyGraph DependencyGraph::build(const Schema& schema) {
                 std::string part = dictionaries.substr(start, comma == std::string::npos ? std::string::npos
                                                                                           : comma - start);
                 QualifiedName dict = ObjectResolver::parse_name(part);
-                if (dict.schema.empty()) {
-                    dict.schema = "public";
-                }
+                dict = resolver.with_default_schema(dict);
                 if (schema.text_search_dictionaries.contains(dict)) {
                     c.edge(key, object_key(ObjectKind::text_search_dictionary, dict));
                 }

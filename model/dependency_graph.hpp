@@ -116,6 +116,9 @@ public:
     [[nodiscard]] std::optional<ObjectKey> collation(const QualifiedName& name) const;
     [[nodiscard]] std::optional<ObjectKey> namespace_of(const std::string& schema_name) const;
 
+    // `name` with the dialect's default schema when it has none.
+    [[nodiscard]] QualifiedName with_default_schema(QualifiedName name) const;
+
     // "a.b", "b", "\"A\".b" -> QualifiedName; a missing schema stays empty.
     [[nodiscard]] static QualifiedName parse_name(const std::string& text);
 

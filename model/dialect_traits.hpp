@@ -42,6 +42,8 @@ struct NamespaceRule {
     NameScope scope = NameScope::schema;
     // Completes a conflict's explanation: "PostgreSQL keeps them in one namespace."
     std::string_view explanation;
+    // What the members are called together in that explanation ("relations").
+    std::string_view noun = "objects";
 };
 
 // What one SQL engine does differently, as data (the sqlglot habit): the neutral layers
@@ -74,7 +76,9 @@ struct DialectTraits {
 
     // Semantics the diff, merge and planner depend on.
     bool primary_key_implies_not_null = true;
-    bool enum_values_append_only = false;  // labels can be added in place but not removed or reordered
+    // Enum labels can be added in place (at any position) but not removed or reordered;
+    // false: no in-place label change, every change recreates the type.
+    bool enum_values_append_only = false;
     bool columns_append_only = true;       // ADD COLUMN appends: merged order = base, ours' new, theirs' new
     bool transactional_ddl = true;         // a plan can run in one transaction
 
@@ -114,6 +118,8 @@ public:
     DialectRef(const DialectTraits* traits) : traits_(traits) {}  // NOLINT: implicit by design
     DialectRef(const DialectTraits& traits) : traits_(&traits) {}  // NOLINT: implicit by design
     [[nodiscard]] const DialectTraits& get() const { return traits_ != nullptr ? *traits_ : DialectTraits::neutral(); }
+    // Did a dialect build the schema (else the neutral traits answer)?
+    [[nodiscard]] bool known() const { return traits_ != nullptr; }
     [[nodiscard]] const DialectTraits& operator*() const { return get(); }
     [[nodiscard]] const DialectTraits* operator->() const { return &get(); }
     bool operator==(const DialectRef&) const { return true; }

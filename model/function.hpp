@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/expression.hpp"
@@ -16,6 +17,43 @@ enum class ArgMode : std::uint8_t { in, out, inout, variadic, table };
 enum class RoutineKind : std::uint8_t { function, procedure, aggregate };
 enum class Volatility : std::uint8_t { volatile_, stable, immutable };
 enum class Parallel : std::uint8_t { unsafe, restricted, safe };
+
+// What a routine body reads and writes, as the dialect's front end found it while loading
+// (PostgreSQL: parser/postgres/routine_body.cpp). The neutral layers (merge validation)
+// read this record and never parse a body themselves.
+enum class BodyAccess : std::uint8_t { read, write };
+
+// One relation, or one column of a relation, that a body's statements name.
+struct BodyReference {
+    QualifiedName relation;  // empty when trigger_row
+    std::string column;      // empty: the relation itself
+    // A column of the row the trigger fires for (NEW.x / OLD.x): its table is whichever
+    // table's triggers run the routine, known only with the triggers.
+    bool trigger_row = false;
+    BodyAccess access = BodyAccess::read;  // write: INSERT / UPDATE / DELETE target, INSERT column, SET target
+    std::uint32_t line = 0;                // 1-based line of the source file; 0 = unknown
+
+    auto operator<=>(const BodyReference&) const = default;
+    bool operator==(const BodyReference&) const = default;
+};
+
+// Column references are recorded conservatively: a name that may be a variable,
+// parameter or output name counts only where the statement says which relation it
+// belongs to (the front end decides).
+struct BodyDependencies {
+    bool analysed = false;                  // false: no front end could read the body (language, syntax)
+    std::vector<BodyReference> references;  // sorted, unique
+
+    // The relations named (sorted, unique).
+    [[nodiscard]] std::vector<QualifiedName> relations() const;
+    // (relation, column) pairs (sorted, unique); trigger-row columns count for
+    // `trigger_table` when given and are left out otherwise.
+    [[nodiscard]] std::vector<std::pair<QualifiedName, std::string>> columns(
+        const std::optional<QualifiedName>& trigger_table) const;
+
+    // Derived from the body: not part of the function's value.
+    bool operator==(const BodyDependencies&) const { return true; }
+};
 
 struct FunctionArg {
     ArgMode mode = ArgMode::in;
@@ -34,13 +72,15 @@ struct Function {
     RoutineKind kind = RoutineKind::function;
     std::vector<FunctionArg> args;
     std::optional<TypeRef> returns;  // unset for procedures and RETURNS TABLE
-    std::string language;            // lower case: sql, plpgsql, c, internal
+    std::string language;            // lower case, as the engine names it (sql, c, ...)
     std::string body;                // AS '...' (prosrc), verbatim
     std::string link_symbol;         // AS 'obj_file', 'link_symbol' for C functions
     std::string sql_body;            // BEGIN ATOMIC ... END / RETURN expr, canonical text
     // What an SQL-standard body reads (PostgreSQL resolves it at CREATE time, so these are
     // real dependencies: the function comes after them). Text empty; compares equal always.
     Expression body_references;
+    // What the body reads and writes (see BodyDependencies); compares equal always.
+    BodyDependencies body_dependencies;
     Volatility volatility = Volatility::volatile_;
     bool strict = false;
     bool security_definer = false;

@@ -3,6 +3,7 @@
 
 #include "model/diagnostic.hpp"
 #include "model/function.hpp"
+#include "model/namespace_rules.hpp"
 #include "model/object_key.hpp"
 #include "model/schema.hpp"
 #include "model/source_location.hpp"
@@ -135,12 +136,45 @@ std::string Function::identity_args() const {
     return out;
 }
 
-bool Schema::relation_exists(const QualifiedName& name) const {
-    if (tables.contains(name) || views.contains(name) || sequences.contains(name) || indexes.contains(name)) {
-        return true;
+std::vector<QualifiedName> BodyDependencies::relations() const {
+    std::vector<QualifiedName> out;
+    for (const auto& r : references) {
+        if (r.column.empty() && !r.trigger_row) {
+            out.push_back(r.relation);
+        }
     }
-    auto type = types.find(name);
-    return type != types.end() && type->second.kind == TypeKind::composite;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::pair<QualifiedName, std::string>> BodyDependencies::columns(
+    const std::optional<QualifiedName>& trigger_table) const {
+    std::vector<std::pair<QualifiedName, std::string>> out;
+    for (const auto& r : references) {
+        if (r.column.empty()) {
+            continue;
+        }
+        if (!r.trigger_row) {
+            out.emplace_back(r.relation, r.column);
+        } else if (trigger_table) {
+            out.emplace_back(*trigger_table, r.column);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+bool Schema::relation_exists(const QualifiedName& name) const { return name_taken(*this, NameKind::table, name); }
+
+const DialectTraits& dialect_of(std::initializer_list<const Schema*> schemas) {
+    for (const Schema* s : schemas) {
+        if (s != nullptr && s->dialect.known()) {
+            return *s->dialect;
+        }
+    }
+    return DialectTraits::neutral();
 }
 
 std::size_t Schema::object_count() const {

@@ -14,7 +14,7 @@ struct Policy {
     QualifiedName table;
     bool permissive = true;
     std::string command = "ALL";  // ALL, SELECT, INSERT, UPDATE, DELETE
-    std::vector<std::string> roles;  // canonical: {"public"} when none given
+    std::vector<std::string> roles;  // canonical: the front end's name for all roles when none given
     Expression using_expr;
     Expression check_expr;
     ObjectBase meta;

@@ -1,5 +1,6 @@
 #pragma once
 #include <compare>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -61,10 +62,15 @@ struct Schema {
 
     bool operator==(const Schema&) const = default;
 
-    // Does any relation-namespace object (table, view, sequence, index, composite
-    // type row) use this name? PostgreSQL keeps them in one namespace (pg_class).
+    // Does an object whose name a table's name would collide with use this name? Which
+    // kinds share the table's namespace is the dialect's (model/namespace_rules.hpp;
+    // PostgreSQL: tables, views, sequences, indexes, composite types' row types).
     [[nodiscard]] bool relation_exists(const QualifiedName& name) const;
     [[nodiscard]] std::size_t object_count() const;
 };
+
+// The traits of the first of `schemas` that a dialect built; the neutral traits when none
+// was (a diff or merge of schemas from one dialect, some of them possibly empty).
+[[nodiscard]] const DialectTraits& dialect_of(std::initializer_list<const Schema*> schemas);
 
 }  // namespace schemerge::model

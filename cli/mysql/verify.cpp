@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <expected>
 #include <cstdlib>
@@ -39,6 +40,31 @@ void write_file(const fs::path& path, const std::string& text) {
     out << text;
 }
 
+// `sh -c command`, waited for. Unlike std::system, SIGINT and SIGTERM stay ours while it
+// runs: on one, the command is stopped and -1 returned (the caller cleans up).
+int run_shell(const std::string& command) {
+    pid_t pid = ::fork();
+    if (pid < 0) {
+        return -1;
+    }
+    if (pid == 0) {
+        ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        std::_Exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            return -1;
+        }
+        if (g_signal != 0) {
+            ::kill(pid, SIGTERM);
+            ::waitpid(pid, &status, 0);
+            return -1;
+        }
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 // A program of Debian's MariaDB packages, on PATH or in /usr/sbin; "" when absent.
 std::string find_tool(const std::string& name) {
     std::string path = std::getenv("PATH") != nullptr ? std::getenv("PATH") : "";
@@ -74,14 +100,14 @@ public:
         fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                   fs::perms::others_read | fs::perms::others_exec);
         as_root_ = ::geteuid() == 0;
-        if (as_root_ && std::system(fmt::format("chown mysql: '{}'", dir_.string()).c_str()) != 0) {
+        if (as_root_ && run_shell(fmt::format("chown mysql: '{}'", dir_.string())) != 0) {
             return "cannot give the temporary directory to the mysql user (is mariadb-server installed?)";
         }
         std::string install = fmt::format("{}'{}' --datadir='{}/data' --auth-root-authentication-method=normal "
                                           "--skip-test-db >'{}/install.log' 2>&1",
                                           as_root_ ? "runuser -u mysql -- " : "", install_db_, dir_.string(),
                                           dir_.string());
-        if (std::system(install.c_str()) != 0) {
+        if (run_shell(install) != 0) {
             return "mariadb-install-db failed: " + read_file(dir_ / "install.log");
         }
         pid_t pid = ::fork();
@@ -133,7 +159,7 @@ public:
         std::string command = fmt::format("'{}' --no-defaults --socket='{}' -u root {} {} <'{}' >'{}' 2>&1", client_,
                                           (dir_ / "sock").string(), raw ? "-N -B -r" : "", database, in.string(),
                                           out.string());
-        int status = std::system(command.c_str());
+        int status = run_shell(command);
         if (output != nullptr) {
             *output = read_file(out);
         }

@@ -24,7 +24,8 @@ model::DialectTraits make_traits() {
         {{NameKind::table, NameKind::view, NameKind::materialized_view, NameKind::sequence, NameKind::index,
           NameKind::composite_type, NameKind::key_constraint},
          NameScope::schema,
-         "PostgreSQL keeps them in one namespace."},
+         "PostgreSQL keeps them in one namespace.",
+         "relations"},
         // pg_constraint: names are unique per table.
         {{NameKind::key_constraint, NameKind::other_constraint}, NameScope::table,
          "PostgreSQL keeps constraint names unique per table."},

@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/routine_body.hpp"
 
 namespace schemerge::parser::postgres {
 
@@ -47,6 +49,61 @@ std::pair<std::string, std::string> set_option(const PgQuery__VariableSetStmt* s
         }
     }
     return {set->name != nullptr ? set->name : "", value};
+}
+
+std::uint32_t count_newlines(std::string_view text) {
+    return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// The source line of the first character of the AS string (prosrc): after the AS keyword
+// at `as_offset`, past blanks and comments, the opening quote ('...', E'...', $tag$).
+// 0 when the statement text does not show it.
+std::uint32_t body_line(const StatementSite* site, int as_offset) {
+    if (site == nullptr || !site->location.known() || as_offset < 0) {
+        return 0;
+    }
+    std::string_view text = site->text;
+    std::size_t i = static_cast<std::size_t>(as_offset);
+    if (i + 2 > text.size()) {
+        return 0;
+    }
+    i += 2;  // AS
+    while (i < text.size()) {
+        if (std::isspace(static_cast<unsigned char>(text[i])) != 0) {
+            ++i;
+        } else if (text.substr(i, 2) == "--") {
+            i = text.find('\n', i);
+            if (i == std::string_view::npos) {
+                return 0;
+            }
+        } else if (text.substr(i, 2) == "/*") {
+            i = text.find("*/", i);
+            if (i == std::string_view::npos) {
+                return 0;
+            }
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (i < text.size() && (text[i] == 'E' || text[i] == 'e') && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+    }
+    if (i >= text.size()) {
+        return 0;
+    }
+    if (text[i] == '\'') {
+        ++i;
+    } else if (text[i] == '$') {
+        std::size_t close = text.find('$', i + 1);
+        if (close == std::string_view::npos) {
+            return 0;
+        }
+        i = close + 1;
+    } else {
+        return 0;
+    }
+    return site->location.line + count_newlines(text.substr(0, i));
 }
 
 double number(const Node* n) {
@@ -155,8 +212,13 @@ void Interpreter::create_function(PgQuery__CreateFunctionStmt* stmt) {
     if (stmt->return_type != nullptr && !table_result) {
         f.returns = type(stmt->return_type);
     }
+    BodyLines lines;
     for (std::size_t i = 0; i < stmt->n_options; ++i) {
-        apply_routine_option(*this, f, stmt->options[i]->def_elem, site_);
+        const auto* d = stmt->options[i]->def_elem;
+        apply_routine_option(*this, f, d, site_);
+        if (std::string_view(d->defname) == "as") {
+            lines.body = body_line(site_, d->location);
+        }
     }
     if (stmt->sql_body != nullptr) {
         f.body_references = references_of(stmt->sql_body, names_);
@@ -169,6 +231,9 @@ void Interpreter::create_function(PgQuery__CreateFunctionStmt* stmt) {
             pos = low.rfind("return");
         }
         if (pos != std::string::npos) {
+            if (site_->location.known()) {
+                lines.sql_body = site_->location.line + count_newlines(std::string_view(text).substr(0, pos));
+            }
             f.sql_body = text.substr(pos);
             while (!f.sql_body.empty() && (f.sql_body.back() == ';' || std::isspace(static_cast<unsigned char>(f.sql_body.back())))) {
                 f.sql_body.pop_back();
@@ -179,6 +244,8 @@ void Interpreter::create_function(PgQuery__CreateFunctionStmt* stmt) {
         }
     }
     canonicalize_routine(f);
+    // What the body reads and writes, for the merge's checks (routine_body.hpp).
+    f.body_dependencies = analyse_routine_body(f, traits().default_schema, lines);
     model::RoutineName key{f.name, f.identity_args()};
     if (auto it = schema_.functions.find(key); it != schema_.functions.end()) {
         if (!stmt->replace) {

@@ -73,6 +73,15 @@ for name in postgresql postgres pg PostgreSQL; do
 done
 expect_true "the dump is PostgreSQL's" grep -q 'CREATE TABLE public.customers' "$T/dump.out"
 
+case_ "dump --check --dialect: the rewrite command keeps the dialect"
+printf 'CREATE TABLE a (id int);\n' >messy.sql
+run dump --check --dialect pg messy.sql
+expect_rc 1
+expect_stdout '^messy\.sql:1: not in canonical form from this line on; rewrite it with: schemerge dump messy\.sql --dialect pg -o messy\.sql$'
+run dump --check messy.sql
+expect_rc 1
+expect_stdout 'rewrite it with: schemerge dump messy\.sql -o messy\.sql$'
+
 case_ "[schema] dialect is read (postgresql and an alias)"
 for name in postgresql pg; do
   printf '[schema]\ndialect = "%s"\n' "$name" >"$T/$name.toml"

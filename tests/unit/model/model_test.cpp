@@ -7,6 +7,7 @@
 #include "model/diagnostic.hpp"
 #include "model/object_key.hpp"
 #include "model/schema.hpp"
+#include "parser/postgres/dialect_traits.hpp"
 
 namespace schemerge::model {
 namespace {
@@ -152,6 +153,7 @@ TEST(Model, TableFindColumnAndConstraint) {
 
 TEST(Model, SchemaRelationNamespaceAndCount) {
     Schema s;
+    s.dialect = parser::postgres::traits();  // PostgreSQL's relation namespace (pg_class)
     EXPECT_EQ(s.object_count(), 0U);
     Table t;
     t.name = {"public", "t"};

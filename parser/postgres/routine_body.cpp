@@ -1,24 +1,30 @@
-// Function bodies are opaque text to the model; the merge still checks that the tables
-// and columns their SQL statements name survive it. PL/pgSQL bodies are compiled by
-// libpg_query (pg_query_parse_plpgsql) and each embedded query is parsed on its own;
-// SQL-language bodies (AS '...' or BEGIN ATOMIC / RETURN) are parsed as SQL. Best
-// effort: a body or query that does not parse is skipped.
+// What a routine body reads and writes (routine_body.hpp). Function bodies are opaque text
+// to the model; the merge still checks that the tables and columns their SQL statements
+// name survive it, from the record made here while loading. PL/pgSQL bodies are compiled
+// by libpg_query (pg_query_parse_plpgsql) and each embedded query is parsed on its own;
+// SQL-language bodies (AS '...' or BEGIN ATOMIC / RETURN) are parsed as SQL. Best effort:
+// a body or query that does not parse is skipped.
 //
 // Columns are collected conservatively, because a body also names variables and
 // parameters that look like columns: a column is attributed to a relation only when the
 // statement says which one (a qualifier naming a FROM / UPDATE / INSERT / DELETE relation
 // or its alias, a 3-part schema.table.column, INSERT column lists, UPDATE SET targets,
 // ON CONFLICT targets) or when the statement level has a single relation and the name is
-// no variable, parameter or output name of the statement. NEW.x / OLD.x count for the
-// trigger table when the caller knows the one table whose triggers run the function.
+// no variable, parameter or output name of the statement. NEW.x / OLD.x are recorded as
+// trigger-row columns: the merge knows which table's triggers run the function.
+#include "parser/postgres/routine_body.hpp"
+
 #include <pg_query.h>
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
-#include "diff/merge_context.hpp"
-
-namespace schemerge::diff::detail {
+namespace schemerge::parser::postgres {
 
 namespace {
 
@@ -58,19 +64,53 @@ std::optional<json> parse_tree(const std::string& sql) {
     return j;
 }
 
+std::uint32_t newlines(std::string_view text) {
+    return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// One parsed statement, with the text it was parsed from and the source line of that
+// text's first character (0 = unknown): node locations are byte offsets into the text.
+struct ParsedQuery {
+    json tree;
+    std::string text;
+    std::uint32_t line = 0;
+
+    // The source line of a node (its "location"; the text's first line without one).
+    [[nodiscard]] std::uint32_t line_of(const json& node) const {
+        if (line == 0) {
+            return 0;
+        }
+        auto it = node.find("location");
+        if (it == node.end() || !it->is_number_integer() || it->get<long long>() <= 0) {
+            return line;
+        }
+        auto offset = std::min(static_cast<std::size_t>(it->get<long long>()), text.size());
+        return line + newlines(std::string_view(text).substr(0, offset));
+    }
+};
+
+std::optional<ParsedQuery> parse_query(std::string text, std::uint32_t line) {
+    auto tree = parse_tree(text);
+    if (!tree) {
+        return std::nullopt;
+    }
+    return ParsedQuery{std::move(*tree), std::move(text), line};
+}
+
 // PL/pgSQL keeps expressions as query text without SELECT ("x > 0", "EXISTS (...)") and
 // assignments as "target := expr" (PostgreSQL 14+): both are parsed as SELECT lists.
-std::vector<json> parse_plpgsql_query(const std::string& q) {
-    if (auto j = parse_tree(q)) {
+std::vector<ParsedQuery> parse_plpgsql_query(const std::string& q, std::uint32_t line) {
+    if (auto j = parse_query(q, line)) {
         return {std::move(*j)};
     }
-    if (auto j = parse_tree("SELECT " + q)) {
+    if (auto j = parse_query("SELECT " + q, line)) {
         return {std::move(*j)};
     }
-    std::vector<json> out;
+    std::vector<ParsedQuery> out;
     if (auto pos = q.find(":="); pos != std::string::npos) {
-        for (const auto& part : {q.substr(0, pos), q.substr(pos + 2)}) {
-            if (auto j = parse_tree("SELECT " + part)) {
+        std::uint32_t rhs_line = line == 0 ? 0 : line + newlines(std::string_view(q).substr(0, pos + 2));
+        for (const auto& [part, part_line] : {std::pair{q.substr(0, pos), line}, std::pair{q.substr(pos + 2), rhs_line}}) {
+            if (auto j = parse_query("SELECT " + part, part_line)) {
                 out.push_back(std::move(*j));
             }
         }
@@ -78,18 +118,24 @@ std::vector<json> parse_plpgsql_query(const std::string& q) {
     return out;
 }
 
-void collect_queries(const json& j, std::vector<std::string>& out) {
+// The embedded queries of a compiled PL/pgSQL function, each with the body line of the
+// statement it belongs to (PL/pgSQL's lineno: 1 = the body's first line; 0 outside any
+// statement, as DECLARE defaults are).
+void collect_queries(const json& j, std::vector<std::pair<std::string, std::uint32_t>>& out, std::uint32_t lineno) {
     if (j.is_object()) {
+        if (auto it = j.find("lineno"); it != j.end() && it->is_number_integer() && it->get<long long>() > 0) {
+            lineno = static_cast<std::uint32_t>(it->get<long long>());
+        }
         for (const auto& [k, v] : j.items()) {
             if (k == "query" && v.is_string()) {
-                out.push_back(v.get<std::string>());
+                out.emplace_back(v.get<std::string>(), lineno);
             } else {
-                collect_queries(v, out);
+                collect_queries(v, out, lineno);
             }
         }
     } else if (j.is_array()) {
         for (const auto& v : j) {
-            collect_queries(v, out);
+            collect_queries(v, out, lineno);
         }
     }
 }
@@ -112,22 +158,38 @@ void collect_refnames(const json& j, std::set<std::string>& out) {
     }
 }
 
+bool is_dml(const std::string& node) {
+    return node == "InsertStmt" || node == "UpdateStmt" || node == "DeleteStmt" || node == "MergeStmt";
+}
+
 // RangeVars appear wrapped ({"RangeVar": {...}}) where the field is a generic node and
 // bare where the field is typed (UpdateStmt.relation): an object with "relname" is one.
-void collect_relations(const json& j, std::vector<model::QualifiedName>& out, std::set<std::string>& ctes) {
+// `write`: `j` is the target relation of an INSERT / UPDATE / DELETE / MERGE.
+void collect_relations(const ParsedQuery& q, const json& j, std::vector<model::BodyReference>& out,
+                       std::set<std::string>& ctes, bool write) {
     if (j.is_object()) {
         if (j.contains("relname") && j["relname"].is_string()) {
-            out.push_back({j.value("schemaname", std::string{}), j["relname"].get<std::string>()});
+            model::BodyReference r;
+            r.relation = {j.value("schemaname", std::string{}), j["relname"].get<std::string>()};
+            r.access = write ? model::BodyAccess::write : model::BodyAccess::read;
+            r.line = q.line_of(j);
+            out.push_back(std::move(r));
         }
         if (j.contains("ctename") && j["ctename"].is_string()) {
             ctes.insert(j["ctename"].get<std::string>());
         }
         for (const auto& [k, v] : j.items()) {
-            collect_relations(v, out, ctes);
+            if (is_dml(k) && v.is_object()) {
+                for (const auto& [field, child] : v.items()) {
+                    collect_relations(q, child, out, ctes, field == "relation");
+                }
+            } else {
+                collect_relations(q, v, out, ctes, false);
+            }
         }
     } else if (j.is_array()) {
         for (const auto& v : j) {
-            collect_relations(v, out, ctes);
+            collect_relations(q, v, out, ctes, false);
         }
     }
 }
@@ -159,9 +221,14 @@ struct Scope {
 
 class ColumnCollector {
 public:
-    ColumnCollector(std::set<std::string> variables, std::optional<model::QualifiedName> trigger_table,
-                    std::set<std::string> ctes)
-        : variables_(std::move(variables)), trigger_table_(std::move(trigger_table)), ctes_(std::move(ctes)) {}
+    ColumnCollector(std::set<std::string> variables, std::string default_schema, std::set<std::string> ctes)
+        : variables_(std::move(variables)), default_schema_(std::move(default_schema)), ctes_(std::move(ctes)) {}
+
+    void walk_query(const ParsedQuery& q, const Scope& scope) {
+        query_ = &q;
+        walk(q.tree, scope);
+        query_ = nullptr;
+    }
 
     void walk(const json& j, const Scope& scope) {
         if (j.is_array()) {
@@ -190,17 +257,14 @@ public:
         }
     }
 
-    std::vector<ColumnReference> take() {
-        std::sort(found_.begin(), found_.end());
-        found_.erase(std::unique(found_.begin(), found_.end()), found_.end());
-        return std::move(found_);
-    }
+    std::vector<model::BodyReference> take() { return std::move(found_); }
 
 private:
     std::set<std::string> variables_;
-    std::optional<model::QualifiedName> trigger_table_;
+    std::string default_schema_;
     std::set<std::string> ctes_;
-    std::vector<ColumnReference> found_;
+    const ParsedQuery* query_ = nullptr;
+    std::vector<model::BodyReference> found_;
 
     static const json& field(const json& j, const char* name) {
         static const json k_null;
@@ -215,7 +279,7 @@ private:
             return std::nullopt;
         }
         // Unqualified names resolve on the default search path, like the front end's.
-        return model::QualifiedName{schema.empty() ? "public" : schema, name};
+        return model::QualifiedName{schema.empty() ? default_schema_ : schema, name};
     }
 
     static std::string alias_of(const json& node) {
@@ -268,9 +332,17 @@ private:
         }
     }
 
-    void record(const model::QualifiedName& relation, const std::string& column) {
+    // `at`: the node whose location gives the line.
+    void record(const model::QualifiedName& relation, const std::string& column, const json& at,
+                model::BodyAccess access = model::BodyAccess::read, bool trigger_row = false) {
         if (!column.empty()) {
-            found_.push_back(ColumnReference{relation, column});
+            model::BodyReference r;
+            r.relation = relation;
+            r.column = column;
+            r.trigger_row = trigger_row;
+            r.access = access;
+            r.line = query_ != nullptr ? query_->line_of(at) : 0;
+            found_.push_back(std::move(r));
         }
     }
 
@@ -282,7 +354,7 @@ private:
                 continue;
             }
             if (target) {
-                record(*target, rt.value("name", std::string{}));
+                record(*target, rt.value("name", std::string{}), rt, model::BodyAccess::write);
             }
             walk(field(rt, "val"), scope);
             walk(field(rt, "indirection"), scope);
@@ -337,7 +409,7 @@ private:
             for (const auto& elem : field(field(on_conflict, "infer"), "indexElems")) {
                 const json& ie = field(elem, "IndexElem");
                 if (ie.is_object() && target) {
-                    record(*target, ie.value("name", std::string{}));
+                    record(*target, ie.value("name", std::string{}), ie);
                 }
                 walk(field(ie, "expr"), scope);
             }
@@ -398,7 +470,7 @@ private:
                 return;
             }
             if (auto r = scope.single()) {
-                record(*r, column);
+                record(*r, column, ref);
             }
             return;
         }
@@ -407,14 +479,14 @@ private:
             for (const Scope* s = &scope; s != nullptr; s = s->outer) {
                 if (auto it = s->names.find(qualifier); it != s->names.end()) {
                     if (it->second && !variables_.contains(qualifier)) {
-                        record(*it->second, parts[1]);
+                        record(*it->second, parts[1], ref);
                     }
                     return;
                 }
             }
             // Trigger functions: NEW and OLD are rows of the trigger's table.
-            if ((qualifier == "new" || qualifier == "old") && trigger_table_) {
-                record(*trigger_table_, parts[1]);
+            if (qualifier == "new" || qualifier == "old") {
+                record({}, parts[1], ref, model::BodyAccess::read, true);
             }
             return;
         }
@@ -423,7 +495,7 @@ private:
             for (const Scope* s = &scope; s != nullptr; s = s->outer) {
                 for (const auto& [name, r] : s->names) {
                     if (r && *r == relation && name == parts[1]) {
-                        record(relation, parts[2]);
+                        record(relation, parts[2], ref);
                         return;
                     }
                 }
@@ -431,6 +503,22 @@ private:
         }
     }
 };
+
+// The type as the merge printed it when it compiled bodies itself (unquoted parts).
+std::string type_text(const model::TypeRef& type) {
+    std::string out = type.name.to_string();
+    if (!type.modifiers.empty()) {
+        std::string list;
+        for (const auto& m : type.modifiers) {
+            list += (list.empty() ? "" : ",") + m;
+        }
+        out += "(" + list + ")";
+    }
+    for (int i = 0; i < type.array_dims; ++i) {
+        out += "[]";
+    }
+    return type.setof ? "SETOF " + out : out;
+}
 
 std::set<std::string> argument_names(const model::Function& function) {
     std::set<std::string> out;
@@ -442,7 +530,8 @@ std::set<std::string> argument_names(const model::Function& function) {
     return out;
 }
 
-std::optional<std::vector<json>> plpgsql_queries(const model::Function& function, std::set<std::string>& variables) {
+std::optional<std::vector<ParsedQuery>> plpgsql_queries(const model::Function& function,
+                                                       std::set<std::string>& variables, std::uint32_t body_line) {
     // The body compiles against the routine's signature: OUT / INOUT parameters and RETURNS
     // TABLE columns are variables, and RETURN QUERY / RETURN NEXT need a set result.
     std::string args;
@@ -451,7 +540,7 @@ std::optional<std::vector<json>> plpgsql_queries(const model::Function& function
     for (const auto& a : function.args) {
         std::string name = a.name.empty() ? "" : "\"" + a.name + "\" ";
         if (a.mode == model::ArgMode::table) {
-            table_columns += (table_columns.empty() ? "" : ", ") + name + value_text(a.type);
+            table_columns += (table_columns.empty() ? "" : ", ") + name + type_text(a.type);
             continue;
         }
         const char* mode = a.mode == model::ArgMode::out      ? "OUT "
@@ -459,7 +548,7 @@ std::optional<std::vector<json>> plpgsql_queries(const model::Function& function
                            : a.mode == model::ArgMode::variadic ? "VARIADIC "
                                                                 : "";
         out_args = out_args || a.mode == model::ArgMode::out || a.mode == model::ArgMode::inout;
-        args += (args.empty() ? "" : ", ") + std::string(mode) + name + value_text(a.type);
+        args += (args.empty() ? "" : ", ") + std::string(mode) + name + type_text(a.type);
     }
     std::string head;
     if (function.kind == model::RoutineKind::procedure) {
@@ -467,7 +556,7 @@ std::optional<std::vector<json>> plpgsql_queries(const model::Function& function
     } else if (!table_columns.empty()) {
         head = "CREATE FUNCTION f(" + args + ") RETURNS TABLE (" + table_columns + ")";
     } else if (function.returns) {
-        head = "CREATE FUNCTION f(" + args + ") RETURNS " + value_text(*function.returns);
+        head = "CREATE FUNCTION f(" + args + ") RETURNS " + type_text(*function.returns);
     } else {
         head = "CREATE FUNCTION f(" + args + ")" + (out_args ? "" : " RETURNS void");
     }
@@ -481,72 +570,78 @@ std::optional<std::vector<json>> plpgsql_queries(const model::Function& function
         return std::nullopt;
     }
     collect_refnames(tree, variables);
-    std::vector<std::string> queries;
-    collect_queries(tree, queries);
-    std::vector<json> out;
-    for (const auto& q : queries) {
-        for (auto& j : parse_plpgsql_query(q)) {
+    std::vector<std::pair<std::string, std::uint32_t>> queries;
+    collect_queries(tree, queries, 0);
+    std::vector<ParsedQuery> out;
+    for (const auto& [q, lineno] : queries) {
+        std::uint32_t line = body_line == 0 || lineno == 0 ? 0 : body_line + lineno - 1;
+        for (auto& j : parse_plpgsql_query(q, line)) {
             out.push_back(std::move(j));
         }
     }
     return out;
 }
 
-std::optional<std::vector<json>> sql_queries(const model::Function& function) {
-    std::optional<json> tree;
+std::optional<std::vector<ParsedQuery>> sql_queries(const model::Function& function, const BodyLines& lines) {
+    std::optional<ParsedQuery> query;
     if (!function.sql_body.empty()) {
         // BEGIN ATOMIC ... END / RETURN expr: only valid inside CREATE FUNCTION.
-        tree = parse_tree("CREATE FUNCTION f() RETURNS void LANGUAGE sql " + function.sql_body);
+        query = parse_query("CREATE FUNCTION f() RETURNS void LANGUAGE sql " + function.sql_body, lines.sql_body);
     } else {
-        tree = parse_tree(function.body);
+        query = parse_query(function.body, lines.body);
     }
-    if (!tree) {
+    if (!query) {
         return std::nullopt;
     }
-    return std::vector<json>{std::move(*tree)};
+    std::vector<ParsedQuery> out;
+    out.push_back(std::move(*query));
+    return out;
 }
 
 }  // namespace
 
-std::optional<BodyReferences> body_references(const model::Function& function,
-                                              const std::optional<model::QualifiedName>& trigger_table) {
+model::BodyDependencies analyse_routine_body(const model::Function& function, std::string_view default_schema,
+                                             const BodyLines& lines) {
+    model::BodyDependencies out;
     std::set<std::string> variables = argument_names(function);
-    std::optional<std::vector<json>> trees;
+    std::optional<std::vector<ParsedQuery>> queries;
     if (function.language == "plpgsql") {
-        trees = plpgsql_queries(function, variables);
+        queries = plpgsql_queries(function, variables, lines.body);
     } else if (function.language == "sql") {
-        trees = sql_queries(function);
+        queries = sql_queries(function, lines);
     }
-    if (!trees) {
-        return std::nullopt;
+    if (!queries) {
+        return out;
     }
-    BodyReferences out;
+    out.analysed = true;
     std::set<std::string> ctes;
-    for (const auto& j : *trees) {
-        std::vector<model::QualifiedName> found;
+    for (const auto& q : *queries) {
+        std::vector<model::BodyReference> found;
         std::set<std::string> query_ctes;
-        collect_relations(j, found, query_ctes);
+        collect_relations(q, q.tree, found, query_ctes, false);
         for (auto& r : found) {
-            if (r.schema.empty()) {
-                if (query_ctes.contains(r.name) || r.name == "new" || r.name == "old") {
+            if (r.relation.schema.empty()) {
+                if (query_ctes.contains(r.relation.name) || r.relation.name == "new" || r.relation.name == "old") {
                     continue;
                 }
                 // Unqualified names resolve on the default search path, like the front end's.
-                r.schema = "public";
+                r.relation.schema = std::string(default_schema);
             }
-            out.relations.push_back(r);
+            out.references.push_back(std::move(r));
         }
         ctes.insert(query_ctes.begin(), query_ctes.end());
     }
-    ColumnCollector columns(variables, trigger_table, ctes);
+    ColumnCollector columns(variables, std::string(default_schema), ctes);
     Scope top;
-    for (const auto& j : *trees) {
-        columns.walk(j, top);
+    for (const auto& q : *queries) {
+        columns.walk_query(q, top);
     }
-    out.columns = columns.take();
-    std::sort(out.relations.begin(), out.relations.end());
-    out.relations.erase(std::unique(out.relations.begin(), out.relations.end()), out.relations.end());
+    for (auto& r : columns.take()) {
+        out.references.push_back(std::move(r));
+    }
+    std::sort(out.references.begin(), out.references.end());
+    out.references.erase(std::unique(out.references.begin(), out.references.end()), out.references.end());
     return out;
 }
 
-}  // namespace schemerge::diff::detail
+}  // namespace schemerge::parser::postgres
