@@ -134,10 +134,9 @@ TEST(TestDialect, IndexNamedLikeATableCollidesUnderPostgres) {
               std::string::npos);
 }
 
-// Disabled until merge validation reads the dialect's namespace rules (model/namespace_rules,
-// issue 9's diff/ part): diff/merge_validation.cpp's validate_names still applies PostgreSQL's
-// shared relation namespace to every dialect, so the test dialect gets the collision too.
-TEST(TestDialect, DISABLED_IndexNamedLikeATableIsFreeUnderItsRules) {
+// Merge validation reads the dialect's namespace rules (model/namespace_rules): the test
+// dialect keeps index names per table, apart from its relations.
+TEST(TestDialect, IndexNamedLikeATableIsFreeUnderItsRules) {
     MergeResult under_test = index_named_like_a_table(testsql());
     EXPECT_TRUE(under_test.clean()) << (under_test.clean() ? "" : under_test.conflicts[0].explanation);
 }
