@@ -17,6 +17,8 @@
 
 namespace schemerge::cli {
 
+struct LiveEngine;  // cli/live_engine.hpp
+
 // One SQL engine, as the commands see it: its traits (data), its front end (files ->
 // model), its back ends (model -> canonical script, changes -> plan -> script), and
 // optional adapters (a real engine for `verify` and live sources, the rows a dump
@@ -44,6 +46,8 @@ struct Dialect {
     // (synth/plan.hpp), with their descriptions: reports, SARIF rules and [check] fail_on
     // read the neutral list plus every registered dialect's.
     std::vector<synth::hazard::Description> hazards;
+    // Optional: live databases as sources and the `db` commands (cli/live_engine.hpp); null: none.
+    const LiveEngine* live = nullptr;
 
     [[nodiscard]] std::string_view name() const { return traits->name; }
     // One input, for commands that read one source at a time.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/exit_codes.hpp"
+#include "cli/live_engine.hpp"
 
 namespace schemerge::cli {
 
@@ -170,6 +171,9 @@ std::optional<std::pair<std::string, std::string>> split_ref_path(const std::str
 }
 
 std::expected<parser::OrderedSources, model::Error> InputContext::read(const std::string& source) {
+    if (const Dialect* live = live_dialect_for(source)) {
+        return read_live(*live, source);  // cli/live_engine.cpp
+    }
     std::error_code ec;
     if (fs::exists(source, ec)) {
         return parser::read_source_set(source, layout_);
