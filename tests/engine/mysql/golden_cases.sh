@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The MySQL golden cases proven on a throwaway MariaDB. For each tests/golden/mysql/NAME
+# with old.sql and new.sql:
+#   1. old.sql is loaded into an empty database and schemerge's migration applied;
+#   2. new.sql is loaded into an empty database;
+#   3. both catalogs (SHOW CREATE TABLE, information_schema views, triggers, routines;
+#      mariadb_catalog in mariadb_server.sh) must be equal;
+#      with data.sql, its rows are loaded before the migration and check.sql's output
+#      after it must be check.expected (renames keep their data);
+#   4. schemerge's canonical dump of new.sql, loaded into an empty database, must give
+#      that catalog too.
+#
+#   golden_cases.sh PLAN_TOOL SOURCE_DIR [NAME...]
+# PLAN_TOOL is schemerge-mysql-plan (tests/engine/mysql/mysql_plan_tool.cpp): `plan OLD NEW`
+# prints the migration, `dump FILE` the canonical schema.
+# Exit 0 when every case holds, 1 otherwise, 77 when MariaDB is not installed.
+set -euo pipefail
+
+tool=$1
+src=$2
+shift 2
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/engine/mysql/mariadb_server.sh
+source "$here/mariadb_server.sh"
+mariadb_require || exit $?
+
+cases=("$@")
+if ((${#cases[@]} == 0)); then
+  for d in "$src"/tests/golden/mysql/*/; do
+    [[ -f $d/old.sql && -f $d/new.sql ]] && cases+=("$(basename "$d")")
+  done
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/schemerge-mariadb.XXXXXX")
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  mariadb_stop "$work"
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mariadb_start "$work"
+echo "MariaDB $(mariadb_sql "$work" -N -e 'select version()'); ${#cases[@]} cases"
+
+fresh() {
+  mariadb_sql "$work" -e "drop database if exists s; create database s"
+}
+# Runs a script in database s; its output (errors) goes to $work/out.
+run() {
+  mariadb_sql "$work" s <"$1" >"$work/out" 2>&1
+}
+
+passed=0
+failed=0
+for name in "${cases[@]}"; do
+  dir=$src/tests/golden/mysql/$name
+  out=$work/$name
+  mkdir -p "$out"
+  ok=1
+  if ! "$tool" plan "$dir/old.sql" "$dir/new.sql" >"$out/plan.sql" 2>"$out/plan.err"; then
+    echo "FAIL $name: the plan was not made: $(cat "$out/plan.err")"
+    ok=0
+  fi
+  if ((ok)); then
+    fresh
+    if ! run "$dir/old.sql"; then
+      echo "FAIL $name: old.sql does not load: $(cat "$work/out")"
+      ok=0
+    elif [[ -f $dir/data.sql ]] && ! run "$dir/data.sql"; then
+      echo "FAIL $name: data.sql does not load: $(cat "$work/out")"
+      ok=0
+    elif ! run "$out/plan.sql"; then
+      echo "FAIL $name: the migration fails: $(cat "$work/out")"
+      sed 's/^/    /' "$out/plan.sql"
+      ok=0
+    else
+      mariadb_catalog "$work" s >"$out/migrated.txt"
+      # Rows kept through the migration (renames must not drop and add).
+      if [[ -f $dir/check.sql ]]; then
+        if ! mariadb_sql "$work" -N -B s <"$dir/check.sql" >"$out/check.txt" 2>&1 ||
+          ! diff -u "$dir/check.expected" "$out/check.txt" >"$out/check.diff"; then
+          echo "FAIL $name: the rows after the migration are not the expected ones:"
+          sed 's/^/    /' "$out/check.diff" "$out/check.txt"
+          ok=0
+        fi
+      fi
+    fi
+  fi
+  if ((ok)); then
+    fresh
+    if ! run "$dir/new.sql"; then
+      echo "FAIL $name: new.sql does not load: $(cat "$work/out")"
+      ok=0
+    else
+      mariadb_catalog "$work" s >"$out/expected.txt"
+      if ! diff -u "$out/expected.txt" "$out/migrated.txt" >"$out/diff.txt"; then
+        echo "FAIL $name: old + migration differs from new (- new, + migrated):"
+        sed 's/^/    /' "$out/diff.txt"
+        echo "  the migration:"
+        sed 's/^/    /' "$out/plan.sql"
+        ok=0
+      fi
+    fi
+  fi
+  if ((ok)); then
+    fresh
+    if ! "$tool" dump "$dir/new.sql" >"$out/dump.sql" 2>"$out/dump.err"; then
+      echo "FAIL $name: no dump: $(cat "$out/dump.err")"
+      ok=0
+    elif ! run "$out/dump.sql"; then
+      echo "FAIL $name: the canonical dump of new.sql does not load: $(cat "$work/out")"
+      sed 's/^/    /' "$out/dump.sql"
+      ok=0
+    else
+      mariadb_catalog "$work" s >"$out/dumped.txt"
+      if ! diff -u "$out/expected.txt" "$out/dumped.txt" >"$out/diff.txt"; then
+        echo "FAIL $name: the canonical dump of new.sql differs from new.sql (- new, + dump):"
+        sed 's/^/    /' "$out/diff.txt"
+        ok=0
+      fi
+    fi
+  fi
+  if ((ok)); then
+    echo "ok   $name"
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+done
+echo "$passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,6 @@
+CREATE TABLE settings (
+  id int NOT NULL PRIMARY KEY,
+  theme varchar(20) NOT NULL DEFAULT 'dark',
+  retries int NOT NULL,
+  flag tinyint(1) DEFAULT 1
+);

@@ -1,0 +1,9 @@
+CREATE TABLE parents (
+  id int NOT NULL PRIMARY KEY
+);
+CREATE TABLE children (
+  id int NOT NULL PRIMARY KEY,
+  parent_id int NOT NULL,
+  KEY parent_id (parent_id),
+  CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parents (id)
+);

@@ -1,0 +1,1 @@
+SELECT id, note, qty, amount, status FROM orders;

@@ -1,0 +1,7 @@
+-- schemerge canonical schema (MySQL / MariaDB)
+
+CREATE TABLE tags (
+  name varchar(40) NOT NULL,
+  kind varchar(10) NOT NULL,
+  PRIMARY KEY (name,kind)
+);

@@ -1,0 +1,1 @@
+SELECT c.id, c.name, c.vip, i.id FROM customers c JOIN invoices i ON i.client_id = c.id;

@@ -1,0 +1,2 @@
+INSERT INTO clients VALUES (1, 'ACME');
+INSERT INTO invoices VALUES (10, 1);

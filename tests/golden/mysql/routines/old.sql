@@ -1,0 +1,18 @@
+CREATE TABLE t (
+  id int NOT NULL PRIMARY KEY,
+  v int
+);
+DELIMITER ;;
+CREATE FUNCTION double_it(x int) RETURNS int DETERMINISTIC
+BEGIN
+  RETURN x * 2;
+END;;
+CREATE PROCEDURE bump(IN amount int)
+BEGIN
+  UPDATE t SET v = v + amount;
+END;;
+CREATE PROCEDURE gone()
+BEGIN
+  SELECT 1;
+END;;
+DELIMITER ;

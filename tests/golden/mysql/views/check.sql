@@ -1,0 +1,1 @@
+SELECT id, name, town, score FROM customers;
