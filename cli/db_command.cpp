@@ -17,6 +17,7 @@
 #include "cli/live_engine.hpp"
 #include "cli/output.hpp"
 #include "cli/plan_report.hpp"
+#include "cli/sarif.hpp"
 #include "cli/schema_input.hpp"
 #include "diff/two_way_diff.hpp"
 
@@ -84,6 +85,7 @@ std::expected<model::Schema, int> load_model(const Dialect& dialect, InputContex
 // The repository's schema at a ref: REF:PATH, or REF with the configured [schema] path(s).
 struct Target {
     std::string label;  // "main:db/structure.sql"
+    std::vector<std::string> paths;  // repository paths
     GitCommit commit;
     model::Schema schema;
 };
@@ -129,7 +131,7 @@ std::expected<Target, int> load_target(const Dialect& dialect, InputContext& con
     if (!schema) {
         return std::unexpected(schema.error());
     }
-    return Target{label, *commit, std::move(*schema)};
+    return Target{label, paths, *commit, std::move(*schema)};
 }
 
 std::expected<model::Schema, int> read_live_model(const Dialect& dialect, InputContext& context, LiveDatabase& database,
@@ -649,6 +651,21 @@ int run_drift(const DbArgs& args) {
         out["to_schema"] = {{"sql", forward.script}, {"steps", plan_steps_json(forward.plan)}};
         out["to_database"] = {{"sql", backward.script}, {"steps", plan_steps_json(backward.plan)}};
         content = out.dump(2) + "\n";
+    } else if (args.format == "sarif") {
+        SarifLog log;
+        log.rules.push_back({"schema-drift", "The live database differs from the repository's schema."});
+        for (const auto& change : forward.diff.changes.changes) {
+            SarifResult result;
+            result.rule_id = "schema-drift";
+            result.level = "error";
+            result.message = fmt::format("{} differs from {}: {} would bring it to the repository", label,
+                                         target->label, change.describe());
+            for (const auto& path : target->paths) {
+                result.locations.push_back({sarif_uri(path), 0, 0});
+            }
+            log.results.push_back(std::move(result));
+        }
+        content = render_sarif(log);
     } else if (args.format == "markdown") {
         if (equal) {
             content = fmt::format("## schemerge drift: `{}` matches `{}`\n\n✅ No drift.\n", label, target->label);
@@ -713,7 +730,8 @@ void add_db_command(CLI::App& app, DbArgs& args) {
     CLI::App* drift = db->add_subcommand("drift", "Compare a live database with the repository's schema");
     add_dsn(drift, args);
     drift->add_option("--schema", args.schema, "REF:PATH, or REF with [schema] path (default: HEAD)");
-    drift->add_option("--format", args.format, "report format")->check(CLI::IsMember({"text", "markdown", "json"}));
+    drift->add_option("--format", args.format, "report format")
+        ->check(CLI::IsMember({"text", "markdown", "json", "sarif"}));
     drift->add_flag("--online", args.online, "plan lock-friendly statements");
     add_common(drift, args);
 

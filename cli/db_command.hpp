@@ -11,7 +11,7 @@ namespace schemerge::cli {
 // `schemerge db SUBCOMMAND`: live databases per branch (issue 12).
 //   db migrate --dsn DSN --to REF[:PATH] [--apply [PLANFILE]] [--plan-out FILE]
 //   db branch BRANCH --dsn DSN [--from DB] [--schema PATH]
-//   db drift --dsn DSN [--schema REF[:PATH]] [--format text|markdown|json]
+//   db drift --dsn DSN [--schema REF[:PATH]] [--format text|markdown|json|sarif]
 //   db list --dsn DSN [--format text|json]
 //   db drop BRANCH --dsn DSN [--force]
 struct DbArgs {

@@ -31,7 +31,7 @@ expect_rc 2
 run db migrate --dsn "$NOWHERE"
 expect_rc 2
 expect_stderr "needs --to"
-run db drift --dsn "$NOWHERE" --format sarif
+run db drift --dsn "$NOWHERE" --format yaml
 expect_rc 2
 
 case_ "a branch that is not a ref: nothing connects"

@@ -170,6 +170,12 @@ assert 'DROP COLUMN vip' in d['to_schema']['sql'] and 'ADD COLUMN vip' in d['to_
 run db drift --dsn "$PROD" --format markdown
 expect_rc 1
 expect_stdout "^## schemerge drift"
+run db drift --dsn "$PROD" --format sarif
+expect_rc 1
+expect_true "drift SARIF" python3 -c "
+import json; d=json.load(open('$T/out')); r=d['runs'][0]['results']
+assert r and r[0]['ruleId']=='schema-drift' and 'vip' in r[0]['message']['text'], r
+assert r[0]['locations'][0]['physicalLocation']['artifactLocation']['uri']=='db/structure.sql', r"
 # Fold the hotfix into main: no drift again.
 cat >db/structure.sql <<'SQL'
 CREATE TABLE customers (
