@@ -52,8 +52,9 @@ int run_check(const CheckArgs& args) {
         failing.clear();
         std::ranges::copy_if(args.fail_on, std::back_inserter(failing), [](const std::string& id) { return !id.empty(); });
     }
+    const auto known_hazards = hazard_ids();
     for (const auto& id : failing) {
-        if (std::ranges::find(hazard_ids(), id) == hazard_ids().end()) {
+        if (std::ranges::find(known_hazards, id) == known_hazards.end()) {
             std::cerr << "error: unknown hazard id '" << id << "' in --fail-on\n";
             return k_exit_input_error;
         }
@@ -75,6 +76,7 @@ int run_check(const CheckArgs& args) {
         return k_exit_input_error;
     }
     MergeJobOptions options;
+    options.dialect = &context->dialect();
     options.merge.prefer = preference_from(args.prefer.empty() ? context->config().prefer : args.prefer);
     options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
     options.strict = args.strict;
@@ -104,7 +106,7 @@ int run_check(const CheckArgs& args) {
                        SidePlan{args.head, &job.theirs_diff, &job.theirs_plan, args.head},
                        [labels = std::vector<std::string>{args.head, args.base, merged->base_label}](
                            const std::string& file) { return repository_path_of(file, labels); },
-                       false, &job.loaded[2].schema, std::nullopt, failing};
+                       false, &job.loaded[2].schema, std::nullopt, failing, &context->dialect()};
     if (!merged->theirs_first_file.empty()) {
         model::SourceLocation first;
         first.file = std::make_shared<const std::string>(merged->theirs_first_file);

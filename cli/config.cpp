@@ -9,9 +9,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "cli/dialect_registry.hpp"
 #include "cli/output.hpp"
-#include "synth/plan.hpp"
-#include "synth/postgres/hazards.hpp"
 
 namespace schemerge::cli {
 
@@ -22,15 +21,12 @@ const std::vector<std::string>& layout_names() {
     return names;
 }
 
-const std::vector<std::string>& hazard_ids() {
-    static const std::vector<std::string> ids = [] {
-        std::vector<std::string> out;
-        for (const auto& h : synth::hazard::catalog(synth::postgres::hazard::k_postgres)) {
-            out.emplace_back(h.id);
-        }
-        return out;
-    }();
-    return ids;
+std::vector<std::string> hazard_ids() {
+    std::vector<std::string> out;
+    for (const auto& h : hazard_catalog()) {
+        out.emplace_back(h.id);
+    }
+    return out;
 }
 
 namespace {
@@ -134,8 +130,12 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
             } else if (k == "layout") {
                 ok = assign(get_choice(errors, section, key, value, layout_names()), config.layout);
             } else if (k == "dialect") {
-                std::string dialect;
-                ok = assign(get_choice(errors, section, key, value, {"postgresql"}), dialect);
+                ok = assign(get_string(errors, section, key, value), config.dialect);
+                if (ok && !find_dialect(config.dialect)) {
+                    return std::unexpected(errors.at(
+                        value.source(), fmt::format("unknown dialect '{}' in [schema] (known dialects: {})",
+                                                    config.dialect, known_dialects_text())));
+                }
             } else {
                 return unknown();
             }
@@ -161,9 +161,10 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
                 ok = assign(get_string_list(errors, section, key, value), config.fail_on);
                 if (ok) {
                     const auto& array = *value.as_array();
+                    const auto known = hazard_ids();
                     for (std::size_t i = 0; i < config.fail_on.size(); ++i) {
                         const auto& id = config.fail_on[i];
-                        if (std::ranges::find(hazard_ids(), id) == hazard_ids().end()) {
+                        if (std::ranges::find(known, id) == known.end()) {
                             return std::unexpected(errors.at(array[i].source(),
                                                              fmt::format("unknown hazard id '{}' in [check] fail_on", id)));
                         }

@@ -22,6 +22,7 @@ struct Config {
     std::vector<std::string> schema_paths;   // [schema] path / paths: files or directories in the
                                              // repository, read in this order as one schema
     std::string layout = "auto";             // [schema] layout: auto|files|flyway|golang-migrate|dbmate|numbered
+    std::string dialect;                     // [schema] dialect: a registered name or alias; "" = not set
     std::vector<std::string> ignore_schemas; // [ignore] schemas
     std::vector<std::string> ignore_objects; // [ignore] objects: globs on schema-qualified names
     std::string prefer;                      // [merge] prefer: "" (none), "ours", "theirs"
@@ -32,8 +33,9 @@ struct Config {
 
 // The layouts `--layout` and [schema] layout accept.
 [[nodiscard]] const std::vector<std::string>& layout_names();
-// The hazard ids [check] fail_on and `--fail-on` accept.
-[[nodiscard]] const std::vector<std::string>& hazard_ids();
+// The hazard ids [check] fail_on and `--fail-on` accept: the neutral ones and every
+// registered dialect's (dialect_registry.hpp).
+[[nodiscard]] std::vector<std::string> hazard_ids();
 
 // Parses the text of a schemerge.toml; `name` is what diagnostics print.
 [[nodiscard]] std::expected<Config, model::Error> parse_config(const std::string& text, const std::string& name);

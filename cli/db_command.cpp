@@ -71,15 +71,14 @@ std::expected<model::Schema, int> load_model(const Dialect& dialect, InputContex
                                              std::vector<parser::SourceFile> files, bool strict, bool quiet) {
     parser::LoadOptions options;
     options.unsupported = strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
-    auto loaded = dialect.load_many({std::move(files)}, options);
+    auto loaded = dialect.load(files, options);
     if (!loaded) {
         std::cerr << loaded.error().render() << '\n';
         return std::unexpected(k_exit_input_error);
     }
-    auto& result = loaded->front();
-    print_diagnostics(result.diagnostics, quiet);
-    apply_ignore(result.schema, context.config());
-    return std::move(result.schema);
+    print_diagnostics(loaded->diagnostics, quiet);
+    apply_ignore(loaded->schema, context.config(), *dialect.traits);
+    return std::move(loaded->schema);
 }
 
 // The repository's schema at a ref: REF:PATH, or REF with the configured [schema] path(s).
@@ -672,9 +671,9 @@ int run_drift(const DbArgs& args) {
         } else {
             content = fmt::format("## schemerge drift: `{}` differs from `{}`\n\n", label, target->label);
             content += "### Bring the database to the repository\n\n";
-            content += render_markdown(PlanReport{label, target->label, &forward.diff, &forward.plan});
+            content += render_markdown(PlanReport{label, target->label, &forward.diff, &forward.plan, &dialect});
             content += "\n### Bring the repository to the database\n\n";
-            content += render_markdown(PlanReport{target->label, label, &backward.diff, &backward.plan});
+            content += render_markdown(PlanReport{target->label, label, &backward.diff, &backward.plan, &dialect});
         }
     } else {
         if (equal) {

@@ -8,7 +8,6 @@
 #include "cli/rename_option.hpp"
 #include "cli/schema_input.hpp"
 #include "diff/two_way_diff.hpp"
-#include "synth/postgres/migration_planner.hpp"
 
 namespace schemerge::cli {
 
@@ -32,18 +31,19 @@ void add_diff_command(CLI::App& app, DiffArgs& args) {
 }
 
 int run_diff(const DiffArgs& args) {
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    const Dialect& dialect = context->dialect();
     diff::DiffOptions options;
     for (const auto& value : args.renames) {
-        auto hint = parse_rename(value);
+        auto hint = parse_rename(value, *dialect.traits);
         if (!hint) {
             std::cerr << "error: " << hint.error() << '\n';
             return k_exit_input_error;
         }
         options.renames.push_back(std::move(*hint));
-    }
-    auto context = InputContext::create(args.sources);
-    if (!context) {
-        return context.error();
     }
     auto from = load_schema_input(*context, args.from, args.strict, args.quiet);
     if (!from) {
@@ -62,19 +62,19 @@ int run_diff(const DiffArgs& args) {
     auto result = diff::diff(from_schema, to_schema, options);
     synth::PlanOptions plan_options;
     plan_options.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
-    auto plan = synth::postgres::plan_migration(from_schema, to_schema, result.changes, plan_options);
+    auto plan = dialect.plan_migration(from_schema, to_schema, result.changes, plan_options);
 
     std::string content;
-    PlanReport report{args.from, args.to, &result, &plan};
+    PlanReport report{args.from, args.to, &result, &plan, &dialect};
     if (args.format == "json") {
         content = render_json(report);
     } else if (args.format == "markdown") {
         content = render_markdown(report);
     } else {
-        content = synth::postgres::render_sql(plan);
+        content = dialect.render_plan(plan);
         if (!args.quiet) {
             for (const auto& suggestion : result.suggestions) {
-                std::cerr << "note: " << describe_suggestion(suggestion) << '\n';
+                std::cerr << "note: " << describe_suggestion(suggestion, *dialect.traits) << '\n';
             }
             for (const auto& note : plan.notes) {
                 std::cerr << "note: " << note << '\n';

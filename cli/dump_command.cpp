@@ -11,9 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/schema_input.hpp"
 #include "model/model_json.hpp"
-#include "parser/postgres/frontend.hpp"
 #include "parser/source_file.hpp"
-#include "synth/postgres/schema_emitter.hpp"
 
 namespace schemerge::cli {
 
@@ -55,7 +53,8 @@ int render_dump(const DumpArgs& args, const std::string& source, std::string& co
     print_notes(sources->notes, args.quiet);
     parser::LoadOptions options;
     options.unsupported = args.strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
-    auto loaded = parser::postgres::load(sources->files, options);
+    const Dialect& dialect = context->dialect();
+    auto loaded = dialect.load(sources->files, options);
     if (!loaded) {
         std::cerr << loaded.error().render() << '\n';
         return k_exit_input_error;
@@ -69,11 +68,11 @@ int render_dump(const DumpArgs& args, const std::string& source, std::string& co
             content += '\n';
         }
     } else {
-        synth::postgres::EmitOptions emit;
+        synth::EmitOptions emit;
         emit.owners = !args.no_owners;
         emit.privileges = !args.no_privileges;
         emit.comments = !args.no_comments;
-        content = synth::postgres::emit_schema(loaded->schema, emit);
+        content = dialect.emit_schema(loaded->schema, emit);
     }
     return k_exit_ok;
 }

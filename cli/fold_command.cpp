@@ -14,8 +14,6 @@
 #include "cli/output.hpp"
 #include "cli/ref_merge.hpp"
 #include "cli/schema_input.hpp"
-#include "synth/postgres/migration_planner.hpp"
-#include "synth/postgres/schema_emitter.hpp"
 
 namespace schemerge::cli {
 
@@ -64,15 +62,17 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 }
 
 // The merge report of one target: the target is "ours", the hotfix "theirs".
-MergeReport fold_report(const FoldTarget& target, const GitCommit& hotfix) {
+MergeReport fold_report(const FoldTarget& target, const GitCommit& hotfix, const Dialect& dialect) {
     const auto& job = target.merge.job;
-    return MergeReport{target.merge.base_label, &job.result,
+    MergeReport report{target.merge.base_label, &job.result,
                        SidePlan{target.commit.revision, &job.ours_diff, &job.ours_plan, target.commit.revision},
                        SidePlan{hotfix.revision, &job.theirs_diff, &job.theirs_plan, hotfix.revision}, {}};
+    report.dialect = &dialect;
+    return report;
 }
 
 std::string target_report(const FoldArgs& args, const std::string& path, const GitCommit& hotfix,
-                          const FoldTarget& target) {
+                          const FoldTarget& target, const Dialect& dialect) {
     const auto& job = target.merge.job;
     std::string out = fmt::format("# schemerge fold: `{}` into `{}`\n\n", args.hotfix, target.commit.revision);
     out += fmt::format("Schema `{}` · merge base `{}` · `{}` at `{}` · `{}` at `{}`\n\n", path, target.merge.base_label,
@@ -89,7 +89,7 @@ std::string target_report(const FoldArgs& args, const std::string& path, const G
     if (!target.merge.notes.empty()) {
         out += "\n";
     }
-    out += render_merge_markdown(fold_report(target, hotfix));
+    out += render_merge_markdown(fold_report(target, hotfix, dialect));
     return out;
 }
 
@@ -202,7 +202,9 @@ int run_fold(const FoldArgs& args) {
         std::cerr << hotfix.error().render() << '\n';
         return k_exit_input_error;
     }
+    const Dialect& dialect = context->dialect();
     MergeJobOptions options;
+    options.dialect = &dialect;
     options.merge.prefer = preference_from(args.prefer.empty() ? context->config().prefer : args.prefer);
     options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
     options.strict = args.strict;
@@ -236,14 +238,14 @@ int run_fold(const FoldArgs& args) {
         const auto& job = target.merge.job;
         target.hazards = distinct_hazards(job.ours_plan);
         if (job.result.clean()) {
-            target.schema_sql = synth::postgres::emit_schema(job.result.merged);
-            target.migration_sql = synth::postgres::render_sql(job.ours_plan);
+            target.schema_sql = dialect.emit_schema(job.result.merged, {});
+            target.migration_sql = dialect.render_plan(job.ours_plan);
         }
-        target.report_md = target_report(args, path, *hotfix, target);
+        target.report_md = target_report(args, path, *hotfix, target, dialect);
         target.changes = job.ours_plan.steps.size();
         target.conflicts = job.result.conflicts.size();
         if (args.out.empty() && args.format == "text") {
-            target.text_report = render_merge_text(fold_report(target, *hotfix));
+            target.text_report = render_merge_text(fold_report(target, *hotfix, dialect));
         }
         // The texts are rendered: free the models before the next target is loaded.
         target.merge.job = MergeJob{};

@@ -3,22 +3,13 @@
 #include <fmt/format.h>
 
 #include "cli/dialect.hpp"
-#include "cli/postgres/live_interim.hpp"
+#include "cli/dialect_registry.hpp"
 #include "cli/sources.hpp"
 
 namespace schemerge::cli {
 
-namespace {
-
-const std::vector<const Dialect*>& live_dialects() {
-    static const std::vector<const Dialect*> rows{&postgres::interim_dialect()};
-    return rows;
-}
-
-}  // namespace
-
 const Dialect* live_dialect_for(std::string_view source) {
-    for (const Dialect* dialect : live_dialects()) {
+    for (const Dialect* dialect : dialects()) {
         if (dialect->live == nullptr) {
             continue;
         }
@@ -35,7 +26,9 @@ const Dialect& live_dialect_for_dsn(std::string_view dsn) {
     if (const Dialect* dialect = live_dialect_for(dsn)) {
         return *dialect;
     }
-    return *live_dialects().front();
+    // A plain connection string ("host=/tmp dbname=app") names no engine: the default
+    // dialect's adapter reads it.
+    return default_dialect();
 }
 
 std::expected<std::vector<parser::SourceFile>, LiveError> read_live_source(const Dialect& dialect,

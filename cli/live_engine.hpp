@@ -121,8 +121,8 @@ struct LiveEngine {
 
 // The dialect whose live adapter accepts `source` as a DSN (its scheme); none for files and REF:PATH.
 [[nodiscard]] const Dialect* live_dialect_for(std::string_view source);
-// The dialect used for `--dsn DSN` (its scheme, else the default dialect for plain
-// connection strings such as "host=/tmp dbname=x").
+// The dialect used for `--dsn DSN`: the one whose scheme it starts with, else the
+// default dialect (plain connection strings such as "host=/tmp dbname=x").
 [[nodiscard]] const Dialect& live_dialect_for_dsn(std::string_view dsn);
 // Reads a live SOURCE's schema text (one file named by the redacted DSN); errors are one
 // line naming the target.

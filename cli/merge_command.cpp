@@ -14,10 +14,7 @@
 #include "cli/output.hpp"
 #include "cli/schema_input.hpp"
 #include "diff/three_way_merge.hpp"
-#include "parser/postgres/frontend.hpp"
 #include "parser/source_file.hpp"
-#include "synth/postgres/migration_planner.hpp"
-#include "synth/postgres/schema_emitter.hpp"
 
 namespace schemerge::cli {
 
@@ -102,21 +99,22 @@ int run_merge(const MergeArgs& args) {
         }
         options.resolve.insert_or_assign(resolve->first, resolve->second);
     }
+
+    auto context = InputContext::create(args.sources);
+    if (!context) {
+        return context.error();
+    }
+    const Dialect& dialect = context->dialect();
     for (auto [values, target] : {std::pair{&args.renames_ours, &options.renames_ours.renames},
                                   std::pair{&args.renames_theirs, &options.renames_theirs.renames}}) {
         for (const auto& value : *values) {
-            auto hint = parse_rename(value);
+            auto hint = parse_rename(value, *dialect.traits);
             if (!hint) {
                 std::cerr << "error: " << hint.error() << '\n';
                 return k_exit_input_error;
             }
             target->push_back(std::move(*hint));
         }
-    }
-
-    auto context = InputContext::create(args.sources);
-    if (!context) {
-        return context.error();
     }
     if (args.prefer.empty() && !context->config().prefer.empty()) {
         options.prefer = preference_from(context->config().prefer);
@@ -132,6 +130,7 @@ int run_merge(const MergeArgs& args) {
         inputs.push_back(std::move(sources->files));
     }
     MergeJobOptions job_options;
+    job_options.dialect = &dialect;
     job_options.merge = options;
     job_options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
     job_options.strict = args.strict;
@@ -152,6 +151,7 @@ int run_merge(const MergeArgs& args) {
 
     MergeReport report{args.base, &result, SidePlan{args.ours, &ours_diff, &ours_plan},
                        SidePlan{args.theirs, &theirs_diff, &theirs_plan}};
+    report.dialect = &dialect;
     std::string content;
     if (args.format == "json") {
         content = render_merge_json(report);
@@ -167,9 +167,9 @@ int run_merge(const MergeArgs& args) {
     const bool wants_results = !args.schema_out.empty() || !args.plan_ours.empty() || !args.plan_theirs.empty();
     if (write_results) {
         const std::pair<const std::string*, std::string> files[] = {
-            {&args.schema_out, args.schema_out.empty() ? "" : synth::postgres::emit_schema(result.merged)},
-            {&args.plan_ours, args.plan_ours.empty() ? "" : synth::postgres::render_sql(ours_plan)},
-            {&args.plan_theirs, args.plan_theirs.empty() ? "" : synth::postgres::render_sql(theirs_plan)},
+            {&args.schema_out, args.schema_out.empty() ? "" : dialect.emit_schema(result.merged, {})},
+            {&args.plan_ours, args.plan_ours.empty() ? "" : dialect.render_plan(ours_plan)},
+            {&args.plan_theirs, args.plan_theirs.empty() ? "" : dialect.render_plan(theirs_plan)},
         };
         for (const auto& [path, text] : files) {
             if (path->empty()) {

@@ -16,9 +16,6 @@
 #include "cli/output.hpp"
 #include "cli/schema_input.hpp"
 #include "diff/two_way_diff.hpp"
-#include "parser/postgres/dump_rows.hpp"
-#include "parser/postgres/frontend.hpp"
-#include "synth/postgres/schema_emitter.hpp"
 
 namespace schemerge::cli {
 
@@ -29,13 +26,13 @@ using Rows = std::vector<std::vector<std::string>>;
 // One union table's rows on each side, and the merged list.
 struct TableRows {
     std::string table;  // as configured
-    std::array<std::vector<parser::postgres::TableRowsStatement>, 3> statements;  // base, ours, theirs
+    std::array<std::vector<RowsStatement>, 3> statements;  // base, ours, theirs
     std::string written_table;          // the table as ours (else theirs) writes it: "schema_migrations" quoted
     std::vector<std::string> columns;   // ours' (else theirs') column list
     Rows merged;
 };
 
-Rows all_rows(const std::vector<parser::postgres::TableRowsStatement>& statements) {
+Rows all_rows(const std::vector<RowsStatement>& statements) {
     Rows out;
     for (const auto& s : statements) {
         out.insert(out.end(), s.rows.begin(), s.rows.end());
@@ -74,7 +71,7 @@ Rows merge_rows(const Rows& base, const Rows& ours, const Rows& theirs) {
 }
 
 // The table name between INSERT INTO and the column list / VALUES, as written.
-std::string written_table_name(const std::string& text, const parser::postgres::TableRowsStatement& s) {
+std::string written_table_name(const std::string& text, const RowsStatement& s) {
     std::string_view statement = std::string_view(text).substr(s.begin, s.end - s.begin);
     std::string upper(statement);
     for (char& c : upper) {
@@ -163,6 +160,7 @@ void add_merge_driver_command(CLI::App& app, MergeDriverArgs& args) {
     cmd->add_option("--repo", args.sources.repo, "the repository whose schemerge.toml applies (default: the "
                                                  "working directory's)");
     cmd->add_option("--config", args.sources.config, "read this configuration file instead of schemerge.toml");
+    add_dialect_option(cmd, args.sources);
 }
 
 int run_merge_driver(const MergeDriverArgs& args) {
@@ -170,6 +168,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
     if (!context) {
         return context.error();
     }
+    const Dialect& dialect = context->dialect();
     const std::string path = args.path.empty() ? args.current : args.path;
     std::array<std::string, 3> texts;
     std::vector<std::vector<parser::SourceFile>> inputs;
@@ -218,12 +217,15 @@ int run_merge_driver(const MergeDriverArgs& args) {
 
     // The rows dumps carry (Rails' schema_migrations list), per side.
     std::vector<TableRows> tables;
-    for (const auto& table : context->config().union_rows) {
+    // Without a reader for them, the dialect's rows are not merged (the merge stops below
+    // unless git's line merge of the text is right).
+    const DumpRows* dump_rows = dialect.dump_rows ? &*dialect.dump_rows : nullptr;
+    for (const auto& table : dump_rows != nullptr ? context->config().union_rows : std::vector<std::string>{}) {
         TableRows rows;
         rows.table = table;
         bool any = false;
         for (std::size_t i = 0; i < 3; ++i) {
-            auto found = parser::postgres::find_table_rows(inputs[i].front(), table);
+            auto found = dump_rows->find_table_rows(inputs[i].front(), table);
             if (!found) {
                 return give_up(found.error().render(), k_exit_input_error);
             }
@@ -255,6 +257,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
     }
 
     MergeJobOptions options;
+    options.dialect = &dialect;
     options.merge.prefer = preference_from(context->config().prefer);
     // No [ignore] here: the file written back must keep every object it holds.
     options.config = nullptr;
@@ -271,6 +274,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
         MergeReport report{"base:" + path, &job->result,
                            SidePlan{"ours:" + path, &job->ours_diff, &job->ours_plan, "ours"},
                            SidePlan{"theirs:" + path, &job->theirs_diff, &job->theirs_plan, "theirs"}};
+        report.dialect = &dialect;
         auto text = conflict_description(path, render_merge_text(report), line->text, line->clean,
                                          job->result.conflicts.size());
         if (auto written = write_output(args.current, text); !written) {
@@ -286,7 +290,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
     // merged rows.
     auto accepts = [&](const std::string& text) {
         auto source = parser::make_source("merged:" + path, text);
-        auto loaded = parser::postgres::load({source});
+        auto loaded = dialect.load({source}, {});
         if (!loaded) {
             return false;
         }
@@ -294,7 +298,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
             return false;
         }
         for (const auto& t : tables) {
-            auto found = parser::postgres::find_table_rows(source, t.table);
+            auto found = dump_rows->find_table_rows(source, t.table);
             if (!found || all_rows(*found) != t.merged) {
                 return false;
             }
@@ -325,7 +329,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
                     placed = false;
                     break;
                 }
-                std::string insert = parser::postgres::render_rows_insert(t.written_table, t.columns, t.merged);
+                std::string insert = dump_rows->render_rows_insert(t.written_table, t.columns, t.merged);
                 if (insert.ends_with('\n')) {
                     insert.pop_back();
                 }
@@ -337,12 +341,28 @@ int run_merge_driver(const MergeDriverArgs& args) {
             }
         }
     }
+    if (result.empty() && dump_rows == nullptr) {
+        // The canonical form holds the schema only, and rows the file may carry cannot be
+        // seen in this dialect: stop rather than lose them.
+        const std::string report = fmt::format(
+            "git's line merge of the file conflicts (or loses a change), and the {} dialect has no reader for the "
+            "rows a dump carries, so the file cannot be rewritten from the merged schema without risking them.\n",
+            dialect.name());
+        auto text = conflict_description(path, report, line->text, line->clean, 0);
+        if (auto written = write_output(args.current, text); !written) {
+            std::cerr << "error: " << written.error() << '\n';
+            return k_exit_input_error;
+        }
+        std::cerr << fmt::format("schemerge: {}: cannot be rewritten in the {} dialect (no reader for its rows)\n",
+                                 path, dialect.name());
+        return k_exit_different;
+    }
     if (result.empty()) {
         // The canonical form holds the schema and the union tables' rows only: rows of any
         // other table would be lost, so they stop the merge instead.
         std::vector<std::string> uncovered;
         for (std::size_t i = 0; i < 3; ++i) {
-            auto data = parser::postgres::data_statements(parser::make_source(files[i].second, texts[i]));
+            auto data = dump_rows->data_statements(parser::make_source(files[i].second, texts[i]));
             if (!data) {
                 uncovered.push_back(fmt::format("{}:{} ({})", files[i].second, path, data.error().render()));
                 continue;
@@ -383,7 +403,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
             return k_exit_different;
         }
         // The canonical form of the merged schema, then the rows.
-        result = synth::postgres::emit_schema(merged);
+        result = dialect.emit_schema(merged, {});
         for (const auto& t : tables) {
             if (t.merged.empty()) {
                 continue;
@@ -395,8 +415,9 @@ int run_merge_driver(const MergeDriverArgs& args) {
                 quoted = c == '"' ? !quoted : quoted;
                 qualified = qualified || (c == '.' && !quoted);
             }
-            if (!qualified) {
-                std::string schema = "public";
+            const std::string default_schema(dialect.traits->default_schema);
+            if (!qualified && !default_schema.empty()) {
+                std::string schema = default_schema;
                 for (const auto& [name, _] : merged.tables) {
                     std::string unquoted = table;
                     std::erase(unquoted, '"');
@@ -407,7 +428,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
                 }
                 table = schema + "." + table;
             }
-            result += "\n" + parser::postgres::render_rows_insert(table, t.columns, t.merged);
+            result += "\n" + dump_rows->render_rows_insert(table, t.columns, t.merged);
         }
         how = "the canonical form of the merged schema (git's line merge conflicted or lost a change)";
         if (!accepts(result)) {

@@ -2,9 +2,8 @@
 
 #include <utility>
 
+#include "cli/dialect_registry.hpp"
 #include "cli/sources.hpp"
-#include "parser/postgres/frontend.hpp"
-#include "synth/postgres/migration_planner.hpp"
 
 namespace schemerge::cli {
 
@@ -22,7 +21,8 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
                                                     const MergeJobOptions& options) {
     parser::LoadOptions load_options;
     load_options.unsupported = options.strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
-    auto loaded = parser::postgres::load_many(inputs, load_options);
+    const Dialect& dialect = options.dialect != nullptr ? *options.dialect : default_dialect();
+    auto loaded = dialect.load_many(inputs, load_options);
     if (!loaded) {
         return std::unexpected(std::move(loaded.error()));
     }
@@ -33,7 +33,7 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
     job.loaded = std::move(*loaded);
     if (options.config != nullptr) {
         for (auto& input : job.loaded) {
-            apply_ignore(input.schema, *options.config);
+            apply_ignore(input.schema, *options.config, *dialect.traits);
         }
     }
     const auto& base = job.loaded[0].schema;
@@ -43,9 +43,9 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
     // Each side's migration is planned like `diff SIDE MERGED`; the merged schema holds the
     // other side's renames, which are what each side's plan must rename.
     job.ours_diff = diff::diff(ours, job.result.merged, options.merge.renames_theirs);
-    job.ours_plan = synth::postgres::plan_migration(ours, job.result.merged, job.ours_diff.changes, options.plan);
+    job.ours_plan = dialect.plan_migration(ours, job.result.merged, job.ours_diff.changes, options.plan);
     job.theirs_diff = diff::diff(theirs, job.result.merged, options.merge.renames_ours);
-    job.theirs_plan = synth::postgres::plan_migration(theirs, job.result.merged, job.theirs_diff.changes, options.plan);
+    job.theirs_plan = dialect.plan_migration(theirs, job.result.merged, job.theirs_diff.changes, options.plan);
     return job;
 }
 

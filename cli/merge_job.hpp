@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/config.hpp"
+#include "cli/dialect.hpp"
 #include "diff/three_way_merge.hpp"
 #include "diff/two_way_diff.hpp"
 #include "model/diagnostic.hpp"
@@ -26,6 +27,7 @@ struct MergeJob {
 };
 
 struct MergeJobOptions {
+    const Dialect* dialect = nullptr;  // loads and plans; null = the default dialect
     diff::MergeOptions merge;
     synth::PlanOptions plan;
     bool strict = false;

@@ -11,8 +11,7 @@
 
 #include "cli/plan_report.hpp"
 #include "cli/sarif.hpp"
-#include "synth/postgres/hazards.hpp"
-#include "synth/postgres/migration_planner.hpp"
+#include "cli/dialect_registry.hpp"
 
 namespace schemerge::cli {
 
@@ -55,7 +54,7 @@ std::string_view conflict_description(diff::ConflictKind kind) {
 
 
 std::string_view hazard_description(std::string_view id) {
-    for (const auto& h : synth::hazard::catalog(synth::postgres::hazard::k_postgres)) {
+    for (const auto& h : hazard_catalog()) {
         if (h.id == id) {
             return h.text;
         }
@@ -330,7 +329,7 @@ std::string markdown_side(const diff::SideValue& side) {
     return cell(out);
 }
 
-void markdown_plan(std::string& out, const char* side_label, const SidePlan& side) {
+void markdown_plan(std::string& out, const char* side_label, const SidePlan& side, const Dialect& dialect) {
     const auto& plan = *side.plan;
     out += fmt::format("\n### Plan for {} → merged\n\n", side.label.empty() ? std::string(side_label) : side.label);
     if (plan.empty()) {
@@ -355,7 +354,7 @@ void markdown_plan(std::string& out, const char* side_label, const SidePlan& sid
     if (!plan.notes.empty()) {
         out += "\n";
     }
-    out += sql_block(synth::postgres::render_sql(plan));
+    out += sql_block(dialect.render_plan(plan));
 }
 
 }  // namespace
@@ -426,8 +425,9 @@ std::string render_merge_markdown(const MergeReport& report) {
                                markdown_side(c.theirs), cell(c.explanation + " ➜ " + c.resolution));
         }
     }
-    markdown_plan(out, "ours", report.ours);
-    markdown_plan(out, "theirs", report.theirs);
+    const Dialect& dialect = report.dialect != nullptr ? *report.dialect : default_dialect();
+    markdown_plan(out, "ours", report.ours, dialect);
+    markdown_plan(out, "theirs", report.theirs, dialect);
     return out;
 }
 
@@ -436,7 +436,7 @@ std::string render_merge_sarif(const MergeReport& report) {
     for (auto kind : k_conflict_kinds) {
         log.rules.push_back({std::string(diff::to_string(kind)), std::string(conflict_description(kind))});
     }
-    for (const auto& hazard : synth::hazard::catalog(synth::postgres::hazard::k_postgres)) {
+    for (const auto& hazard : hazard_catalog()) {
         log.rules.push_back({std::string(hazard.id), std::string(hazard.text)});
     }
     auto sarif_location = [&report](const model::SourceLocation& location) {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/dialect.hpp"
 #include "diff/three_way_merge.hpp"
 #include "diff/two_way_diff.hpp"
 #include "model/schema.hpp"
@@ -40,6 +41,8 @@ struct MergeReport {
     std::optional<model::SourceLocation> fallback_location;
     // Hazard ids that fail the run (`check`): reported as errors instead of warnings.
     std::vector<std::string> failing_hazards;
+    // Renders the plans' scripts (markdown); null = the default dialect.
+    const Dialect* dialect = nullptr;
 };
 
 // Conflicts first ("CONFLICT (kind) object [attribute]: explanation" with the base, ours

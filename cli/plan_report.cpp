@@ -8,8 +8,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "synth/postgres/migration_planner.hpp"
-#include "synth/postgres/sql_format.hpp"
 
 namespace schemerge::cli {
 
@@ -73,26 +71,25 @@ std::string object_name(const model::ObjectKey& key) {
     return out;
 }
 
-std::string rename_argument(const diff::RenameSuggestion& s) {
-    using synth::postgres::quote_identifier;
+std::string rename_argument(const diff::RenameSuggestion& s, const model::DialectTraits& dialect) {
     std::string old_name;
     if (!s.table.name.empty()) {
-        old_name = quote_identifier(s.table.schema.empty() ? "public" : s.table.schema) + "." +
-                   quote_identifier(s.table.name) + "." + quote_identifier(s.from);
+        old_name = dialect.quote_qualified(dialect.schema_or_default(s.table.schema), s.table.name) + "." +
+                   dialect.quote_identifier(s.from);
     } else {
-        old_name = quote_identifier(s.schema.empty() ? "public" : s.schema) + "." + quote_identifier(s.from);
+        old_name = dialect.quote_qualified(dialect.schema_or_default(s.schema), s.from);
     }
-    return fmt::format("{}:{}={}", model::to_string(s.kind), old_name, quote_identifier(s.to));
+    return fmt::format("{}:{}={}", model::to_string(s.kind), old_name, dialect.quote_identifier(s.to));
 }
 
-std::string describe_suggestion(const diff::RenameSuggestion& s) {
+std::string describe_suggestion(const diff::RenameSuggestion& s, const model::DialectTraits& dialect) {
     if (diff::is_rejected_hint(s)) {
         // A rename hint that could not apply is not a likely rename: say why it was ignored.
         return fmt::format("rename {} -> {} ignored: {}", suggestion_name(s, s.from), suggestion_name(s, s.to),
                            s.reason.substr(std::string_view{"rename hint: "}.size()));
     }
     return fmt::format("{} looks renamed to {}{}; pass --rename {} if so", suggestion_name(s, s.from),
-                       suggestion_name(s, s.to), s.reason.empty() ? "" : " (" + s.reason + ")", rename_argument(s));
+                       suggestion_name(s, s.to), s.reason.empty() ? "" : " (" + s.reason + ")", rename_argument(s, dialect));
 }
 
 std::string render_json(const PlanReport& report) {
@@ -115,7 +112,7 @@ std::string render_json(const PlanReport& report) {
         s["from"] = suggestion_name(suggestion, suggestion.from);
         s["to"] = suggestion_name(suggestion, suggestion.to);
         s["reason"] = suggestion.reason;
-        s["rename"] = rename_argument(suggestion);
+        s["rename"] = rename_argument(suggestion, *report.dialect->traits);
         out["suggestions"].push_back(std::move(s));
     }
     return out.dump(2) + "\n";
@@ -207,7 +204,7 @@ std::string render_markdown(const PlanReport& report) {
         for (const auto& s : report.diff->suggestions) {
             out += fmt::format("- `{}` looks renamed to `{}`{}: pass `--rename {}` if so\n", suggestion_name(s, s.from),
                                suggestion_name(s, s.to), s.reason.empty() ? "" : " (" + s.reason + ")",
-                               rename_argument(s));
+                               rename_argument(s, *report.dialect->traits));
         }
     }
     if (!plan.notes.empty()) {
@@ -217,7 +214,7 @@ std::string render_markdown(const PlanReport& report) {
         }
     }
 
-    out += "\n### SQL\n\n" + sql_block(synth::postgres::render_sql(plan));
+    out += "\n### SQL\n\n" + sql_block(report.dialect->render_plan(plan));
     return out;
 }
 

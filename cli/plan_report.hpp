@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/dialect.hpp"
 #include "diff/two_way_diff.hpp"
 #include "synth/plan.hpp"
 
@@ -14,6 +15,7 @@ struct PlanReport {
     std::string to_name;
     const diff::DiffResult* diff = nullptr;
     const synth::Plan* plan = nullptr;
+    const Dialect* dialect = nullptr;  // renders the plan's script (markdown)
 };
 
 // "public.t.c" for a column, "public.f(integer)" for a function: the key without its kind.
@@ -21,9 +23,11 @@ struct PlanReport {
 
 // The one-line suggestion printed as a note:
 // "public.a looks renamed to public.b (same columns); pass --rename table:public.a=b if so"
-[[nodiscard]] std::string describe_suggestion(const diff::RenameSuggestion& suggestion);
-// The `--rename` value that would apply a suggestion ("table:public.a=b").
-[[nodiscard]] std::string rename_argument(const diff::RenameSuggestion& suggestion);
+[[nodiscard]] std::string describe_suggestion(const diff::RenameSuggestion& suggestion,
+                                              const model::DialectTraits& dialect);
+// The `--rename` value that would apply a suggestion ("table:public.a=b"): names quoted as
+// the dialect quotes them, the schema its default one when the suggestion has none.
+[[nodiscard]] std::string rename_argument(const diff::RenameSuggestion& suggestion, const model::DialectTraits& dialect);
 
 // {"changes":[{kind, object_kind, object, detail}], "steps":[{sql, change, hazards:[{id, message}],
 //  transactional}], "notes":[...], "suggestions":[{kind, from, to, reason}]}

@@ -7,12 +7,12 @@ namespace schemerge::cli {
 
 namespace {
 
-constexpr std::string_view k_default_schema = "public";
-
-// Splits a dotted SQL name into identifiers: unquoted parts fold to lower case (as
-// PostgreSQL folds them), "quoted" parts keep their case and may contain dots ("" is a
-// literal quote). nullopt for an empty part or an unterminated quote.
-std::optional<std::vector<std::string>> split_identifiers(std::string_view text) {
+// Splits a dotted SQL name into identifiers: unquoted parts fold as the dialect folds
+// them, quoted parts keep their case and may contain dots (a doubled closing quote is a
+// literal one). nullopt for an empty part or an unterminated quote.
+std::optional<std::vector<std::string>> split_identifiers(std::string_view text, const model::DialectTraits& dialect) {
+    const char open = dialect.quote_open.size() == 1 ? dialect.quote_open[0] : '"';
+    const char close = dialect.quote_close.size() == 1 ? dialect.quote_close[0] : '"';
     std::vector<std::string> parts;
     std::string current;
     bool quoted_part = false;
@@ -28,16 +28,16 @@ std::optional<std::vector<std::string>> split_identifiers(std::string_view text)
             ++i;
             continue;
         }
-        if (text[i] == '"') {
+        if (text[i] == open) {
             if (!current.empty() || quoted_part) {
                 return std::nullopt;  // a quote in the middle of a part
             }
             ++i;
             bool closed = false;
             while (i < text.size()) {
-                if (text[i] == '"') {
-                    if (i + 1 < text.size() && text[i + 1] == '"') {
-                        current += '"';
+                if (text[i] == close) {
+                    if (i + 1 < text.size() && text[i + 1] == close) {
+                        current += close;
                         i += 2;
                         continue;
                     }
@@ -54,13 +54,14 @@ std::optional<std::vector<std::string>> split_identifiers(std::string_view text)
             continue;
         }
         char c = text[i++];
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
         if (c == ' ' || c == '\t' || c == '=' || c == ':') {
             return std::nullopt;
         }
         current += c;
+        // Fold the unquoted part when it ends.
+        if (i == text.size() || text[i] == '.') {
+            current = dialect.fold_identifier(current);
+        }
     }
     return parts;
 }
@@ -92,11 +93,13 @@ std::optional<model::ObjectKind> rename_kind(std::string_view kind) {
 
 }  // namespace
 
-std::expected<diff::RenameHint, std::string> parse_rename(std::string_view value) {
+std::expected<diff::RenameHint, std::string> parse_rename(std::string_view value, const model::DialectTraits& dialect) {
     const std::string shown = "'" + std::string(value) + "'";
+    const std::string default_schema(dialect.default_schema);
+    const std::string example = "table:" + (default_schema.empty() ? "" : default_schema + ".") + "old=new";
     auto colon = value.find(':');
     if (colon == std::string_view::npos) {
-        return std::unexpected("invalid --rename " + shown + ": expected KIND:OLD=NEW, e.g. table:public.old=new");
+        return std::unexpected("invalid --rename " + shown + ": expected KIND:OLD=NEW, e.g. " + example);
     }
     auto kind = rename_kind(value.substr(0, colon));
     if (!kind) {
@@ -108,7 +111,7 @@ std::expected<diff::RenameHint, std::string> parse_rename(std::string_view value
     std::size_t eq = std::string_view::npos;
     bool in_quotes = false;
     for (std::size_t i = 0; i < rest.size(); ++i) {
-        if (rest[i] == '"') {
+        if (in_quotes ? rest[i] == dialect.quote_close.front() : rest[i] == dialect.quote_open.front()) {
             in_quotes = !in_quotes;
         } else if (rest[i] == '=' && !in_quotes) {
             eq = i;
@@ -117,8 +120,8 @@ std::expected<diff::RenameHint, std::string> parse_rename(std::string_view value
     if (eq == std::string_view::npos) {
         return std::unexpected("invalid --rename " + shown + ": expected KIND:OLD=NEW (no '=')");
     }
-    auto old_parts = split_identifiers(rest.substr(0, eq));
-    auto new_parts = split_identifiers(rest.substr(eq + 1));
+    auto old_parts = split_identifiers(rest.substr(0, eq), dialect);
+    auto new_parts = split_identifiers(rest.substr(eq + 1), dialect);
     if (!old_parts) {
         return std::unexpected("invalid --rename " + shown + ": malformed old name '" +
                                std::string(rest.substr(0, eq)) + "'");
@@ -137,7 +140,7 @@ std::expected<diff::RenameHint, std::string> parse_rename(std::string_view value
             return std::unexpected("invalid --rename " + shown + ": expected " +
                                    std::string(value.substr(0, colon)) + ":[schema.]table.old=new");
         }
-        hint.table.schema = parts.size() == 3 ? parts[0] : std::string(k_default_schema);
+        hint.table.schema = parts.size() == 3 ? parts[0] : default_schema;
         hint.table.name = parts[parts.size() - 2];
         hint.schema = hint.table.schema;
     } else {
@@ -145,7 +148,7 @@ std::expected<diff::RenameHint, std::string> parse_rename(std::string_view value
             return std::unexpected("invalid --rename " + shown + ": expected " +
                                    std::string(value.substr(0, colon)) + ":[schema.]old=new");
         }
-        hint.schema = parts.size() == 2 ? parts[0] : std::string(k_default_schema);
+        hint.schema = parts.size() == 2 ? parts[0] : default_schema;
     }
     hint.from = parts.back();
     if (hint.from == hint.to) {

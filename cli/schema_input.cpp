@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "cli/exit_codes.hpp"
-#include "parser/postgres/frontend.hpp"
 
 namespace schemerge::cli {
 
@@ -26,14 +25,14 @@ std::expected<SchemaInput, int> load_schema_input(InputContext& context, const s
     print_notes(sources->notes, quiet);
     parser::LoadOptions options;
     options.unsupported = strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
-    auto loaded = parser::postgres::load(sources->files, options);
+    auto loaded = context.dialect().load(sources->files, options);
     if (!loaded) {
         std::cerr << loaded.error().render() << '\n';
         return std::unexpected(k_exit_input_error);
     }
     print_diagnostics(loaded->diagnostics, quiet);
     if (ignore) {
-        apply_ignore(loaded->schema, context.config());
+        apply_ignore(loaded->schema, context.config(), *context.dialect().traits);
     }
     return SchemaInput{std::move(sources->files), std::move(*loaded)};
 }

@@ -20,7 +20,7 @@ struct SchemaInput {
 // Prints warnings and notes to stderr unless quiet.
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics, bool quiet);
 
-// Reads and interprets a SOURCE (a file, a directory, REF:PATH) of PostgreSQL DDL; with
+// Reads and interprets a SOURCE (a file, a directory, REF:PATH) in the context's dialect; with
 // `ignore`, the configuration's [ignore] objects are left out of the model. On error the
 // located message has been printed and the result is the exit code to return.
 [[nodiscard]] std::expected<SchemaInput, int> load_schema_input(InputContext& context, const std::string& source,

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/dialect_registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/live_engine.hpp"
 
@@ -39,11 +40,27 @@ void add_source_options(CLI::App* cmd, SourceOptions& options) {
         ->check(CLI::IsMember(layout_names()));
     cmd->add_option("--config", options.config,
                     "read this configuration file instead of schemerge.toml at the repository root");
+    add_dialect_option(cmd, options);
+}
+
+void add_dialect_option(CLI::App* cmd, SourceOptions& options) {
+    cmd->add_option("--dialect", options.dialect,
+                    "the SQL dialect of the inputs (default: [schema] dialect, else " + std::string(k_default_dialect) +
+                        "); known: " + known_dialects_text());
 }
 
 std::expected<InputContext, int> InputContext::create(const SourceOptions& options) {
     InputContext ctx;
     ctx.options_ = options;
+    // An unknown --dialect is reported before anything is read.
+    if (!options.dialect.empty()) {
+        auto dialect = find_dialect(options.dialect);
+        if (!dialect) {
+            std::cerr << "error: --dialect: " << dialect.error() << '\n';
+            return std::unexpected(k_exit_input_error);
+        }
+        ctx.dialect_ = *dialect;
+    }
     std::string root;
     const std::string start = options.repo.empty() ? std::string(".") : options.repo;
     if (!options.repo.empty()) {
@@ -78,6 +95,15 @@ std::expected<InputContext, int> InputContext::create(const SourceOptions& optio
         return std::unexpected(k_exit_input_error);
     }
     ctx.config_ = std::move(*config);
+    if (ctx.dialect_ == nullptr) {
+        // [schema] dialect was checked against the registry when the file was read.
+        auto dialect = find_dialect(ctx.config_.dialect.empty() ? k_default_dialect : ctx.config_.dialect);
+        if (!dialect) {
+            std::cerr << "error: " << dialect.error() << '\n';
+            return std::unexpected(k_exit_input_error);
+        }
+        ctx.dialect_ = *dialect;
+    }
     const std::string& layout = options.layout.empty() ? ctx.config_.layout : options.layout;
     if (auto l = parser::layout_from_name(layout)) {
         ctx.layout_ = *l;
@@ -230,7 +256,7 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 
 }  // namespace
 
-void apply_ignore(model::Schema& schema, const Config& config) {
+void apply_ignore(model::Schema& schema, const Config& config, const model::DialectTraits& dialect) {
     if (config.ignore_schemas.empty() && config.ignore_objects.empty()) {
         return;
     }
@@ -238,7 +264,8 @@ void apply_ignore(model::Schema& schema, const Config& config) {
         if (std::ranges::find(config.ignore_schemas, name.schema) != config.ignore_schemas.end()) {
             return true;
         }
-        const std::string full = name.schema.empty() ? "public." + name.name : name.schema + "." + name.name;
+        const std::string schema_name = dialect.schema_or_default(name.schema);
+        const std::string full = schema_name.empty() ? name.name : schema_name + "." + name.name;
         return std::ranges::any_of(config.ignore_objects, [&](const std::string& g) { return glob_match(g, full); });
     };
     auto erase_keyed = [&](auto& map) { std::erase_if(map, [&](const auto& item) { return ignored(item.first); }); };

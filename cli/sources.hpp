@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/config.hpp"
+#include "cli/dialect.hpp"
 #include "cli/git_repo.hpp"
 #include "model/diagnostic.hpp"
 #include "model/schema.hpp"
@@ -18,9 +19,12 @@ struct SourceOptions {
     std::string repo;    // --repo DIR: the repository REF:PATH sources and the config come from
     std::string layout;  // --layout: overrides [schema] layout
     std::string config;  // --config FILE: instead of <repository root>/schemerge.toml
+    std::string dialect; // --dialect NAME: overrides [schema] dialect
 };
 
 void add_source_options(CLI::App* cmd, SourceOptions& options);
+// --dialect alone (commands that take no other source option add it this way).
+void add_dialect_option(CLI::App* cmd, SourceOptions& options);
 
 // Where a command's inputs come from: the configuration and, when needed, the git
 // repository. A SOURCE is a path on disk (a .sql file or a directory: schema files or a
@@ -35,6 +39,8 @@ public:
 
     [[nodiscard]] const Config& config() const { return config_; }
     [[nodiscard]] parser::DirectoryLayout layout() const { return layout_; }
+    // The dialect inputs are read in: --dialect, else [schema] dialect, else the default.
+    [[nodiscard]] const Dialect& dialect() const { return *dialect_; }
 
     // The repository (opened on first use); a one-line error when there is none.
     [[nodiscard]] std::expected<GitRepository*, std::string> repository();
@@ -54,6 +60,7 @@ private:
     SourceOptions options_;
     Config config_;
     parser::DirectoryLayout layout_ = parser::DirectoryLayout::detect;
+    const Dialect* dialect_ = nullptr;
     std::optional<GitRepository> repo_;
     std::string cwd_prefix_;  // the working directory inside the work tree ("" at the root)
     std::string repo_error_;
@@ -68,8 +75,9 @@ private:
 
 // Leaves out of `schema` what [ignore] names: every object in the ignored schemas, and
 // objects whose schema-qualified name matches one of the globs (`*` any run of
-// characters, `?` one); indexes, triggers and policies of ignored tables go with them.
-void apply_ignore(model::Schema& schema, const Config& config);
+// characters, `?` one; an unqualified name is matched in the dialect's default schema);
+// indexes, triggers and policies of ignored tables go with them.
+void apply_ignore(model::Schema& schema, const Config& config, const model::DialectTraits& dialect);
 
 // Prints notes (skipped migration files, ...) unless quiet.
 void print_notes(const std::vector<model::Diagnostic>& notes, bool quiet);

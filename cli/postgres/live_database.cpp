@@ -17,7 +17,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/pg_connection.hpp"
+#include "cli/postgres/pg_connection.hpp"
 #include "parser/postgres/statement_split.hpp"
 
 namespace schemerge::cli::postgres {

@@ -36,6 +36,7 @@ Plan Planner::run() {
         expand(change);
     }
     foreign_keys_around_type_changes();
+    column_moves();
     databases();
     tables_created_and_dropped();
     table_statements();

@@ -241,6 +241,74 @@ void Planner::foreign_keys_around_type_changes() {
     }
 }
 
+// Kept columns in another order: the diff has no change for that (the model keeps columns
+// in declaration order), so the planner finds them. The longest run of kept columns already
+// in order stays; the others move (MODIFY ... AFTER), in the target's order.
+void Planner::column_moves() {
+    for (const auto& [name, after] : to_.tables) {
+        if (created_tables_.contains(name)) {
+            continue;
+        }
+        auto before_it = from_.tables.find(from_name_of(name));
+        if (before_it == from_.tables.end()) {
+            continue;
+        }
+        const model::Table& before = before_it->second;
+        auto existing = tables_.find(name);
+        auto old_name_of = [&](const std::string& column) {
+            if (existing != tables_.end()) {
+                if (auto cw = existing->second.columns.find(column);
+                    cw != existing->second.columns.end() && !cw->second.old_name.empty()) {
+                    return cw->second.old_name;
+                }
+            }
+            return column;
+        };
+        // Positions in `from` of the kept columns, in the target's order.
+        std::vector<std::pair<std::string, std::size_t>> kept;
+        for (const auto& column : after.columns) {
+            std::string old = old_name_of(column.name);
+            for (std::size_t i = 0; i < before.columns.size(); ++i) {
+                if (names_equal(before.columns[i].name, old)) {
+                    kept.emplace_back(column.name, i);
+                    break;
+                }
+            }
+        }
+        // Longest increasing run of `from` positions (patience sorting with back links).
+        std::vector<std::size_t> tails;
+        std::vector<std::size_t> tail_index;
+        std::vector<long> back(kept.size(), -1);
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            auto it = std::lower_bound(tails.begin(), tails.end(), kept[k].second);
+            std::size_t slot = static_cast<std::size_t>(it - tails.begin());
+            if (slot > 0) {
+                back[k] = static_cast<long>(tail_index[slot - 1]);
+            }
+            if (it == tails.end()) {
+                tails.push_back(kept[k].second);
+                tail_index.push_back(k);
+            } else {
+                *it = kept[k].second;
+                tail_index[slot] = k;
+            }
+        }
+        if (tails.size() == kept.size()) {
+            continue;
+        }
+        std::set<std::string> stay;
+        for (long k = static_cast<long>(tail_index.back()); k >= 0; k = back[static_cast<std::size_t>(k)]) {
+            stay.insert(kept[static_cast<std::size_t>(k)].first);
+        }
+        TableWork& w = work(name);
+        for (const auto& [column, position] : kept) {
+            if (!stay.contains(column)) {
+                w.moved.insert(column);
+            }
+        }
+    }
+}
+
 void Planner::column_clauses(TableWork& w, Statement& s) {
     const model::Table& before = *w.before;
     const model::Table& after = *w.after;
@@ -266,7 +334,7 @@ void Planner::column_clauses(TableWork& w, Statement& s) {
         const model::Column& column = after.columns[i];
         auto it = w.columns.find(column.name);
         bool converted = recharset.contains(column.name);
-        if (it == w.columns.end() && !converted) {
+        if ((it == w.columns.end() && !converted) || w.moved.contains(column.name)) {
             continue;
         }
         ColumnWork empty;
@@ -352,17 +420,45 @@ void Planner::column_clauses(TableWork& w, Statement& s) {
             s.clauses.push_back("MODIFY COLUMN " + column_definition(column));
         }
     }
-    // Added columns, in their place: MySQL appends unless told FIRST / AFTER.
+    // Added and moved columns, in their place and in the target's order (MySQL places each
+    // FIRST / AFTER clause in statement order): MySQL appends unless told FIRST / AFTER.
     for (std::size_t i = 0; i < after.columns.size(); ++i) {
         const model::Column& column = after.columns[i];
-        if (std::find(w.add_columns.begin(), w.add_columns.end(), &column) == w.add_columns.end()) {
-            continue;
-        }
         std::string position;
         if (i == 0) {
             position = " FIRST";
-        } else if (i + 1 < after.columns.size()) {
+        } else if (i + 1 < after.columns.size() || !w.moved.empty()) {
             position = " AFTER " + quote(after.columns[i - 1].name);
+        }
+        if (w.moved.contains(column.name)) {
+            auto it = w.columns.find(column.name);
+            std::string label = w.name.to_string() + "." + column.name;
+            if (it != w.columns.end()) {
+                for (const auto* c : it->second.changes) {
+                    s.change(*c);
+                }
+            }
+            s.add_change("move column " + label);
+            s.hazard(hazard::k_table_rewrite, "moving column " + label + " rebuilds the table");
+            std::string old_name = it != w.columns.end() ? it->second.old_name : std::string{};
+            const model::Column* old = before.find_column(old_name.empty() ? column.name : old_name);
+            if (old != nullptr && old->type != column.type) {
+                TypeChange tc = classify_type_change(old->type, column.type);
+                std::string what = "column " + label + ": " + type_text(old->type) + " -> " + type_text(column.type);
+                if (tc.narrowing) {
+                    s.hazard(hazard::k_data_loss, what + " can truncate or reject existing values");
+                }
+                if (tc.rebuild) {
+                    s.hazard(hazard::k_copy_algorithm, what + " needs ALGORITHM=COPY");
+                    s.copy = true;
+                }
+            }
+            s.clauses.push_back((old_name.empty() ? "MODIFY COLUMN " : "CHANGE COLUMN " + quote(old_name) + " ") +
+                                column_definition(column) + position);
+            continue;
+        }
+        if (std::find(w.add_columns.begin(), w.add_columns.end(), &column) == w.add_columns.end()) {
+            continue;
         }
         s.clauses.push_back("ADD COLUMN " + column_definition(column) + position);
         if (flag(column, attr::auto_increment) ||

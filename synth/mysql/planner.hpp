@@ -105,6 +105,7 @@ private:
         std::vector<const model::Column*> drop_columns;
         std::vector<const model::Column*> add_columns;
         std::map<std::string, ColumnWork> columns;  // by name in `to`
+        std::set<std::string> moved;  // kept columns whose place changes (names in `to`)
         bool options_changed = false;
         bool comment_changed = false;
         std::vector<const Change*> table_changes;  // alter_table, set_comment, index/key changes
@@ -128,6 +129,7 @@ private:
     TableWork& work(const QualifiedName& to_name);
     void table_change(const Change& change);
     void foreign_keys_around_type_changes();
+    void column_moves();
     void table_statements();
     void main_alter(TableWork& w);
     void column_clauses(TableWork& w, Statement& s);

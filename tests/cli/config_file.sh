@@ -313,8 +313,8 @@ bad_config "bad value: merge.prefer" "4:[0-9]+: error: .*prefer" \
   $'[schema]\npath = "db/schema.sql"\n[merge]\nprefer = "maybe"'
 bad_config "bad value: schema.layout" "3:[0-9]+: error: .*layout" \
   $'[schema]\npath = "db/schema.sql"\nlayout = "liquibase"'
-bad_config "bad value: schema.dialect" "3:[0-9]+: error: .*dialect" \
-  $'[schema]\npath = "db/schema.sql"\ndialect = "mysql"'
+bad_config "bad value: schema.dialect" "3:[0-9]+: error: unknown dialect 'no-such-engine' in \\[schema\\] \\(known dialects: postgresql" \
+  $'[schema]\npath = "db/schema.sql"\ndialect = "no-such-engine"'
 bad_config "TOML syntax error" "3:[0-9]+: error: " \
   $'[schema]\npath = "db/schema.sql"\nlayout = = "flyway"'
 bad_config "bad value: an unknown hazard id as the second element of check.fail_on (at its column)" \
@@ -326,13 +326,19 @@ bad_config "bad value: a three-part name in merge-driver.union_rows" "4:15: erro
   $'[schema]\npath = "db/schema.sql"\n[merge-driver]\nunion_rows = ["a.b.c"]'
 bad_config "bad value: a bad union_rows name as the second element (at its column)" "4:36: error: .*'a\\.b\\.c'" \
   $'[schema]\npath = "db/schema.sql"\n[merge-driver]\nunion_rows = ["schema_migrations", "a.b.c"]'
-bad_config "bad value: schema.dialect \"postgres\" (only \"postgresql\")" "3:[0-9]+: error: .*postgres" \
-  $'[schema]\npath = "db/schema.sql"\ndialect = "postgres"'
+bad_config "bad value: schema.dialect \"postgre\" (neither a name nor an alias)" "3:[0-9]+: error: .*'postgre'" \
+  $'[schema]\npath = "db/schema.sql"\ndialect = "postgre"'
 
 case_ "good values: dialect = \"postgresql\", union_rows with schema.name"
 printf '[schema]\npath = "db/schema.sql"\ndialect = "postgresql"\n[merge-driver]\nunion_rows = ["schema_migrations", "public.ar_internal_metadata"]\n' \
   >"$T/cfg/good.toml"
 run dump main:db/schema.sql --config "$T/cfg/good.toml"
+expect_rc 0
+expect_true "stderr not empty with a good config" test ! -s "$T/err"
+
+case_ "good values: dialect = \"postgres\" (an alias of postgresql, see tests/cli/dialect.sh)"
+printf '[schema]\npath = "db/schema.sql"\ndialect = "postgres"\n' >"$T/cfg/alias.toml"
+run dump main:db/schema.sql --config "$T/cfg/alias.toml"
 expect_rc 0
 expect_true "stderr not empty with a good config" test ! -s "$T/err"
 

@@ -6,7 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # Print each group of checks as it starts (lib.sh only prints failures).
 case_() { current="$1"; echo "-- $1"; }
-source "$REPO/tests/engine/pg_cluster.sh"
+source "$REPO/tests/engine/postgres/pg_cluster.sh"
 
 demo() { # demo DIR [SCHEMERGE]: run scripts/demo.sh, rc in $rc
   rc=0

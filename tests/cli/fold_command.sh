@@ -7,7 +7,7 @@
 # files written, the summary table (text, markdown, json); bad input (unknown branch, no merge
 # base, missing path) exits 2 and writes nothing; the repositories are never changed.
 #
-# tests/engine/fold_verify.sh sources this file with FOLD_FIXTURES_ONLY=1 to build the same
+# tests/engine/postgres/fold_verify.sh sources this file with FOLD_FIXTURES_ONLY=1 to build the same
 # repositories (functions make_*_repo) and proves the plans on PostgreSQL.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # Print each group of checks as it starts (lib.sh only prints failures).

@@ -9,7 +9,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # Print each group of checks as it starts (lib.sh only prints failures).
 case_() { current="$1"; echo "-- $1"; }
-source "$REPO/tests/engine/pg_cluster.sh"
+source "$REPO/tests/engine/postgres/pg_cluster.sh"
 
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export GIT_AUTHOR_NAME="Schemerge Test" GIT_AUTHOR_EMAIL="test@example.com"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `schemerge verify FROM TO`: a real PostgreSQL 15 proves (or refutes) a plan.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-source "$REPO/tests/engine/pg_cluster.sh"
+source "$REPO/tests/engine/postgres/pg_cluster.sh"
 
 if ! pg_require; then
   exit 77

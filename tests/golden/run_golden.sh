@@ -10,7 +10,7 @@
 #   expected.sql       the plan `schemerge diff from.sql to.sql ARGS` must print, byte for
 #                      byte (written by --update; review it like code);
 #   noise              optional marker: from and to differ only in pg_dump version noise
-#                      (see tests/engine/pg_normalize.sh): the plan must have no
+#                      (see tests/engine/postgres/pg_normalize.sh): the plan must have no
 #                      statements, and the two loaded schemas are compared with that
 #                      noise ignored.
 #
@@ -62,10 +62,10 @@ done
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cases_root="${GOLDEN_CASES:-$here/postgres}"
-# shellcheck source=../engine/pg_cluster.sh
-source "$repo/tests/engine/pg_cluster.sh"
-# shellcheck source=../engine/pg_normalize.sh
-source "$repo/tests/engine/pg_normalize.sh"
+# shellcheck source=../engine/postgres/pg_cluster.sh
+source "$repo/tests/engine/postgres/pg_cluster.sh"
+# shellcheck source=../engine/postgres/pg_normalize.sh
+source "$repo/tests/engine/postgres/pg_normalize.sh"
 diff_lines="${GOLDEN_DIFF_LINES:-60}"
 
 if [[ ! -x "$schemerge" ]]; then

@@ -30,7 +30,7 @@
 #   4. clean (on ONE throwaway PostgreSQL 15 cluster for the whole run): merged.sql loads;
 #      ours.sql + po.sql and theirs.sql + pt.sql (psql, ON_ERROR_STOP; plans hold their own
 #      BEGIN/COMMIT) each give the same normalized `pg_dump --schema-only` as merged.sql
-#      (tests/engine/pg_normalize.sh: column order ignored).
+#      (tests/engine/postgres/pg_normalize.sh: column order ignored).
 #
 # Until the binary has a `merge` command the script prints SKIPPED and exits 77. Without
 # PostgreSQL 15 the text checks still run, then it exits 77 (the server proof is skipped).
@@ -66,10 +66,10 @@ done
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cases_root="${GOLDEN_MERGE_CASES:-$here/merge}"
-# shellcheck source=../engine/pg_cluster.sh
-source "$repo/tests/engine/pg_cluster.sh"
-# shellcheck source=../engine/pg_normalize.sh
-source "$repo/tests/engine/pg_normalize.sh"
+# shellcheck source=../engine/postgres/pg_cluster.sh
+source "$repo/tests/engine/postgres/pg_cluster.sh"
+# shellcheck source=../engine/postgres/pg_normalize.sh
+source "$repo/tests/engine/postgres/pg_normalize.sh"
 diff_lines="${GOLDEN_DIFF_LINES:-60}"
 
 if [[ ! -x "$schemerge" ]]; then

@@ -43,6 +43,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# A copy of the tool: a rebuild during the run must not change it.
+cp "$tool" "$work/plan-tool"
+tool=$work/plan-tool
 mariadb_start "$work"
 echo "MariaDB $(mariadb_sql "$work" -N -e 'select version()'); ${#cases[@]} cases"
 

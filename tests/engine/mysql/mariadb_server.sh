@@ -96,9 +96,10 @@ mariadb_stop() {
 # SHOW CREATE TABLE with the order of keys and constraints left out: InnoDB lists indexes
 # and CHECK constraints in the order they were created, which is history, not schema
 # (schemerge's model compares them by name). Columns keep their order; trailing commas
-# go, then the key and constraint lines are sorted.
+# go, then the key and constraint lines are sorted. `USING BTREE`, which MariaDB repeats
+# only when a statement spelled it out, is the default index type: it goes too.
 mariadb_normalize_table() {
-  sed -E 's/,$//' | awk '
+  sed -E -e 's/,$//' -e 's/ USING BTREE//' | awk '
     /^  (PRIMARY KEY|UNIQUE KEY|KEY|FULLTEXT KEY|SPATIAL KEY|CONSTRAINT) / { keys[++n] = $0; next }
     /^\)/ { flush(); print; next }
     { print }

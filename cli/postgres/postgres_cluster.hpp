@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-namespace schemerge::cli {
+namespace schemerge::cli::postgres {
 
 // A throwaway PostgreSQL cluster: initdb in a fresh temporary directory, listening only
 // on a Unix socket inside it, trust authentication for the `postgres` user. The
@@ -37,4 +37,4 @@ private:
     bool keep_ = false;
 };
 
-}  // namespace schemerge::cli
+}  // namespace schemerge::cli::postgres

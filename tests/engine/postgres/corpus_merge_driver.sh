@@ -12,7 +12,7 @@
 # m.sql` on the same three files:
 #   - merge exit 0: git merge must succeed (no unmerged path, clean work tree); the merged
 #     db/structure.sql must load into PostgreSQL 15 (psql, ON_ERROR_STOP, one transaction) and its
-#     normalized `pg_dump --schema-only` (tests/engine/pg_normalize.sh) must equal m.sql's
+#     normalized `pg_dump --schema-only` (tests/engine/postgres/pg_normalize.sh) must equal m.sql's
 #     (also when they differ only in pg_dump's `AS integer` on sequences, version noise).
 #     When the inputs carry `INSERT INTO … schema_migrations` rows, the merged file's versions
 #     (and the table's rows on the server) must be the three-way union: base∩ours∩theirs plus the

@@ -7,8 +7,8 @@
 # (verify starts and removes its own throwaway cluster).
 #
 #   fold_verify.sh SCHEMERGE_BIN REPO_DIR
-FOLD_FIXTURES_ONLY=1 source "$(dirname "${BASH_SOURCE[0]}")/../cli/fold_command.sh"
-source "$REPO/tests/engine/pg_cluster.sh"
+FOLD_FIXTURES_ONLY=1 source "$(dirname "${BASH_SOURCE[0]}")/../../cli/fold_command.sh"
+source "$REPO/tests/engine/postgres/pg_cluster.sh"
 
 if ! pg_require; then
   exit 77

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/pg_connection.hpp"
+#include "cli/postgres/pg_connection.hpp"
 
-namespace schemerge::cli {
+namespace schemerge::cli::postgres {
 
 // One attribute of one object as the server's catalog reports it:
 // object "column public.t.c", attribute "type=integer".
@@ -37,4 +37,4 @@ struct CatalogDifference {
 
 [[nodiscard]] CatalogDifference compare(const CatalogSnapshot& actual, const CatalogSnapshot& expected);
 
-}  // namespace schemerge::cli
+}  // namespace schemerge::cli::postgres

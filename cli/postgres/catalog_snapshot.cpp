@@ -1,8 +1,8 @@
-#include "cli/catalog_snapshot.hpp"
+#include "cli/postgres/catalog_snapshot.hpp"
 
 #include <string_view>
 
-namespace schemerge::cli {
+namespace schemerge::cli::postgres {
 
 namespace {
 
@@ -224,4 +224,4 @@ CatalogDifference compare(const CatalogSnapshot& actual, const CatalogSnapshot& 
     return difference;
 }
 
-}  // namespace schemerge::cli
+}  // namespace schemerge::cli::postgres

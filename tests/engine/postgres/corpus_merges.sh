@@ -12,7 +12,7 @@
 #     committed noise of these files (the schema_migrations INSERT list, SET lines, dump
 #     comments) never produces a conflict. Exit 1 is CONFLICT, anything else FAIL_MERGE;
 #   - m.sql must load and its normalized `pg_dump --schema-only` must equal merged.sql's
-#     (tests/engine/pg_normalize.sh: column order ignored). EQUAL_NOISE when they differ
+#     (tests/engine/postgres/pg_normalize.sh: column order ignored). EQUAL_NOISE when they differ
 #     only in pg_dump's `AS integer` on sequences (version noise the merge ignores).
 # Where git's line merge does not reproduce merged.sql (it conflicted, or differs), people
 # made decisions, and some committed results keep one side wholesale or revert a side's

@@ -13,7 +13,7 @@
 #   - apply plan.sql to a (psql, ON_ERROR_STOP; the plan holds its own BEGIN/COMMIT and
 #     places non-transactional steps after them);
 #   - normalized `pg_dump --schema-only --no-owner --no-privileges` of a and b must be
-#     equal (tests/engine/pg_normalize.sh: column order ignored). When they differ only in
+#     equal (tests/engine/postgres/pg_normalize.sh: column order ignored). When they differ only in
 #     pg_dump's `AS integer` on sequences (version noise the diff ignores by design), the
 #     pair is PROVEN_NOISE and counted as proven.
 # Also checked and listed:

@@ -1,4 +1,4 @@
-#include "cli/postgres_cluster.hpp"
+#include "cli/postgres/postgres_cluster.hpp"
 
 #include <cerrno>
 #include <csignal>
@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace schemerge::cli {
+namespace schemerge::cli::postgres {
 
 namespace {
 
@@ -234,4 +234,4 @@ std::string TemporaryCluster::stop_command() const {
     return pg_ctl + " && rm -rf " + directory_;
 }
 
-}  // namespace schemerge::cli
+}  // namespace schemerge::cli::postgres

@@ -9,7 +9,7 @@
 struct pg_conn;
 struct pg_result;
 
-namespace schemerge::cli {
+namespace schemerge::cli::postgres {
 
 // An error reported by the server or by libpq, as one line (plus the server's detail
 // and hint when it sent them), with the error position in the statement when known.
@@ -66,4 +66,4 @@ void install_interrupt_handlers();
 // The signal number received (0 if none).
 [[nodiscard]] int interrupted_by();
 
-}  // namespace schemerge::cli
+}  // namespace schemerge::cli::postgres

@@ -1,4 +1,4 @@
-#include "cli/pg_connection.hpp"
+#include "cli/postgres/pg_connection.hpp"
 
 #include <atomic>
 #include <csignal>
@@ -6,7 +6,7 @@
 
 #include <libpq-fe.h>
 
-namespace schemerge::cli {
+namespace schemerge::cli::postgres {
 
 namespace {
 
@@ -145,4 +145,4 @@ void install_interrupt_handlers() {
 
 int interrupted_by() { return g_signal; }
 
-}  // namespace schemerge::cli
+}  // namespace schemerge::cli::postgres

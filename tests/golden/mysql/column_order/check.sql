@@ -1,0 +1,1 @@
+SELECT id, score, avatar, bio, created_at, updated_at FROM profiles;
