@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "cli/mysql/dialect.hpp"
 #include "cli/postgres/dialect.hpp"
 
 namespace schemerge::cli {
@@ -14,6 +15,7 @@ namespace {
 std::vector<const Dialect*>& rows() {
     static std::vector<const Dialect*> list{
         &postgres::dialect(),  // cli/postgres/dialect.cpp
+        &mysql::dialect(),     // cli/mysql/dialect.cpp (alias mariadb)
     };
     return list;
 }

@@ -465,6 +465,10 @@ void Planner::column_clauses(TableWork& w, Statement& s) {
             (column.generated != model::GeneratedKind::none && !flag(column, attr::virtual_generated))) {
             s.hazard(hazard::k_table_rewrite, "adding column " + w.name.to_string() + "." + column.name +
                                                   " fills every row: the table is rebuilt");
+            // MariaDB 10.11 refuses ALGORITHM=INPLACE for a stored generated column.
+            s.hazard(hazard::k_copy_algorithm, "adding column " + w.name.to_string() + "." + column.name +
+                                                   " needs ALGORITHM=COPY");
+            s.copy = true;
         }
     }
 }
@@ -506,6 +510,7 @@ void Planner::main_alter(TableWork& w) {
         }
         if (index->method == "fulltext" || index->method == "spatial") {
             s.hazard(hazard::k_table_rewrite, "the " + index->method + " index " + name + " may rebuild the table");
+            s.shared_lock = true;  // "Fulltext index creation requires a lock" (LOCK=SHARED)
         }
     }
     for (const auto* c : w.add_checks) {
@@ -588,8 +593,12 @@ void Planner::main_alter(TableWork& w) {
                                  "run it through an online schema-change tool (gh-ost, pt-online-schema-change)");
             } else {
                 std::vector<Step> steps = graph_.action(id).plain;
-                steps.front().sql += ",\n  ALGORITHM=INPLACE, LOCK=NONE";
+                steps.front().sql += s.shared_lock ? ",\n  ALGORITHM=INPLACE, LOCK=SHARED" : ",\n  ALGORITHM=INPLACE, LOCK=NONE";
                 graph_.action(id).online = std::move(steps);
+                if (s.shared_lock) {
+                    notes_.push_back("ALTER TABLE " + w.name.to_string() +
+                                     " builds a FULLTEXT or SPATIAL index: in place, but writes wait (LOCK=SHARED)");
+                }
             }
         }
     }

@@ -72,7 +72,8 @@ private:
         std::vector<std::string> clauses;
         std::vector<std::string> changes;
         std::vector<Hazard> hazards;
-        bool copy = false;  // needs ALGORITHM=COPY (no online form)
+        bool copy = false;          // needs ALGORITHM=COPY (no online form)
+        bool shared_lock = false;   // INPLACE, but writes wait (LOCK=SHARED: FULLTEXT, SPATIAL)
         void change(const Change& c) { add_change(c.describe()); }
         void add_change(const std::string& text);
         void hazard(std::string_view id, std::string message);

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "parser/mysql/dialect_traits.hpp"
 #include "synth/mysql/sql_format.hpp"
 #include "synth/topological_sort.hpp"
 
@@ -74,6 +75,39 @@ std::vector<const model::View*> view_order(const model::Schema& schema) {
     return out;
 }
 
+// Triggers by table and name, a trigger that FOLLOWS / PRECEDES another after that one.
+std::vector<const model::Trigger*> trigger_order(const model::Schema& schema) {
+    std::vector<const model::Trigger*> triggers;
+    std::map<std::pair<model::QualifiedName, std::string>, std::size_t> index;
+    std::vector<OrderNode> nodes;
+    for (const auto& [key, trigger] : schema.triggers) {
+        index[{trigger.table, trigger.name}] = triggers.size();
+        triggers.push_back(&trigger);
+        OrderNode node;
+        node.key = model::ObjectKey{model::ObjectKind::trigger, trigger.table.schema, trigger.name, trigger.table.name, {}};
+        nodes.push_back(std::move(node));
+    }
+    for (std::size_t i = 0; i < triggers.size(); ++i) {
+        std::string order = attribute(*triggers[i], parser::mysql::attr::trigger_order);
+        std::size_t space = order.find(' ');
+        if (space == std::string::npos) {
+            continue;
+        }
+        std::string other = order.substr(space + 1);
+        if (other.size() > 1 && other.front() == '`') {
+            other = other.substr(1, other.size() - 2);
+        }
+        if (auto it = index.find({triggers[i]->table, other}); it != index.end() && it->second != i) {
+            nodes[i].needs.insert(it->second);
+        }
+    }
+    std::vector<const model::Trigger*> out;
+    for (std::size_t i : topological_sort(nodes).sequence) {
+        out.push_back(triggers[i]);
+    }
+    return out;
+}
+
 struct Placed {
     std::set<model::QualifiedName> tables;
 };
@@ -111,8 +145,8 @@ std::string emit_schema(const model::Schema& schema, const EmitOptions& options)
     for (const auto* view : view_order(schema)) {
         statement(out, create_view(*view, false, options.owners));
     }
-    for (const auto& [key, trigger] : schema.triggers) {
-        statement(out, create_trigger(trigger, options.owners));
+    for (const auto* trigger : trigger_order(schema)) {
+        statement(out, create_trigger(*trigger, options.owners));
     }
     for (const auto& opaque : schema.opaque) {
         statement(out, opaque.sql);

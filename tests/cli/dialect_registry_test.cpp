@@ -234,7 +234,8 @@ TEST_F(ToyDialect, RegistryFindsItByNameAndAliasIgnoringCase) {
     EXPECT_FALSE(register_dialect(again));
     auto unknown = find_dialect("oracle");
     ASSERT_FALSE(unknown.has_value());
-    EXPECT_EQ(unknown.error(), "unknown dialect 'oracle' (known dialects: postgresql (also postgres, pg), toy (also toy-sql))");
+    EXPECT_EQ(unknown.error(), "unknown dialect 'oracle' (known dialects: postgresql (also postgres, pg), mysql (also mariadb), toy "
+              "(also toy-sql))");
 }
 
 TEST_F(ToyDialect, HazardIdsIncludeEveryRegisteredDialects) {
@@ -348,8 +349,8 @@ TEST_F(ToyDialect, UnknownDialectListsEveryRow) {
     auto r = run_app({"dump", "--dialect", "oracle", file});
     EXPECT_EQ(r.rc, 2);
     EXPECT_EQ(r.err,
-              "error: --dialect: unknown dialect 'oracle' (known dialects: postgresql (also postgres, pg), toy (also "
-              "toy-sql))\n");
+              "error: --dialect: unknown dialect 'oracle' (known dialects: postgresql (also postgres, pg), mysql (also "
+              "mariadb), toy (also toy-sql))\n");
     EXPECT_EQ(r.out, "");
 }
 

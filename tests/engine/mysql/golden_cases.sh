@@ -7,7 +7,8 @@
 #      mariadb_catalog in mariadb_server.sh) must be equal;
 #      with data.sql, its rows are loaded before the migration and check.sql's output
 #      after it must be check.expected (renames keep their data);
-#   4. schemerge's canonical dump of new.sql, loaded into an empty database, must give
+#   4. the --online plan (ALGORITHM=INPLACE, LOCK=NONE where allowed) must do the same;
+#   5. schemerge's canonical dump of new.sql, loaded into an empty database, must give
 #      that catalog too.
 #
 #   golden_cases.sh PLAN_TOOL SOURCE_DIR [NAME...]
@@ -105,6 +106,25 @@ for name in "${cases[@]}"; do
         sed 's/^/    /' "$out/diff.txt"
         echo "  the migration:"
         sed 's/^/    /' "$out/plan.sql"
+        ok=0
+      fi
+    fi
+  fi
+  # The --online plan (ALGORITHM=INPLACE, LOCK=NONE where the planner says the change
+  # allows it): MariaDB refuses a statement it cannot run that way.
+  if ((ok)); then
+    "$tool" online "$dir/old.sql" "$dir/new.sql" >"$out/online.sql"
+    fresh
+    run "$dir/old.sql"
+    if ! run "$out/online.sql"; then
+      echo "FAIL $name: the --online migration fails: $(cat "$work/out")"
+      sed 's/^/    /' "$out/online.sql"
+      ok=0
+    else
+      mariadb_catalog "$work" s >"$out/online.txt"
+      if ! diff -u "$out/expected.txt" "$out/online.txt" >"$out/diff.txt"; then
+        echo "FAIL $name: old + --online migration differs from new:"
+        sed 's/^/    /' "$out/diff.txt"
         ok=0
       fi
     fi

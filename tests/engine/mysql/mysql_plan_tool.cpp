@@ -1,5 +1,6 @@
 // schemerge-mysql-plan: the MySQL pipeline without the CLI, for the engine tests.
 //   schemerge-mysql-plan plan OLD.sql NEW.sql   the migration script (render_sql)
+//   schemerge-mysql-plan online OLD.sql NEW.sql the same with LockStrategy::online
 //   schemerge-mysql-plan dump FILE.sql          the canonical schema (emit_schema)
 // Exit 0 on success, 1 with the rendered error when a file does not load, 2 on usage.
 #include <cstdio>
@@ -34,14 +35,18 @@ std::optional<model::Schema> load(const std::string& path) {
 
 int main(int argc, char** argv) {
     std::string mode = argc > 1 ? argv[1] : "";
-    if (mode == "plan" && argc == 4) {
+    if ((mode == "plan" || mode == "online") && argc == 4) {
         auto from = load(argv[2]);
         auto to = load(argv[3]);
         if (!from || !to) {
             return 1;
         }
         auto result = diff::diff(*from, *to);
-        std::cout << synth::mysql::render_sql(synth::mysql::plan_migration(*from, *to, result.changes));
+        synth::PlanOptions options;
+        if (mode == "online") {
+            options.locks = synth::LockStrategy::online;
+        }
+        std::cout << synth::mysql::render_sql(synth::mysql::plan_migration(*from, *to, result.changes, options));
         return 0;
     }
     if (mode == "dump" && argc == 3) {
@@ -52,6 +57,6 @@ int main(int argc, char** argv) {
         std::cout << synth::mysql::emit_schema(*schema);
         return 0;
     }
-    std::cerr << "usage: schemerge-mysql-plan plan OLD.sql NEW.sql | dump FILE.sql\n";
+    std::cerr << "usage: schemerge-mysql-plan plan|online OLD.sql NEW.sql | dump FILE.sql\n";
     return 2;
 }

@@ -5,6 +5,7 @@
 
 -- add column boxes.area; add column boxes.perimeter; create index boxes.idx_area
 --   hazard table-rewrite: adding column boxes.perimeter fills every row: the table is rebuilt
+--   hazard copy-algorithm: adding column boxes.perimeter needs ALGORITHM=COPY
 ALTER TABLE boxes
   ADD COLUMN area int GENERATED ALWAYS AS (w * h) VIRTUAL AFTER h,
   ADD COLUMN perimeter int GENERATED ALWAYS AS (2 * (w + h)) STORED,

@@ -81,3 +81,19 @@ TEST(MysqlSchemaEmitter, ViewsInDependencyOrderRoutinesAndTriggersWithDelimiters
 
 }  // namespace
 }  // namespace schemerge::test::mysql_synth
+
+namespace schemerge::test::mysql_synth {
+namespace {
+
+TEST(MysqlSchemaEmitter, TriggerFollowingAnotherComesAfterIt) {
+    model::Schema s = load(
+        "CREATE TABLE t (id int PRIMARY KEY, v int);\n"
+        "CREATE TRIGGER z_first BEFORE INSERT ON t FOR EACH ROW SET NEW.v = 1;\n"
+        "CREATE TRIGGER a_second BEFORE INSERT ON t FOR EACH ROW FOLLOWS z_first SET NEW.v = NEW.v + 1;\n");
+    std::string out = synth::mysql::emit_schema(s);
+    ASSERT_NE(out.find("FOLLOWS z_first"), std::string::npos) << out;
+    EXPECT_LT(out.find("CREATE TRIGGER z_first"), out.find("CREATE TRIGGER a_second")) << out;
+}
+
+}  // namespace
+}  // namespace schemerge::test::mysql_synth

@@ -1,0 +1,16 @@
+#pragma once
+#include "cli/dialect.hpp"
+
+namespace schemerge::cli::mysql {
+
+// `schemerge verify --dialect mysql FROM TO`: a throwaway MariaDB (Debian's mariadb-server:
+// mariadb-install-db into a temporary directory, mariadbd on a socket there, no TCP, run as
+// `mysql` when schemerge runs as root, stopped by its pid and removed afterwards, also on
+// failure and Ctrl-C) loads FROM and applies the plan (or --plan FILE) in one database,
+// loads TO in another, and compares the catalogs: SHOW CREATE TABLE (key order and the
+// AUTO_INCREMENT counter left out), views, triggers, routines and their parameters.
+// 0 verified, 1 the plan failed or the result differs, 2 input or server error (MariaDB
+// not installed, --dsn, which this engine does not take yet), 128+signal interrupted.
+[[nodiscard]] int verify(const VerifyJob& job);
+
+}  // namespace schemerge::cli::mysql

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# `--dialect mysql` (and its alias `mariadb`) end to end: dump, diff, merge on small
+# schemas, malformed input located, verify on a throwaway MariaDB when installed.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+cat >"$T/base.sql" <<'SQL'
+CREATE TABLE customers (
+  id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  name varchar(50) NOT NULL
+) ENGINE=InnoDB;
+CREATE TABLE orders (
+  id int NOT NULL PRIMARY KEY,
+  customer_id int NOT NULL,
+  total decimal(10,2),
+  CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
+);
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 10;
+SQL
+# Ours: a column on orders and an index.
+cat >"$T/ours.sql" <<'SQL'
+CREATE TABLE customers (
+  id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  name varchar(50) NOT NULL
+) ENGINE=InnoDB;
+CREATE TABLE orders (
+  id int NOT NULL PRIMARY KEY,
+  customer_id int NOT NULL,
+  total decimal(10,2),
+  note varchar(200),
+  KEY idx_total (total),
+  CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
+);
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 10;
+SQL
+# Theirs: a column on customers and a table.
+cat >"$T/theirs.sql" <<'SQL'
+CREATE TABLE customers (
+  id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  name varchar(50) NOT NULL,
+  email varchar(100)
+) ENGINE=InnoDB;
+CREATE TABLE orders (
+  id int NOT NULL PRIMARY KEY,
+  customer_id int NOT NULL,
+  total decimal(10,2),
+  CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
+);
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 10;
+CREATE TABLE invoices (id int NOT NULL PRIMARY KEY, order_id int, CONSTRAINT fk_inv FOREIGN KEY (order_id) REFERENCES orders (id));
+SQL
+# Conflict: both sides change the view differently (line 11 on each side).
+sed 's/total > 10/total > 500/' "$T/base.sql" >"$T/ours_c.sql"
+sed 's/total > 10/total > 777/' "$T/base.sql" >"$T/theirs_c.sql"
+printf 'CREATE TABLE t (id int);\nCREATE TABEL u (id int);\n' >"$T/bad.sql"
+
+body_has() { grep -v -E '^[[:space:]]*--' "$1" | grep -Eiq -- "$2"; }
+
+case_ "dump --dialect mysql: the canonical MySQL script"
+run dump "$T/base.sql" --dialect mysql
+expect_rc 0
+expect_true "no CREATE TABLE customers with AUTO_INCREMENT" body_has "$T/out" 'id int NOT NULL AUTO_INCREMENT'
+expect_true "no inline foreign key" body_has "$T/out" 'CONSTRAINT fk_orders_customer FOREIGN KEY \(customer_id\) REFERENCES customers \(id\)'
+expect_true "no CREATE VIEW" body_has "$T/out" 'CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 10'
+cp "$T/out" "$T/dump_mysql.sql"
+run dump "$T/base.sql" --dialect mariadb
+expect_rc 0
+expect_same_file "$T/dump_mysql.sql" "$T/out" "--dialect mariadb dumps differently from mysql"
+run dump "$T/dump_mysql.sql" --dialect mysql
+expect_rc 0
+expect_same_file "$T/dump_mysql.sql" "$T/out" "the dump is not a fixed point of dump"
+
+case_ "diff --dialect mysql: one ALTER TABLE, autocommit note"
+run diff "$T/base.sql" "$T/ours.sql" --dialect mysql
+expect_rc 0
+expect_true "no ALTER TABLE orders with ADD COLUMN note and ADD KEY" bash -c \
+  "grep -A3 '^ALTER TABLE orders' '$T/out' | grep -q 'ADD COLUMN note varchar(200)' && grep -A3 '^ALTER TABLE orders' '$T/out' | grep -q 'ADD KEY idx_total (total)'"
+expect_true "no note that each step commits on its own" grep -q 'each step commits on its own' "$T/out"
+expect_true "a BEGIN in a MySQL plan" bash -c "! grep -q '^BEGIN' '$T/out'"
+run diff "$T/base.sql" "$T/theirs.sql" --dialect mariadb --format json
+expect_rc 0
+expect_true "JSON without the create of invoices" jq -e '[.changes[] | select(.kind == "create_table")] | length == 1' "$T/out" >/dev/null
+
+case_ "merge --dialect mysql: clean merge"
+run merge "$T/base.sql" "$T/ours.sql" "$T/theirs.sql" --dialect mysql --schema-out "$T/merged.sql"
+expect_rc 0
+expect_true "merged schema lacks ours' column note" body_has "$T/merged.sql" '\bnote varchar'
+expect_true "merged schema lacks theirs' column email" body_has "$T/merged.sql" '\bemail varchar'
+expect_true "merged schema lacks theirs' table invoices" body_has "$T/merged.sql" 'CREATE TABLE invoices'
+run dump "$T/merged.sql" --dialect mysql -o "$T/merged_again.sql"
+expect_rc 0
+expect_same_file "$T/merged.sql" "$T/merged_again.sql" "merged schema is not in canonical dump form"
+
+case_ "merge --dialect mysql: a conflict, exit 1, both lines"
+run merge "$T/base.sql" "$T/ours_c.sql" "$T/theirs_c.sql" --dialect mysql
+expect_rc 1
+expect_true "no CONFLICT naming big_orders" grep -Eq '^CONFLICT \([a-z-]+\) big_orders' "$T/out"
+expect_true "conflict does not show ours' line" grep -Eq 'ours: .*ours_c\.sql:11\)' "$T/out"
+
+case_ "malformed input: file:line:col, exit 2"
+run dump "$T/bad.sql" --dialect mysql
+expect_rc 2
+expect_stderr 'bad\.sql:2:[0-9]+: error' "no bad.sql:2:col error"
+run diff "$T/base.sql" "$T/bad.sql" --dialect mysql
+expect_rc 2
+expect_stderr 'bad\.sql:2:[0-9]+: error' "no bad.sql:2:col error from diff"
+
+case_ "unknown dialect: exit 2, the known ones listed"
+run dump "$T/base.sql" --dialect oracle
+expect_rc 2
+expect_stderr 'mysql' "the known dialects do not include mysql"
+
+case_ "verify --dialect mysql on a throwaway MariaDB"
+if command -v mariadbd >/dev/null 2>&1 || [[ -x /usr/sbin/mariadbd ]]; then
+  run verify "$T/base.sql" "$T/ours.sql" --dialect mysql
+  expect_rc 0
+  expect_true "no 'verified' line" grep -q '^verified: ' "$T/out"
+  printf -- '-- a plan that forgets the index\nALTER TABLE orders ADD COLUMN note varchar(200);\n' >"$T/short_plan.sql"
+  run verify "$T/base.sql" "$T/ours.sql" --dialect mysql --plan "$T/short_plan.sql"
+  expect_rc 1
+  expect_true "no 'different' line" grep -q '^different: ' "$T/out"
+  expect_true "the missing index not named" grep -q 'idx_total' "$T/out"
+else
+  echo "NOTE: mariadb-server not installed: verify --dialect mysql not exercised" >&2
+fi
+
+finish
