@@ -50,6 +50,7 @@ struct RowsStatement {
     std::uint32_t line = 0;                      // 1-based line of its first character
     std::vector<std::vector<std::string>> rows;  // each row's values as canonical literal text
     std::vector<std::string> columns;            // the column list as written (empty if none)
+    std::string table_as_written;                // the table as the statement writes it ("schema_migrations" quoted)
 };
 struct DataStatement {
     std::string kind;   // "insert", "copy", "update", "delete", "merge", "setval", ...

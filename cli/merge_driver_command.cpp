@@ -70,35 +70,6 @@ Rows merge_rows(const Rows& base, const Rows& ours, const Rows& theirs) {
     return out;
 }
 
-// The table name between INSERT INTO and the column list / VALUES, as written.
-std::string written_table_name(const std::string& text, const RowsStatement& s) {
-    std::string_view statement = std::string_view(text).substr(s.begin, s.end - s.begin);
-    std::string upper(statement);
-    for (char& c : upper) {
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    auto into = upper.find("INTO");
-    if (into == std::string::npos) {
-        return {};
-    }
-    std::size_t i = into + 4;
-    while (i < statement.size() && std::isspace(static_cast<unsigned char>(statement[i]))) {
-        ++i;
-    }
-    std::size_t j = i;
-    bool quoted = false;
-    while (j < statement.size()) {
-        char c = statement[j];
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (!quoted && (std::isspace(static_cast<unsigned char>(c)) || c == '(')) {
-            break;
-        }
-        ++j;
-    }
-    return std::string(statement.substr(i, j - i));
-}
-
 // `text` with each rows statement of every union table replaced: the first by `marker`
 // (+ the table), the others by nothing.
 std::string with_markers(const std::string& text, const std::vector<TableRows>& tables, std::size_t side) {
@@ -169,6 +140,11 @@ int run_merge_driver(const MergeDriverArgs& args) {
         return context.error();
     }
     const Dialect& dialect = context->dialect();
+    // The dialect's identifier quotes, for table names as the rows statements write them.
+    auto is_quote = [&dialect](char c) {
+        return dialect.traits->quote_open.find(c) != std::string_view::npos ||
+               dialect.traits->quote_close.find(c) != std::string_view::npos;
+    };
     const std::string path = args.path.empty() ? args.current : args.path;
     std::array<std::string, 3> texts;
     std::vector<std::vector<parser::SourceFile>> inputs;
@@ -237,7 +213,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
         }
         for (std::size_t side : {1U, 2U}) {
             if (!rows.statements[side].empty() && rows.written_table.empty()) {
-                rows.written_table = written_table_name(texts[side], rows.statements[side].front());
+                rows.written_table = rows.statements[side].front().table_as_written;
                 rows.columns = rows.statements[side].front().columns;
             }
         }
@@ -372,7 +348,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
                     d.table.substr(d.table.rfind('.') == std::string::npos ? 0 : d.table.rfind('.') + 1);
                 const bool covered = d.kind == "insert" && std::ranges::any_of(tables, [&](const TableRows& t) {
                     std::string wanted = t.table;
-                    std::erase(wanted, '"');
+                    std::erase_if(wanted, is_quote);
                     wanted = wanted.substr(wanted.rfind('.') == std::string::npos ? 0 : wanted.rfind('.') + 1);
                     std::ranges::transform(wanted, wanted.begin(), [](unsigned char c) { return std::tolower(c); });
                     return wanted == bare;
@@ -412,7 +388,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
             bool qualified = false;
             bool quoted = false;
             for (char c : table) {
-                quoted = c == '"' ? !quoted : quoted;
+                quoted = is_quote(c) ? !quoted : quoted;
                 qualified = qualified || (c == '.' && !quoted);
             }
             const std::string default_schema(dialect.traits->default_schema);
@@ -420,7 +396,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
                 std::string schema = default_schema;
                 for (const auto& [name, _] : merged.tables) {
                     std::string unquoted = table;
-                    std::erase(unquoted, '"');
+                    std::erase_if(unquoted, is_quote);
                     if (name.name == unquoted) {
                         schema = name.schema;
                         break;

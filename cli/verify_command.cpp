@@ -11,13 +11,14 @@ namespace schemerge::cli {
 
 void add_verify_command(CLI::App& app, VerifyArgs& args) {
     CLI::App* cmd = app.add_subcommand(
-        "verify", "Prove a migration on a real PostgreSQL: FROM + plan must give the same catalog as TO");
+        "verify", "Prove a migration on a real database engine (PostgreSQL: a throwaway cluster or --dsn): FROM + "
+                   "plan must give the same catalog as TO");
     cmd->add_option("FROM", args.from, "the current schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     cmd->add_option("TO", args.to, "the wanted schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     add_source_options(cmd, args.sources);
     cmd->add_option("--plan", args.plan_file, "the migration script to check (default: the one `diff` writes)");
     cmd->add_option("--dsn", args.dsn,
-                    "a libpq connection string or URI of a server on which to create two scratch databases "
+                    "a connection string or URI (PostgreSQL: libpq's) of a server on which to create two scratch databases "
                     "(default: start a throwaway local cluster)");
     cmd->add_flag("--keep", args.keep, "keep the scratch databases (and the cluster) and print how to connect");
     cmd->add_flag("--online", args.online, "verify the --online plan");

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "diff/merge_context.hpp"
+#include "model/schema_edits.hpp"
 
 namespace schemerge::diff::detail {
 
@@ -39,117 +40,23 @@ SideRenames collect_renames(const model::Schema& base, const model::Schema& side
 
 namespace {
 
-template <typename V>
-void rename_all(std::vector<V>& v, const std::string& from, const std::string& to) {
-    for (auto& x : v) {
-        if (x == from) {
-            x = to;
-        }
-    }
-}
-
-template <typename K, typename V, typename Fix>
-void rekey(std::map<K, V>& m, Fix fix) {
-    std::map<K, V> out;
-    for (auto& [k, v] : m) {
-        K key = k;
-        fix(key, v);
-        out.emplace(std::move(key), std::move(v));
-    }
-    m = std::move(out);
-}
-
-void rename_table(model::Schema& s, const model::QualifiedName& from, const model::QualifiedName& to) {
-    auto node = s.tables.extract(from);
-    if (node.empty() || s.tables.contains(to)) {
-        if (!node.empty()) {
-            s.tables.insert(std::move(node));
-        }
-        return;
-    }
-    node.key() = to;
-    node.mapped().name = to;
-    s.tables.insert(std::move(node));
-    auto fix = [&](model::QualifiedName& n) {
-        if (n == from) {
-            n = to;
-        }
-    };
-    for (auto& [n, t] : s.tables) {
-        for (auto& c : t.constraints) {
-            fix(c.ref_table);
-        }
-        for (auto& i : t.inherits) {
-            fix(i);
-        }
-        if (t.partition_of) {
-            fix(*t.partition_of);
-        }
-    }
-    for (auto& [n, i] : s.indexes) {
-        fix(i.table);
-    }
-    for (auto& [n, q] : s.sequences) {
-        if (q.owned_by) {
-            fix(q.owned_by->table);
-        }
-    }
-    rekey(s.triggers, [&](model::TableScopedName& k, model::Trigger& v) {
-        fix(k.table);
-        fix(v.table);
-    });
-    rekey(s.policies, [&](model::TableScopedName& k, model::Policy& v) {
-        fix(k.table);
-        fix(v.table);
-    });
-}
-
-void rename_column(model::Schema& s, const model::QualifiedName& table, const std::string& from, const std::string& to) {
-    auto it = s.tables.find(table);
-    if (it == s.tables.end() || it->second.find_column(from) == nullptr || it->second.find_column(to) != nullptr) {
-        return;
-    }
-    model::Table& t = it->second;
-    t.find_column(from)->name = to;
-    for (auto& c : t.constraints) {
-        rename_all(c.columns, from, to);
-        rename_all(c.include, from, to);
-    }
-    for (auto& [n, other] : s.tables) {
-        for (auto& c : other.constraints) {
-            if (c.kind == model::ConstraintKind::foreign_key && c.ref_table == table) {
-                rename_all(c.ref_columns, from, to);
-            }
-        }
-    }
-    for (auto& [n, i] : s.indexes) {
-        if (i.table == table) {
-            for (auto& e : i.elements) {
-                if (e.column == from) {
-                    e.column = to;
-                }
-            }
-            rename_all(i.include, from, to);
-        }
-    }
-    for (auto& [n, q] : s.sequences) {
-        if (q.owned_by && q.owned_by->table == table && q.owned_by->column == from) {
-            q.owned_by->column = to;
-        }
-    }
-    for (auto& [n, tr] : s.triggers) {
-        if (tr.table == table) {
-            rename_all(tr.events.update_columns, from, to);
-        }
+// A rename the schema cannot take (its object is gone on this side, or the name is taken
+// by an object of its kind) is left out: the merge reports what that means.
+template <typename Edit>
+void try_edit(Edit edit) {
+    try {
+        edit();
+    } catch (const model::EditError&) {
     }
 }
 
 }  // namespace
 
 void apply_renames(model::Schema& schema, const SideRenames& renames) {
+    using model::NameCollisions;
     std::map<model::QualifiedName, model::QualifiedName> table_new;
     for (const auto& [from, to] : renames.tables) {
-        rename_table(schema, from, to);
+        try_edit([&] { model::rename_table(schema, from, to, NameCollisions::same_kind); });
         table_new[from] = to;
     }
     auto current = [&](const model::QualifiedName& base_name) {
@@ -157,32 +64,13 @@ void apply_renames(model::Schema& schema, const SideRenames& renames) {
         return it == table_new.end() ? base_name : it->second;
     };
     for (const auto& [from, to] : renames.columns) {
-        rename_column(schema, current(from.first), from.second, to);
+        try_edit([&] { model::rename_column(schema, current(from.first), from.second, to); });
     }
     for (const auto& [from, to] : renames.constraints) {
-        auto it = schema.tables.find(current(from.first));
-        if (it == schema.tables.end()) {
-            continue;
-        }
-        model::Constraint* c = it->second.find_constraint(from.second);
-        if (c != nullptr && it->second.find_constraint(to) == nullptr) {
-            c->name = to;
-            std::sort(it->second.constraints.begin(), it->second.constraints.end(),
-                      [](const model::Constraint& a, const model::Constraint& b) { return a.name < b.name; });
-        }
+        try_edit([&] { model::rename_constraint(schema, current(from.first), from.second, to); });
     }
     for (const auto& [from, to] : renames.indexes) {
-        auto node = schema.indexes.extract(from);
-        if (node.empty()) {
-            continue;
-        }
-        if (schema.indexes.contains(to)) {
-            schema.indexes.insert(std::move(node));
-            continue;
-        }
-        node.key() = to;
-        node.mapped().name = to;
-        schema.indexes.insert(std::move(node));
+        try_edit([&] { model::rename_index(schema, from, to.name, NameCollisions::same_kind); });
     }
 }
 

@@ -31,13 +31,7 @@ model::ObjectKey key_of(const model::View& view) {
             view.name.name, "", ""};
 }
 model::ObjectKey key_of(const model::Function& function) {
-    model::ObjectKind kind = model::ObjectKind::function;
-    if (function.kind == model::RoutineKind::procedure) {
-        kind = model::ObjectKind::procedure;
-    } else if (function.kind == model::RoutineKind::aggregate) {
-        kind = model::ObjectKind::aggregate;
-    }
-    return {kind, function.name.schema, function.name.name, "", function.identity_args()};
+    return {model::object_kind(function.kind), function.name.schema, function.name.name, "", function.identity_args()};
 }
 model::ObjectKey key_of(const model::Trigger& trigger) {
     return {model::ObjectKind::trigger, trigger.table.schema, trigger.name, trigger.table.name, ""};

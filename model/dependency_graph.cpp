@@ -92,10 +92,7 @@ std::vector<Dependency> DependencyGraph::dependents_of(const ObjectKey& key) con
 
 ObjectResolver::ObjectResolver(const Schema& schema) : schema_(schema) {
     for (const auto& [name, function] : schema.functions) {
-        ObjectKind kind = function.kind == RoutineKind::procedure   ? ObjectKind::procedure
-                          : function.kind == RoutineKind::aggregate ? ObjectKind::aggregate
-                                                                    : ObjectKind::function;
-        routines_by_name_[name.name].push_back(object_key(kind, name.name, name.args));
+        routines_by_name_[name.name].push_back(object_key(object_kind(function.kind), name.name, name.args));
     }
 }
 
@@ -217,15 +214,6 @@ std::optional<ObjectKey> ObjectResolver::namespace_of(const std::string& schema_
 // ---------------------------------------------------------------------------
 
 namespace {
-
-ObjectKind routine_kind(RoutineKind kind) {
-    switch (kind) {
-        case RoutineKind::function: return ObjectKind::function;
-        case RoutineKind::procedure: return ObjectKind::procedure;
-        case RoutineKind::aggregate: return ObjectKind::aggregate;
-    }
-    return ObjectKind::function;
-}
 
 // Collects the edges of one dependent object.
 class EdgeCollector {
@@ -398,7 +386,7 @@ void add_type_edges(EdgeCollector& c, const ObjectResolver& resolver, const Type
 
 void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const RoutineName& id,
                         const Function& function) {
-    ObjectKey key = object_key(routine_kind(function.kind), id.name, id.args);
+    ObjectKey key = object_key(object_kind(function.kind), id.name, id.args);
     c.node(key);
     for (const auto& arg : function.args) {
         c.type(key, arg.type);

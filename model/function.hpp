@@ -6,6 +6,7 @@
 
 #include "model/expression.hpp"
 #include "model/object_base.hpp"
+#include "model/object_key.hpp"
 #include "model/qualified_name.hpp"
 #include "model/type_ref.hpp"
 
@@ -59,5 +60,8 @@ struct Function {
     // Canonical input argument types ("integer, text"): the identity part of the key.
     [[nodiscard]] std::string identity_args() const;
 };
+
+// The ObjectKind of a routine: function, procedure or aggregate.
+[[nodiscard]] ObjectKind object_kind(RoutineKind kind);
 
 }  // namespace schemerge::model

@@ -109,6 +109,15 @@ const Constraint* Table::find_constraint(std::string_view constraint_name) const
     return find_named(constraints, constraint_name);
 }
 
+ObjectKind object_kind(RoutineKind kind) {
+    switch (kind) {
+        case RoutineKind::function: return ObjectKind::function;
+        case RoutineKind::procedure: return ObjectKind::procedure;
+        case RoutineKind::aggregate: return ObjectKind::aggregate;
+    }
+    return ObjectKind::function;
+}
+
 std::string Function::identity_args() const {
     std::string out;
     for (const auto& arg : args) {

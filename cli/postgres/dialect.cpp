@@ -1,6 +1,8 @@
 #include "cli/postgres/dialect.hpp"
 
+#include <cctype>
 #include <iterator>
+#include <string>
 
 #include "cli/postgres/live_database.hpp"
 #include "cli/postgres/verify.hpp"
@@ -15,6 +17,35 @@ namespace schemerge::cli::postgres {
 
 namespace {
 
+// The table name between INSERT INTO and the column list / VALUES, as written.
+std::string written_table_name(const std::string& text, const parser::postgres::TableRowsStatement& s) {
+    std::string_view statement = std::string_view(text).substr(s.begin, s.end - s.begin);
+    std::string upper(statement);
+    for (char& c : upper) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    auto into = upper.find("INTO");
+    if (into == std::string::npos) {
+        return {};
+    }
+    std::size_t i = into + 4;
+    while (i < statement.size() && std::isspace(static_cast<unsigned char>(statement[i]))) {
+        ++i;
+    }
+    std::size_t j = i;
+    bool quoted = false;
+    while (j < statement.size()) {
+        char c = statement[j];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && (std::isspace(static_cast<unsigned char>(c)) || c == '(')) {
+            break;
+        }
+        ++j;
+    }
+    return std::string(statement.substr(i, j - i));
+}
+
 DumpRows dump_rows() {
     DumpRows rows;
     rows.find_table_rows = [](const parser::SourceFile& file, std::string_view table)
@@ -26,7 +57,9 @@ DumpRows dump_rows() {
         std::vector<RowsStatement> out;
         out.reserve(found->size());
         for (auto& s : *found) {
-            out.push_back(RowsStatement{s.begin, s.end, s.line, std::move(s.rows), std::move(s.columns)});
+            std::string written = written_table_name(file.text, s);
+            out.push_back(RowsStatement{s.begin, s.end, s.line, std::move(s.rows), std::move(s.columns),
+                                        std::move(written)});
         }
         return out;
     };

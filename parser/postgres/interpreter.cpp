@@ -1,5 +1,7 @@
 #include "parser/postgres/interpreter.hpp"
 
+#include "parser/postgres/dialect_traits.hpp"
+
 #include <fmt/format.h>
 
 namespace schemerge::parser::postgres {
@@ -7,6 +9,7 @@ namespace schemerge::parser::postgres {
 Interpreter::Interpreter(model::Schema& schema, std::vector<model::Diagnostic>& diagnostics,
                          const LoadOptions& options, LoadStats& stats)
     : schema_(schema), diagnostics_(diagnostics), options_(options), stats_(stats) {
+    schema_.dialect = &traits();
     names_.schema = &schema_;
     names_.search_path = &search_path_;
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/schema_edits.hpp"
 #include "parser/postgres/interpreter.hpp"
 
 namespace schemerge::parser::postgres {
@@ -310,70 +311,9 @@ void Interpreter::alter_owner(PgQuery__AlterOwnerStmt* stmt) {
     t.meta->owner = owner_name(stmt->newowner);
 }
 
-namespace {
-
-// Objects that depend on a relation: views reading it, foreign keys pointing at it.
-std::vector<std::string> dependents_of(const model::Schema& schema, const model::QualifiedName& name) {
-    std::vector<std::string> out;
-    for (const auto& [vn, view] : schema.views) {
-        if (vn != name && std::find(view.query.relations.begin(), view.query.relations.end(), name) != view.query.relations.end()) {
-            out.push_back("view " + vn.to_string());
-        }
-    }
-    for (const auto& [tn, table] : schema.tables) {
-        if (tn == name) {
-            continue;
-        }
-        for (const auto& c : table.constraints) {
-            if (c.kind == model::ConstraintKind::foreign_key && c.ref_table == name) {
-                out.push_back(fmt::format("constraint {} on table {}", c.name, tn.to_string()));
-            }
-        }
-    }
-    return out;
-}
-
-void drop_relation(model::Schema& schema, const model::QualifiedName& name, bool cascade) {
-    if (cascade) {
-        std::vector<model::QualifiedName> views;
-        for (const auto& [vn, view] : schema.views) {
-            if (vn != name &&
-                std::find(view.query.relations.begin(), view.query.relations.end(), name) != view.query.relations.end()) {
-                views.push_back(vn);
-            }
-        }
-        for (const auto& v : views) {
-            drop_relation(schema, v, true);
-        }
-        for (auto& [tn, table] : schema.tables) {
-            std::erase_if(table.constraints, [&](const model::Constraint& c) {
-                return tn != name && c.kind == model::ConstraintKind::foreign_key && c.ref_table == name;
-            });
-        }
-    }
-    // Partitions go with their parent.
-    std::vector<model::QualifiedName> partitions;
-    for (const auto& [tn, table] : schema.tables) {
-        if (table.partition_of == name) {
-            partitions.push_back(tn);
-        }
-    }
-    for (const auto& p : partitions) {
-        drop_relation(schema, p, cascade);
-    }
-    schema.tables.erase(name);
-    schema.views.erase(name);
-    std::erase_if(schema.indexes, [&](const auto& e) { return e.second.table == name; });
-    std::erase_if(schema.triggers, [&](const auto& e) { return e.first.table == name; });
-    std::erase_if(schema.policies, [&](const auto& e) { return e.first.table == name; });
-    // Sequences OWNED BY a column of the table are dropped with it.
-    std::erase_if(schema.sequences, [&](const auto& e) { return e.second.owned_by && e.second.owned_by->table == name; });
-}
-
-}  // namespace
-
 void Interpreter::drop(PgQuery__DropStmt* stmt) {
     bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+    model::DropBehavior behavior = cascade ? model::DropBehavior::cascade : model::DropBehavior::restrict;
     for (std::size_t i = 0; i < stmt->n_objects; ++i) {
         Node* object = stmt->objects[i];
         switch (stmt->remove_type) {
@@ -410,15 +350,13 @@ void Interpreter::drop(PgQuery__DropStmt* stmt) {
                     schema_.indexes.erase(n);
                     break;
                 }
-                if (!cascade) {
-                    auto deps = dependents_of(schema_, n);
-                    if (!deps.empty()) {
-                        throw StatementError(0, fmt::format("cannot drop {} because other objects depend on it: {} "
-                                                            "(use DROP ... CASCADE)",
-                                                            n.to_string(), deps.front()));
-                    }
+                try {
+                    model::drop_relation(schema_, n, behavior);
+                } catch (const model::EditError& e) {
+                    throw StatementError(0, fmt::format("cannot drop {} because other objects depend on it: {} "
+                                                        "(use DROP ... CASCADE)",
+                                                        n.to_string(), e.dependent));
                 }
-                drop_relation(schema_, n, cascade);
                 break;
             }
             case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
@@ -441,38 +379,29 @@ void Interpreter::drop(PgQuery__DropStmt* stmt) {
                     }
                     throw StatementError(0, fmt::format("function {}({}) does not exist", key.name.to_string(), key.args));
                 }
-                schema_.functions.erase(key);
-                if (cascade) {
-                    std::erase_if(schema_.triggers, [&](const auto& e) { return e.second.function == key.name; });
+                try {
+                    model::drop_routine(schema_, key, behavior);
+                } catch (const model::EditError& e) {
+                    throw StatementError(0, fmt::format("cannot drop function {}({}) because other objects depend on "
+                                                        "it: {} (use DROP ... CASCADE)",
+                                                        key.name.to_string(), key.args, e.dependent));
                 }
                 break;
             }
             case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
                 std::string n{node_string(object)};
-                if (schema_.namespaces.erase(n) == 0 && !stmt->missing_ok && n != "public") {
-                    throw StatementError(0, fmt::format("schema \"{}\" does not exist", n));
-                }
-                if (cascade) {
-                    std::vector<model::QualifiedName> rels;
-                    for (const auto& [k, _] : schema_.tables) {
-                        if (k.schema == n) {
-                            rels.push_back(k);
+                try {
+                    model::drop_namespace(schema_, n, behavior);
+                } catch (const model::EditError& e) {
+                    if (e.reason == model::EditError::Reason::not_found) {
+                        if (stmt->missing_ok) {
+                            continue;
                         }
+                        throw StatementError(0, fmt::format("schema \"{}\" does not exist", n));
                     }
-                    for (const auto& [k, _] : schema_.views) {
-                        if (k.schema == n) {
-                            rels.push_back(k);
-                        }
-                    }
-                    for (const auto& r : rels) {
-                        drop_relation(schema_, r, true);
-                    }
-                    std::erase_if(schema_.sequences, [&](const auto& e) { return e.first.schema == n; });
-                    std::erase_if(schema_.types, [&](const auto& e) { return e.first.schema == n; });
-                    std::erase_if(schema_.functions, [&](const auto& e) { return e.first.name.schema == n; });
-                    std::erase_if(schema_.collations, [&](const auto& e) { return e.first.schema == n; });
-                    std::erase_if(schema_.text_search_configurations, [&](const auto& e) { return e.first.schema == n; });
-                    std::erase_if(schema_.text_search_dictionaries, [&](const auto& e) { return e.first.schema == n; });
+                    throw StatementError(0, fmt::format("cannot drop schema {} because other objects depend on it: "
+                                                        "{} (use DROP ... CASCADE)",
+                                                        n, e.dependent));
                 }
                 break;
             }
@@ -525,64 +454,14 @@ model::QualifiedName Interpreter::in_type(const Node* object) const {
 }
 
 void Interpreter::rename_relation(const model::QualifiedName& from, const model::QualifiedName& to) {
-    if (schema_.relation_exists(to)) {
-        throw StatementError(0, fmt::format("relation \"{}\" already exists", to.to_string()));
-    }
-    auto move_key = [&](auto& map) {
-        auto node = map.extract(from);
-        if (!node.empty()) {
-            node.key() = to;
-            node.mapped().name = to;
-            map.insert(std::move(node));
-            return true;
+    try {
+        model::rename_relation(schema_, from, to);
+    } catch (const model::EditError& e) {
+        if (e.reason == model::EditError::Reason::already_exists) {
+            throw StatementError(0, fmt::format("relation \"{}\" already exists", to.to_string()));
         }
-        return false;
-    };
-    bool table = move_key(schema_.tables);
-    if (!table && !move_key(schema_.views) && !move_key(schema_.sequences) && !move_key(schema_.indexes)) {
         throw StatementError(0, fmt::format("relation \"{}\" does not exist", from.to_string()));
     }
-    if (!table) {
-        return;
-    }
-    // The catalog refers to tables by OID: every reference follows the rename.
-    for (auto& [_, t] : schema_.tables) {
-        for (auto& c : t.constraints) {
-            if (c.ref_table == from) {
-                c.ref_table = to;
-            }
-        }
-        if (t.partition_of == from) {
-            t.partition_of = to;
-        }
-        std::replace(t.inherits.begin(), t.inherits.end(), from, to);
-    }
-    for (auto& [_, i] : schema_.indexes) {
-        if (i.table == from) {
-            i.table = to;
-        }
-    }
-    for (auto& [_, s] : schema_.sequences) {
-        if (s.owned_by && s.owned_by->table == from) {
-            s.owned_by->table = to;
-        }
-    }
-    auto rekey = [&](auto& map) {
-        std::vector<model::TableScopedName> keys;
-        for (const auto& [k, _] : map) {
-            if (k.table == from) {
-                keys.push_back(k);
-            }
-        }
-        for (const auto& k : keys) {
-            auto node = map.extract(k);
-            node.key().table = to;
-            node.mapped().table = to;
-            map.insert(std::move(node));
-        }
-    };
-    rekey(schema_.triggers);
-    rekey(schema_.policies);
 }
 
 void Interpreter::rename(PgQuery__RenameStmt* stmt) {
@@ -602,44 +481,14 @@ void Interpreter::rename(PgQuery__RenameStmt* stmt) {
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
             model::QualifiedName tn = resolve_relation(stmt->relation);
-            model::Table& table = require_table(tn, stmt->relation->location);
-            model::Column* column = table.find_column(stmt->subname);
-            if (column == nullptr) {
-                throw StatementError(0, fmt::format("column \"{}\" of relation \"{}\" does not exist", stmt->subname,
-                                                    tn.to_string()));
-            }
-            if (table.find_column(new_name) != nullptr) {
-                throw StatementError(0, fmt::format("column \"{}\" of relation \"{}\" already exists", new_name,
-                                                    tn.to_string()));
-            }
-            std::string old = column->name;
-            column->name = new_name;
-            auto fix = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old, new_name); };
-            for (auto& c : table.constraints) {
-                fix(c.columns);
-                fix(c.include);
-            }
-            for (auto& [_, t] : schema_.tables) {
-                for (auto& c : t.constraints) {
-                    if (c.kind == model::ConstraintKind::foreign_key && c.ref_table == tn) {
-                        fix(c.ref_columns);
-                    }
-                }
-            }
-            for (auto& [_, i] : schema_.indexes) {
-                if (i.table == tn) {
-                    for (auto& e : i.elements) {
-                        if (e.column == old) {
-                            e.column = new_name;
-                        }
-                    }
-                    fix(i.include);
-                }
-            }
-            for (auto& [_, s] : schema_.sequences) {
-                if (s.owned_by && s.owned_by->table == tn && s.owned_by->column == old) {
-                    s.owned_by->column = new_name;
-                }
+            (void)require_table(tn, stmt->relation->location);
+            try {
+                model::rename_column(schema_, tn, stmt->subname, new_name);
+            } catch (const model::EditError& e) {
+                bool exists = e.reason == model::EditError::Reason::already_exists;
+                throw StatementError(0, fmt::format("column \"{}\" of relation \"{}\" {}",
+                                                    exists ? new_name : std::string(stmt->subname), tn.to_string(),
+                                                    exists ? "already exists" : "does not exist"));
             }
             warn("RENAME COLUMN: expressions that mention the column (CHECK, defaults, views) keep the old "
                  "name's text in this version");
@@ -647,45 +496,49 @@ void Interpreter::rename(PgQuery__RenameStmt* stmt) {
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
             model::Table& table = require_table(resolve_relation(stmt->relation), stmt->relation->location);
-            model::Constraint* c = table.find_constraint(stmt->subname);
-            if (c == nullptr) {
-                throw StatementError(0, fmt::format("constraint \"{}\" does not exist", stmt->subname));
+            try {
+                model::rename_constraint(schema_, table.name, stmt->subname, new_name);
+            } catch (const model::EditError& e) {
+                bool exists = e.reason == model::EditError::Reason::already_exists;
+                throw StatementError(0, fmt::format("constraint \"{}\" {}", exists ? new_name : std::string(stmt->subname),
+                                                    exists ? "already exists" : "does not exist"));
             }
-            c->name = new_name;
             return;
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
             model::QualifiedName tn = resolve_relation(stmt->relation);
-            auto node = schema_.triggers.extract({tn, stmt->subname});
-            if (node.empty()) {
-                throw StatementError(0, fmt::format("trigger \"{}\" does not exist", stmt->subname));
+            try {
+                model::rename_trigger(schema_, tn, stmt->subname, new_name);
+            } catch (const model::EditError& e) {
+                bool exists = e.reason == model::EditError::Reason::already_exists;
+                throw StatementError(0, fmt::format("trigger \"{}\" {}", exists ? new_name : std::string(stmt->subname),
+                                                    exists ? "already exists" : "does not exist"));
             }
-            node.key().name = new_name;
-            node.mapped().name = new_name;
-            schema_.triggers.insert(std::move(node));
             return;
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
             model::QualifiedName tn = resolve_relation(stmt->relation);
-            auto node = schema_.policies.extract({tn, stmt->subname});
-            if (node.empty()) {
-                throw StatementError(0, fmt::format("policy \"{}\" does not exist", stmt->subname));
+            try {
+                model::rename_policy(schema_, tn, stmt->subname, new_name);
+            } catch (const model::EditError& e) {
+                bool exists = e.reason == model::EditError::Reason::already_exists;
+                throw StatementError(0, fmt::format("policy \"{}\" {}", exists ? new_name : std::string(stmt->subname),
+                                                    exists ? "already exists" : "does not exist"));
             }
-            node.key().name = new_name;
-            node.mapped().name = new_name;
-            schema_.policies.insert(std::move(node));
             return;
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
             model::QualifiedName from = in_type(stmt->object);
-            auto node = schema_.types.extract(from);
-            if (node.empty()) {
-                throw StatementError(0, fmt::format("type \"{}\" does not exist", from.to_string()));
+            try {
+                model::rename_type(schema_, from, new_name);
+            } catch (const model::EditError& e) {
+                bool exists = e.reason == model::EditError::Reason::already_exists;
+                throw StatementError(0, fmt::format("type \"{}\" {}",
+                                                    exists ? model::QualifiedName{from.schema, new_name}.to_string()
+                                                           : from.to_string(),
+                                                    exists ? "already exists" : "does not exist"));
             }
-            node.key().name = new_name;
-            node.mapped().name.name = new_name;
-            schema_.types.insert(std::move(node));
             return;
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
@@ -697,10 +550,12 @@ void Interpreter::rename(PgQuery__RenameStmt* stmt) {
             if (!found) {
                 throw StatementError(0, fmt::format("function {}({}) does not exist", key.name.to_string(), key.args));
             }
-            auto node = schema_.functions.extract(key);
-            node.key().name.name = new_name;
-            node.mapped().name.name = new_name;
-            schema_.functions.insert(std::move(node));
+            try {
+                model::rename_routine(schema_, key, new_name);
+            } catch (const model::EditError&) {
+                throw StatementError(0, fmt::format("function {}({}) already exists in schema \"{}\"", new_name,
+                                                    key.args, key.name.schema));
+            }
             return;
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {

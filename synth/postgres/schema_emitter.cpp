@@ -58,15 +58,6 @@ struct Item {
     std::vector<std::string> statements;
 };
 
-ObjectKind routine_kind(model::RoutineKind kind) {
-    switch (kind) {
-        case model::RoutineKind::function: return ObjectKind::function;
-        case model::RoutineKind::procedure: return ObjectKind::procedure;
-        case model::RoutineKind::aggregate: return ObjectKind::aggregate;
-    }
-    return ObjectKind::function;
-}
-
 bool is_routine(ObjectKind kind) {
     return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate;
 }
@@ -193,7 +184,7 @@ private:
             std::string target = routine_target(function);
             meta(sql, function.meta, target, target);
             Rank rank = function.kind == model::RoutineKind::aggregate ? k_aggregate : k_function;
-            provide(model::object_key(routine_kind(function.kind), id.name, id.args),
+            provide(model::object_key(model::object_kind(function.kind), id.name, id.args),
                     add(rank, id.name.schema, id.name.name, id.args, std::move(sql)));
         }
         for (const auto& [name, sequence] : schema_.sequences) {

@@ -12,8 +12,9 @@
 #      that catalog too.
 #
 #   golden_cases.sh PLAN_TOOL SOURCE_DIR [NAME...]
-# PLAN_TOOL is schemerge-mysql-plan (tests/engine/mysql/mysql_plan_tool.cpp): `plan OLD NEW`
-# prints the migration, `dump FILE` the canonical schema.
+# PLAN_TOOL is schemerge-mysql-plan (tests/engine/mysql/mysql_plan_tool.cpp: `plan OLD NEW`
+# prints the migration, `dump FILE` the canonical schema) or the `schemerge` program itself
+# (`diff --dialect mysql`, `dump --dialect mysql`: the commands a user runs).
 # Exit 0 when every case holds, 1 otherwise, 77 when MariaDB is not installed.
 set -euo pipefail
 
@@ -45,8 +46,25 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # A copy of the tool: a rebuild during the run must not change it.
+tool_name=$(basename "$tool")
 cp "$tool" "$work/plan-tool"
 tool=$work/plan-tool
+cli=0
+[[ $tool_name == schemerge ]] && cli=1
+plan_with() {  # plan|online OLD NEW
+  if ((cli)); then
+    if [[ $1 == online ]]; then
+      "$tool" diff --dialect mysql --online "$2" "$3"
+    else
+      "$tool" diff --dialect mysql "$2" "$3"
+    fi
+  else
+    "$tool" "$@"
+  fi
+}
+dump_with() {
+  if ((cli)); then "$tool" dump --dialect mysql "$1"; else "$tool" dump "$1"; fi
+}
 mariadb_start "$work"
 echo "MariaDB $(mariadb_sql "$work" -N -e 'select version()'); ${#cases[@]} cases"
 
@@ -65,7 +83,7 @@ for name in "${cases[@]}"; do
   out=$work/$name
   mkdir -p "$out"
   ok=1
-  if ! "$tool" plan "$dir/old.sql" "$dir/new.sql" >"$out/plan.sql" 2>"$out/plan.err"; then
+  if ! plan_with plan "$dir/old.sql" "$dir/new.sql" >"$out/plan.sql" 2>"$out/plan.err"; then
     echo "FAIL $name: the plan was not made: $(cat "$out/plan.err")"
     ok=0
   fi
@@ -113,7 +131,7 @@ for name in "${cases[@]}"; do
   # The --online plan (ALGORITHM=INPLACE, LOCK=NONE where the planner says the change
   # allows it): MariaDB refuses a statement it cannot run that way.
   if ((ok)); then
-    "$tool" online "$dir/old.sql" "$dir/new.sql" >"$out/online.sql"
+    plan_with online "$dir/old.sql" "$dir/new.sql" >"$out/online.sql"
     fresh
     run "$dir/old.sql"
     if ! run "$out/online.sql"; then
@@ -131,7 +149,7 @@ for name in "${cases[@]}"; do
   fi
   if ((ok)); then
     fresh
-    if ! "$tool" dump "$dir/new.sql" >"$out/dump.sql" 2>"$out/dump.err"; then
+    if ! dump_with "$dir/new.sql" >"$out/dump.sql" 2>"$out/dump.err"; then
       echo "FAIL $name: no dump: $(cat "$out/dump.err")"
       ok=0
     elif ! run "$out/dump.sql"; then

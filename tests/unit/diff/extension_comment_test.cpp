@@ -4,29 +4,27 @@
 #include <gtest/gtest.h>
 
 #include "diff/two_way_diff.hpp"
-#include "parser/postgres/frontend.hpp"
-#include "parser/source_file.hpp"
+#include "parser/postgres/dialect_traits.hpp"
+#include "support/model_builder.hpp"
 
 namespace schemerge::diff {
 namespace {
 
-model::Schema load(const std::string& sql) {
-    auto r = parser::postgres::load({parser::make_source("a.sql", sql)});
-    EXPECT_TRUE(r.has_value());
-    return r ? r->schema : model::Schema{};
+model::Schema with_extension(const std::string& comment) {
+    return test::ModelBuilder(parser::postgres::traits()).extension("btree_gist", comment).build();
 }
 
 TEST(ExtensionComment, OneSidedCommentIsNoise) {
-    auto with = load("CREATE EXTENSION btree_gist;\nCOMMENT ON EXTENSION btree_gist IS 'support for indexing';\n");
-    auto without = load("CREATE EXTENSION btree_gist;\n");
+    auto with = with_extension("support for indexing");
+    auto without = with_extension("");
     EXPECT_EQ(with, without);
     EXPECT_TRUE(diff(with, without).changes.empty());
     EXPECT_TRUE(diff(without, with).changes.empty());
 }
 
 TEST(ExtensionComment, ChangedCommentIsAChange) {
-    auto a = load("CREATE EXTENSION btree_gist;\nCOMMENT ON EXTENSION btree_gist IS 'one';\n");
-    auto b = load("CREATE EXTENSION btree_gist;\nCOMMENT ON EXTENSION btree_gist IS 'two';\n");
+    auto a = with_extension("one");
+    auto b = with_extension("two");
     auto result = diff(a, b);
     ASSERT_EQ(result.changes.changes.size(), 1U);
     EXPECT_EQ(result.changes.changes[0].kind, ChangeKind::set_comment);

@@ -7,12 +7,17 @@
 #include <gtest/gtest.h>
 
 #include "diff/two_way_diff.hpp"
+#include "parser/postgres/dialect_traits.hpp"
 #include "support/load.hpp"
+#include "support/model_builder.hpp"
 
 namespace schemerge::diff {
 namespace {
 
 using test::schema_of;
+
+// Models built directly (no parser), under PostgreSQL's traits.
+test::ModelBuilder pg() { return test::ModelBuilder(parser::postgres::traits()); }
 
 // "kind key [detail]" with the enum label of add_enum_value shown as <label>.
 std::string format(const Change& change) {
@@ -358,8 +363,9 @@ TEST(TwoWayDiff, RenamesFromOptions) {
     options.renames.push_back({model::ObjectKind::table, {}, "public", "t", "u"});
     options.renames.push_back({model::ObjectKind::column, {"public", "u"}, "public", "a", "b"});
     options.renames.push_back({model::ObjectKind::index, {}, "", "i", "j"});
-    EXPECT_EQ(diff_sql("CREATE TABLE t (a integer); CREATE INDEX i ON t (a);",
-                       "CREATE TABLE u (b text); CREATE INDEX j ON u (b);", options),
+    model::Schema a = pg().table("t").column("a", "integer").index("i", "t", {"a"}).build();
+    model::Schema b = pg().table("u").column("b", "text").index("j", "u", {"b"}).build();
+    EXPECT_EQ(format(diff(a, b, options).changes),
               (std::vector<std::string>{"rename_table table public.u [t]", "rename_column column public.u.b [a]",
                                         "alter_column_type column public.u.b", "rename_index index public.j [i]"}));
 }
@@ -368,15 +374,17 @@ TEST(TwoWayDiff, ColumnHintMayNameTheOldTable) {
     DiffOptions options;
     options.renames.push_back({model::ObjectKind::table, {}, "public", "t", "u"});
     options.renames.push_back({model::ObjectKind::column, {"public", "t"}, "public", "a", "b"});
-    EXPECT_EQ(diff_sql("CREATE TABLE t (a integer);", "CREATE TABLE u (b integer);", options),
+    model::Schema a = pg().table("t").column("a", "integer").build();
+    model::Schema b = pg().table("u").column("b", "integer").build();
+    EXPECT_EQ(format(diff(a, b, options).changes),
               (std::vector<std::string>{"rename_table table public.u [t]", "rename_column column public.u.b [a]"}));
 }
 
 TEST(TwoWayDiff, RenameHintWithUnknownOldNameIsANote) {
     DiffOptions options;
     options.renames.push_back({model::ObjectKind::table, {}, "public", "nope", "u"});
-    model::Schema a = schema_of("CREATE TABLE t (a integer);");
-    model::Schema b = schema_of("CREATE TABLE u (a integer);");
+    model::Schema a = pg().table("t").column("a", "integer").build();
+    model::Schema b = pg().table("u").column("a", "integer").build();
     DiffResult result = diff(a, b, options);
     EXPECT_EQ(format(result.changes),
               (std::vector<std::string>{"create_table table public.u", "drop_table table public.t"}));
@@ -402,20 +410,8 @@ TEST(TwoWayDiff, AppliedAnnotationIsSilent) {
 }
 
 TEST(TwoWayDiff, HandBuiltModelRenamedFrom) {
-    model::Schema a;
-    model::Schema b;
-    model::Table t;
-    t.name = {"public", "t"};
-    model::Column c;
-    c.name = "a";
-    c.type.name = {"", "integer"};
-    t.columns.push_back(c);
-    a.tables[t.name] = t;
-    t.name = {"public", "u"};
-    t.meta.renamed_from = "t";
-    t.columns[0].name = "b";
-    t.columns[0].meta.renamed_from = "a";
-    b.tables[t.name] = t;
+    model::Schema a = pg().table("t").column("a", "integer").build();
+    model::Schema b = pg().table("u").renamed_from("t").column("b", "integer").renamed_from("a").build();
     EXPECT_EQ(format(diff(a, b).changes),
               (std::vector<std::string>{"rename_table table public.u [t]", "rename_column column public.u.b [a]"}));
 }
@@ -447,18 +443,22 @@ TEST(TwoWayDiff, DifferentShapesAreNotSuggested) {
 }
 
 TEST(TwoWayDiff, OverloadsAreDistinctObjects) {
-    EXPECT_EQ(diff_sql("CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x';"
-                       " CREATE FUNCTION f(x text) RETURNS text LANGUAGE sql AS 'SELECT x';",
-                       "CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x + 1';"
-                       " CREATE FUNCTION f(x text) RETURNS text LANGUAGE sql AS 'SELECT x';"
-                       " CREATE FUNCTION f(x integer, y integer) RETURNS integer LANGUAGE sql AS 'SELECT x';"),
+    model::Schema from = pg().function("f", {"integer"}, "integer", "SELECT x")
+                             .function("f", {"text"}, "text", "SELECT x")
+                             .build();
+    model::Schema to = pg().function("f", {"integer"}, "integer", "SELECT x + 1")
+                           .function("f", {"text"}, "text", "SELECT x")
+                           .function("f", {"integer", "integer"}, "integer", "SELECT x")
+                           .build();
+    EXPECT_EQ(format(diff(from, to).changes),
               (std::vector<std::string>{"create_function function public.f(integer, integer)",
                                         "replace_function function public.f(integer)"}));
 }
 
 TEST(TwoWayDiff, SignatureChangeIsDropAndCreate) {
-    EXPECT_EQ(diff_sql("CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x';",
-                       "CREATE FUNCTION f(x bigint) RETURNS integer LANGUAGE sql AS 'SELECT 1';"),
+    EXPECT_EQ(format(diff(pg().function("f", {"integer"}, "integer", "SELECT x").build(),
+                          pg().function("f", {"bigint"}, "integer", "SELECT 1").build())
+                         .changes),
               (std::vector<std::string>{"create_function function public.f(bigint)",
                                         "drop_function function public.f(integer)"}));
 }
@@ -508,9 +508,13 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<EnumRow>& info) { return std::string(info.param.name); });
 
 TEST(TwoWayDiff, OrderIsByKindThenKey) {
-    EXPECT_EQ(diff_sql("CREATE TABLE b (x integer); CREATE TABLE a (x integer);",
-                       "CREATE TABLE b (x integer, z integer, y integer); CREATE TABLE a (x bigint);"
-                       " CREATE TABLE d (x integer); CREATE TABLE c (x integer);"),
+    model::Schema from = pg().table("b").column("x", "integer").table("a").column("x", "integer").build();
+    model::Schema to = pg().table("b").column("x", "integer").column("z", "integer").column("y", "integer")
+                           .table("a").column("x", "bigint")
+                           .table("d").column("x", "integer")
+                           .table("c").column("x", "integer")
+                           .build();
+    EXPECT_EQ(format(diff(from, to).changes),
               (std::vector<std::string>{"create_table table public.c", "create_table table public.d",
                                         // added columns keep declaration order within their table
                                         "add_column column public.b.z", "add_column column public.b.y",
@@ -524,8 +528,8 @@ TEST(TwoWayDiff, OpaqueStatementsKeepSourceOrder) {
 }
 
 TEST(TwoWayDiff, ChangesPointIntoBothSchemas) {
-    model::Schema a = schema_of("CREATE TABLE t (a integer);");
-    model::Schema b = schema_of("CREATE TABLE t (a bigint);");
+    model::Schema a = pg().table("t").column("a", "integer").build();
+    model::Schema b = pg().table("t").column("a", "bigint").build();
     DiffResult result = diff(a, b);
     ASSERT_EQ(result.changes.changes.size(), 1U);
     const Change& change = result.changes.changes[0];

@@ -3,11 +3,7 @@
 
 -- each step commits on its own:
 
--- add column people.display_name; add column people.email; drop column people.fullname; drop column people.mail
---   hazard data-loss: column people.fullname and its values are dropped
---   hazard data-loss: column people.mail and its values are dropped
+-- rename column people.display_name (was fullname); rename column people.email (was mail); alter type of column people.email
 ALTER TABLE people
-  DROP COLUMN fullname,
-  DROP COLUMN mail,
-  ADD COLUMN display_name varchar(100) NOT NULL AFTER id,
-  ADD COLUMN email varchar(200);
+  RENAME COLUMN fullname TO display_name,
+  CHANGE COLUMN mail email varchar(200);

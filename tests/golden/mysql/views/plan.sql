@@ -14,17 +14,15 @@ DROP VIEW city_counts;
 -- drop view old_view
 DROP VIEW old_view;
 
--- add column customers.town; drop column customers.city; alter type of column customers.name; alter type of column customers.score
---   hazard data-loss: column customers.city and its values are dropped
+-- alter type of column customers.name; rename column customers.town (was city); alter type of column customers.score
 --   hazard table-rewrite: column customers.name: varchar(50) -> varchar(80) rebuilds the table
 --   hazard copy-algorithm: column customers.name: varchar(50) -> varchar(80) needs ALGORITHM=COPY
 --   hazard table-rewrite: column customers.score: int -> bigint rebuilds the table
 --   hazard copy-algorithm: column customers.score: int -> bigint needs ALGORITHM=COPY
 ALTER TABLE customers
-  DROP COLUMN city,
   MODIFY COLUMN name varchar(80) NOT NULL,
-  MODIFY COLUMN score bigint,
-  ADD COLUMN town varchar(30) AFTER name;
+  RENAME COLUMN city TO town,
+  MODIFY COLUMN score bigint;
 
 -- replace view big_customers
 CREATE VIEW big_customers AS SELECT id, name, score FROM customers WHERE score > 1000;
