@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/check_command.hpp"
+#include "cli/db_command.hpp"
 #include "cli/diff_command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/exit_codes.hpp"
@@ -34,6 +35,8 @@ int run(int argc, char** argv) {
     add_check_command(app, check);
     MergeDriverArgs merge_driver;
     add_merge_driver_command(app, merge_driver);
+    DbArgs db;
+    add_db_command(app, db);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -64,6 +67,9 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("merge-driver")) {
         return run_merge_driver(merge_driver);
+    }
+    if (app.got_subcommand("db")) {
+        return run_db(app, db);
     }
     return k_exit_input_error;
 }

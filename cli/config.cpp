@@ -173,6 +173,16 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
             } else {
                 return unknown();
             }
+        } else if (section == "db") {
+            if (k == "name_template") {
+                ok = assign(get_string(errors, section, key, value), config.db_name_template);
+                if (ok && config.db_name_template.find("<branch>") == std::string::npos) {
+                    return std::unexpected(errors.at(
+                        value.source(), "'name_template' in [db] must contain <branch> (one database per branch)"));
+                }
+            } else {
+                return unknown();
+            }
         } else if (section == "merge-driver") {
             if (k == "union_rows") {
                 ok = assign(get_string_list(errors, section, key, value), config.union_rows);
@@ -213,7 +223,7 @@ std::expected<Config, model::Error> parse_config(const std::string& text, const 
     }
     Config config;
     config.file = name;
-    static const std::vector<std::string> sections{"schema", "ignore", "merge", "check", "merge-driver"};
+    static const std::vector<std::string> sections{"schema", "ignore", "merge", "check", "merge-driver", "db"};
     for (const auto& [key, value] : root) {
         const std::string k(key.str());
         if (std::ranges::find(sections, k) == sections.end()) {

@@ -14,6 +14,7 @@ namespace schemerge::cli {
 //   [merge]         prefer
 //   [check]         fail_on
 //   [merge-driver]  union_rows
+//   [db]            name_template
 //
 // Unknown sections and keys, wrong types and bad values are errors located at the key.
 struct Config {
@@ -27,6 +28,7 @@ struct Config {
     std::string prefer;                      // [merge] prefer: "" (none), "ours", "theirs"
     std::vector<std::string> fail_on;        // [check] fail_on: hazard ids
     std::vector<std::string> union_rows{"schema_migrations"};  // [merge-driver] union_rows
+    std::string db_name_template = "<db>_<branch>";  // [db] name_template: a branch database's name
 };
 
 // The layouts `--layout` and [schema] layout accept.

@@ -20,6 +20,8 @@
 
 namespace schemerge::cli {
 
+struct LiveEngine;  // cli/live_engine.hpp
+
 // ---------------------------------------------------------------------------------------
 // Optional adapters: what a dialect can offer beyond its front and back ends.
 
@@ -103,10 +105,11 @@ struct Dialect {
     // (synth/plan.hpp), with their descriptions: reports, SARIF rules and [check] fail_on
     // read the neutral list plus every registered dialect's.
     std::vector<synth::hazard::Description> hazards;
-
     // Adapters; null / empty when the dialect has none (`verify` then says so).
     VerifyEngine verify;
     std::optional<DumpRows> dump_rows;
+    // Live databases as SOURCEs and the `db` commands (cli/live_engine.hpp); null: none.
+    const LiveEngine* live = nullptr;
 
     [[nodiscard]] std::string_view name() const { return traits->name; }
     // "PostgreSQL"; the registry name when the traits have no display name.

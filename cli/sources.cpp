@@ -9,6 +9,7 @@
 
 #include "cli/dialect_registry.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/live_engine.hpp"
 
 namespace schemerge::cli {
 
@@ -196,6 +197,9 @@ std::optional<std::pair<std::string, std::string>> split_ref_path(const std::str
 }
 
 std::expected<parser::OrderedSources, model::Error> InputContext::read(const std::string& source) {
+    if (const Dialect* live = live_dialect_for(source)) {
+        return read_live(*live, source);  // cli/live_engine.cpp
+    }
     std::error_code ec;
     if (fs::exists(source, ec)) {
         return parser::read_source_set(source, layout_);

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <string>
 
+#include "cli/postgres/live_database.hpp"
 #include "cli/postgres/verify.hpp"
 #include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/dump_rows.hpp"
@@ -103,6 +104,7 @@ Dialect make_dialect() {
     d.hazards.assign(std::begin(synth::postgres::hazard::k_postgres), std::end(synth::postgres::hazard::k_postgres));
     d.verify = [](const VerifyJob& job) { return verify(job); };
     d.dump_rows = dump_rows();
+    d.live = &live_engine();
     return d;
 }
 
