@@ -51,6 +51,12 @@ public:
     [[nodiscard]] std::string name(const std::string& typed) const {
         return fold_ ? traits_->fold_identifier(typed) : typed;
     }
+    [[nodiscard]] std::vector<std::string> names(std::vector<std::string> typed) const {
+        for (auto& n : typed) {
+            n = name(n);
+        }
+        return typed;
+    }
 
     // "s.n" -> {s, n}; "n" -> {default schema, n}.
     [[nodiscard]] model::QualifiedName qualify(const std::string& typed) const {
@@ -128,7 +134,8 @@ public:
         if (!owned_by_table.empty()) {
             s.owned_by = model::SequenceOwner{qualify(owned_by_table), owned_by_column};
         }
-        schema_.sequences[s.name] = std::move(s);
+        model::QualifiedName n = s.name;
+        schema_.sequences[n] = std::move(s);
         return *this;
     }
 
@@ -182,29 +189,32 @@ public:
     }
 
     ModelBuilder& primary_key(std::vector<std::string> columns, std::string name = {}) {
-        return key(model::ConstraintKind::primary_key, std::move(columns),
-                   name.empty() ? current_table().name.name + "_pkey" : std::move(name));
+        return key(model::ConstraintKind::primary_key, names(std::move(columns)),
+                   name.empty() ? current_table().name.name + "_pkey" : this->name(name));
     }
     ModelBuilder& unique(std::vector<std::string> columns, std::string name = {}) {
-        std::string n = name.empty() ? generated_name(columns, "key") : std::move(name);
+        columns = names(std::move(columns));
+        std::string n = name.empty() ? generated_name(columns, "key") : this->name(name);
         return key(model::ConstraintKind::unique, std::move(columns), std::move(n));
     }
     ModelBuilder& foreign_key(std::vector<std::string> columns, const std::string& ref_table,
                               std::vector<std::string> ref_columns, std::string name = {},
                               model::ReferentialAction on_delete = model::ReferentialAction::no_action) {
         model::Constraint c;
-        c.name = name.empty() ? generated_name(columns, "fkey") : std::move(name);
+        columns = names(std::move(columns));
+        c.name = name.empty() ? generated_name(columns, "fkey") : this->name(name);
         c.kind = model::ConstraintKind::foreign_key;
         c.columns = std::move(columns);
         c.ref_table = qualify(ref_table);
-        c.ref_columns = std::move(ref_columns);
+        c.ref_columns = names(std::move(ref_columns));
         c.on_delete = on_delete;
         current_table().constraints.push_back(std::move(c));
         return *this;
     }
     ModelBuilder& check(const std::string& text, std::vector<std::string> columns, std::string name = {}) {
         model::Constraint c;
-        c.name = name.empty() ? generated_name(columns, "check") : std::move(name);
+        columns = names(std::move(columns));
+        c.name = name.empty() ? generated_name(columns, "check") : this->name(name);
         c.kind = model::ConstraintKind::check;
         c.check.text = text;
         c.check.columns = std::move(columns);
@@ -223,10 +233,11 @@ public:
         i.unique = unique_index;
         for (auto& c : columns) {
             model::IndexElement e;
-            e.column = std::move(c);
+            e.column = this->name(c);
             i.elements.push_back(std::move(e));
         }
-        schema_.indexes[i.name] = std::move(i);
+        model::QualifiedName n = i.name;
+        schema_.indexes[n] = std::move(i);
         return *this;
     }
 
@@ -243,9 +254,10 @@ public:
             t.events.insert = true;
         } else {
             t.events.update = true;
-            t.events.update_columns = std::move(update_of);
+            t.events.update_columns = names(std::move(update_of));
         }
-        schema_.triggers[{t.table, t.name}] = std::move(t);
+        model::TableScopedName n{t.table, t.name};
+        schema_.triggers[n] = std::move(t);
         return *this;
     }
 
@@ -261,7 +273,8 @@ public:
         for (const auto& r : reads) {
             v.query.relations.push_back(qualify(r));
         }
-        schema_.views[v.name] = std::move(v);
+        model::QualifiedName n = v.name;
+        schema_.views[n] = std::move(v);
         return *this;
     }
 
@@ -283,7 +296,8 @@ public:
         }
         f.language = language;
         f.body = body;
-        schema_.functions[{f.name, f.identity_args()}] = std::move(f);
+        model::RoutineName n{f.name, f.identity_args()};
+        schema_.functions[n] = std::move(f);
         return *this;
     }
 
