@@ -76,7 +76,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends from the ELF's NEEDED libraries (dpkg-shlibdeps, from dpkg-dev).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # `verify` runs a PostgreSQL server when one is installed; the other commands need none.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql, git, man-db")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql, mariadb-server, git, man-db")
 set(CPACK_STRIP_FILES ON)                              # the binary, without its debug info
 set(CPACK_PACKAGE_CHECKSUM SHA256)
 # Files are installed under /usr; CPack's own staging, not CMAKE_INSTALL_PREFIX.
