@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstddef>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
@@ -67,9 +68,55 @@ ParsedStatement parse_statement(const std::string& text) {
     return out;
 }
 
+// A bump allocator: blocks of at least kBlock bytes, the first sized from the packed
+// tree (unpacked C structs take a few times the bytes of their encoding); free is a no-op
+// and everything goes with the arena.
+class TreeArena {
+public:
+    explicit TreeArena(std::size_t hint) { grow(std::max(hint, kBlock)); }
+
+    void* allocate(std::size_t size) {
+        size = (size + kAlign - 1) & ~(kAlign - 1);
+        if (size > left_) {
+            grow(std::max(size, kBlock));
+        }
+        void* p = next_;
+        next_ += size;
+        left_ -= size;
+        return p;
+    }
+
+    ProtobufCAllocator allocator() {
+        return {[](void* self, std::size_t size) { return static_cast<TreeArena*>(self)->allocate(size); },
+                [](void*, void*) {}, this};
+    }
+
+private:
+    static constexpr std::size_t kBlock = 16 * 1024;
+    static constexpr std::size_t kAlign = alignof(std::max_align_t);
+
+    void grow(std::size_t size) {
+        blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(size));
+        next_ = blocks_.back().get();
+        left_ = size;
+    }
+
+    std::vector<std::unique_ptr<std::byte[]>> blocks_;
+    std::byte* next_ = nullptr;
+    std::size_t left_ = 0;
+};
+
+void TreeArenaDeleter::operator()(TreeArena* arena) const { delete arena; }
+
 UnpackedTree unpack(const std::string& protobuf) {
-    return UnpackedTree{pg_query__parse_result__unpack(nullptr, protobuf.size(),
-                                                       reinterpret_cast<const std::uint8_t*>(protobuf.data()))};
+    std::unique_ptr<TreeArena, TreeArenaDeleter> arena{new TreeArena(protobuf.size() * 4)};
+    ProtobufCAllocator allocator = arena->allocator();
+    auto* tree = pg_query__parse_result__unpack(&allocator, protobuf.size(),
+                                                reinterpret_cast<const std::uint8_t*>(protobuf.data()));
+    if (tree == nullptr) {
+        return {};
+    }
+    return {tree, std::move(arena)};
 }
 
 // --- accessors -----------------------------------------------------------------

@@ -20,23 +20,32 @@ namespace schemerge::parser::postgres {
 
 using Node = PgQuery__Node;
 
-// Owns an unpacked parse tree (protobuf-c allocation) — freed exactly once.
+// The memory of one unpacked tree: protobuf-c allocates every node from it by bumping a
+// pointer, and the whole tree goes at once (no walk through free_unpacked, no malloc per
+// node). Defined in pg_ast.cpp.
+class TreeArena;
+struct TreeArenaDeleter {
+    void operator()(TreeArena* arena) const;
+};
+
+// Owns an unpacked parse tree and the arena it lives in — freed exactly once.
+// Temporary edits (TreeEdits) point into memory they own and are undone before the tree
+// goes, so nothing in the tree is ever freed on its own.
 struct UnpackedTree {
     PgQuery__ParseResult* tree = nullptr;
+    std::unique_ptr<TreeArena, TreeArenaDeleter> arena;
     UnpackedTree() = default;
-    explicit UnpackedTree(PgQuery__ParseResult* t) : tree(t) {}
-    UnpackedTree(UnpackedTree&& o) noexcept : tree(o.tree) { o.tree = nullptr; }
+    UnpackedTree(PgQuery__ParseResult* t, std::unique_ptr<TreeArena, TreeArenaDeleter> a)
+        : tree(t), arena(std::move(a)) {}
+    UnpackedTree(UnpackedTree&& o) noexcept : tree(o.tree), arena(std::move(o.arena)) { o.tree = nullptr; }
     UnpackedTree& operator=(UnpackedTree&& o) noexcept {
         std::swap(tree, o.tree);
+        std::swap(arena, o.arena);
         return *this;
     }
     UnpackedTree(const UnpackedTree&) = delete;
     UnpackedTree& operator=(const UnpackedTree&) = delete;
-    ~UnpackedTree() {
-        if (tree != nullptr) {
-            pg_query__parse_result__free_unpacked(tree, nullptr);
-        }
-    }
+    ~UnpackedTree() = default;
 };
 
 // Result of parsing one statement: the packed protobuf, or libpg_query's error.
