@@ -125,6 +125,7 @@ private:
 }  // namespace schemerge::parser::postgres
 namespace schemerge::model {
 struct Schema;
+struct Table;
 }
 namespace schemerge::parser::postgres {
 
@@ -135,6 +136,15 @@ struct NameContext {
     std::string default_schema = "public";  // schema for unqualified names that match nothing known
     const model::Schema* schema = nullptr;
     const std::vector<std::string>* search_path = nullptr;
+    // Where pg_catalog sits among the search path's schemas: before search_path[i]. It is
+    // searched first unless the path names it later (docs: "The Schema Search Path").
+    int catalog_position = 0;
+    // The path names no schema but pg_catalog (pg_dump's ''): unqualified calls reach
+    // only built-ins.
+    bool empty_path = false;
+    // The table whose columns bare column names in an expression mean (index, default,
+    // check, generated column, policy); nullptr elsewhere.
+    const model::Table* table = nullptr;
 
     [[nodiscard]] std::optional<std::string> relation_schema(const std::string& name) const;
     [[nodiscard]] std::optional<std::string> type_schema(const std::string& name) const;
