@@ -487,8 +487,37 @@ void Interpreter::alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd)
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace: view.tablespace = cmd->name; return;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions: {
+            // Statistics targets and attribute options exist on a materialized view's columns
+            // (pg_dump: ALTER TABLE ONLY mv ALTER COLUMN c SET STATISTICS n), not on a view's.
+            if (!view.materialized) {
+                throw StatementError(0, fmt::format("\"{}\" is not a table, materialized view, index, partitioned "
+                                                    "index, or foreign table",
+                                                    view.name.name));
+            }
+            std::string column = cmd->name != nullptr ? cmd->name : "";
+            auto it = std::find_if(view.column_details.begin(), view.column_details.end(),
+                                   [&](const model::Column& c) { return c.name == column; });
+            if (it == view.column_details.end()) {
+                view.column_details.push_back(model::Column{});
+                it = view.column_details.end() - 1;
+                it->name = column;
+            }
+            if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics) {
+                auto v = node_integer(cmd->def);
+                if (!v || *v < -1) {
+                    throw StatementError(0, "statistics target must be -1 or between 0 and 10000");
+                }
+                it->statistics = *v == -1 ? std::nullopt : std::optional<int>(static_cast<int>(std::min<std::int64_t>(*v, 10000)));
+            } else {
+                merge_options(it->options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+                              cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions);
+            }
+            return;
+        }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
         default: unsupported(current_, "ALTER VIEW action"); return;
     }
 }

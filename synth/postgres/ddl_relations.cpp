@@ -423,6 +423,97 @@ std::vector<std::string> view_column_extras(const model::View& view) {
                           column.default_value->text);
         }
     }
+    for (auto& statement : matview_column_statistics(view, nullptr)) {
+        out.push_back(std::move(statement));
+    }
+    return out;
+}
+
+bool matview_statistics_only(const model::View& before, const model::View& after) {
+    if (!before.materialized || !after.materialized) {
+        return false;
+    }
+    model::View b = before;
+    model::View a = after;
+    for (auto* v : {&b, &a}) {
+        for (auto& c : v->column_details) {
+            c.statistics.reset();
+            c.options.clear();
+        }
+        std::erase_if(v->column_details, [](const model::Column& c) {
+            model::Column bare;
+            bare.name = c.name;
+            bare.meta = c.meta;
+            return c == bare;
+        });
+        v->meta = {};
+    }
+    return a == b;
+}
+
+std::vector<std::string> matview_column_statistics(const model::View& view, const model::View* before) {
+    std::vector<std::string> out;
+    if (!view.materialized) {
+        return out;
+    }
+    // pg_dump's form for a materialized view's column statistics and options.
+    std::string prefix = "ALTER TABLE ONLY " + format_name(view.name) + " ALTER COLUMN ";
+    auto find = [](const model::View* v, const std::string& name) -> const model::Column* {
+        if (v == nullptr) {
+            return nullptr;
+        }
+        for (const auto& c : v->column_details) {
+            if (c.name == name) {
+                return &c;
+            }
+        }
+        return nullptr;
+    };
+    std::vector<std::string> names;
+    for (const auto& c : view.column_details) {
+        names.push_back(c.name);
+    }
+    if (before != nullptr) {
+        for (const auto& c : before->column_details) {
+            if (find(&view, c.name) == nullptr) {
+                names.push_back(c.name);
+            }
+        }
+    }
+    for (const auto& name : names) {
+        const model::Column* now = find(&view, name);
+        const model::Column* was = find(before, name);
+        std::optional<int> stats_now = now != nullptr ? now->statistics : std::nullopt;
+        std::optional<int> stats_was = was != nullptr ? was->statistics : std::nullopt;
+        if (stats_now != stats_was) {
+            out.push_back(prefix + quote_identifier(name) + " SET STATISTICS " + std::to_string(stats_now.value_or(-1)));
+        }
+        std::vector<std::pair<std::string, std::string>> none;
+        const auto& opts_now = now != nullptr ? now->options : none;
+        const auto& opts_was = was != nullptr ? was->options : none;
+        if (opts_now != opts_was) {
+            std::vector<std::string> reset;
+            for (const auto& [key, value] : opts_was) {
+                if (std::none_of(opts_now.begin(), opts_now.end(), [&](const auto& o) { return o.first == key; })) {
+                    reset.push_back(key);
+                }
+            }
+            if (!reset.empty()) {
+                std::string list;
+                for (const auto& key : reset) {
+                    list += (list.empty() ? "" : ", ") + key;
+                }
+                out.push_back(prefix + quote_identifier(name) + " RESET (" + list + ")");
+            }
+            if (!opts_now.empty()) {
+                std::string list;
+                for (const auto& [key, value] : opts_now) {
+                    list += (list.empty() ? "" : ", ") + key + "=" + value;
+                }
+                out.push_back(prefix + quote_identifier(name) + " SET (" + list + ")");
+            }
+        }
+    }
     return out;
 }
 

@@ -57,6 +57,11 @@ enum class ConstraintPlacement { inline_check, inherited, separate };
 [[nodiscard]] std::vector<std::string> view_column_extras(const model::View& view);
 [[nodiscard]] std::string create_index(const model::Index& index);
 [[nodiscard]] std::string attach_index(const model::Index& index);
+// A materialized view's column statistics targets and attribute options (ALTER TABLE ONLY
+// mv ALTER COLUMN c SET STATISTICS n / SET (...) / RESET (...)); with `before`, only what differs.
+[[nodiscard]] std::vector<std::string> matview_column_statistics(const model::View& view, const model::View* before);
+// Whether two materialized views differ only in their columns' statistics targets / options.
+[[nodiscard]] bool matview_statistics_only(const model::View& before, const model::View& after);
 [[nodiscard]] std::string create_trigger(const model::Trigger& trigger);
 [[nodiscard]] std::string trigger_enable_state(const model::Trigger& trigger);  // empty when enabled
 [[nodiscard]] std::vector<std::string> table_security(const model::Table& table);  // RLS flags

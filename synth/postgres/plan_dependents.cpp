@@ -2,6 +2,7 @@
 // policies, indexes, constraints, column defaults), found transitively, and dropped before
 // and created again after the change.
 #include "synth/postgres/planner.hpp"
+#include "synth/postgres/object_ddl.hpp"
 #include "synth/postgres/view_shape.hpp"
 
 namespace schemerge::synth::postgres {
@@ -9,7 +10,8 @@ namespace schemerge::synth::postgres {
 bool Planner::view_needs_recreate(const Change& change) const {
     const auto* before = as<model::View>(change.before);
     const auto* after = as<model::View>(change.after);
-    return before == nullptr || after == nullptr || !view_replaceable_in_place(*before, *after) ||
+    return before == nullptr || after == nullptr ||
+           (!view_replaceable_in_place(*before, *after) && !matview_statistics_only(*before, *after)) ||
            forced_.contains(change.key);
 }
 

@@ -71,6 +71,13 @@ void Planner::replace_view(const Change& change, const std::string& text) {
     if (before == nullptr || after == nullptr) {
         return;
     }
+    if (!view_needs_recreate(change) && matview_statistics_only(*before, *after)) {
+        // Only column statistics targets / options changed: ALTER in place, not drop + refill.
+        std::size_t step = add(k_create_view, change.key, matview_column_statistics(*after, before), text);
+        removes(step, change.key, false);
+        provides(step, change.key, false);
+        return;
+    }
     if (!view_needs_recreate(change)) {
         std::vector<std::string> sql = view_statements(*after);
         sql.front().replace(0, std::string("CREATE VIEW").size(), "CREATE OR REPLACE VIEW");
