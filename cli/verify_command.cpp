@@ -18,8 +18,9 @@ void add_verify_command(CLI::App& app, VerifyArgs& args) {
     add_source_options(cmd, args.sources);
     cmd->add_option("--plan", args.plan_file, "the migration script to check (default: the one `diff` writes)");
     cmd->add_option("--dsn", args.dsn,
-                    "a connection string or URI (PostgreSQL: libpq's) of a server on which to create two scratch databases "
-                    "(default: start a throwaway local cluster)");
+                    "a connection string or URI (PostgreSQL: libpq's; MySQL: mysql://USER[:PASSWORD]@HOST[:PORT][/DB] or "
+                    "mysql://USER@localhost/DB?socket=PATH) of a server on which to create two scratch databases "
+                    "(default: start a throwaway local server)");
     cmd->add_flag("--keep", args.keep, "keep the scratch databases (and the cluster) and print how to connect");
     cmd->add_flag("--online", args.online, "verify the --online plan");
     cmd->add_option("--rename", args.renames, "an explicit rename, KIND:OLD=NEW (as for `diff`); repeatable")

@@ -39,8 +39,9 @@ packages=(
   # the MySQL grammar: Debian's antlr4 tool (4.7.2, runs on a JRE) generates it at build
   # time; libantlr4-runtime-dev (4.9) is its C++ runtime
   antlr4 libantlr4-runtime-dev default-jre-headless
-  # the MySQL engine tests: a throwaway MariaDB 10.11 server and its client
-  mariadb-server mariadb-client
+  # the MySQL engine tests: a throwaway MariaDB 10.11 server and its client; `verify
+  # --dialect mysql --dsn` connects through MariaDB Connector/C
+  mariadb-server mariadb-client libmariadb-dev
   # packaging: man pages and completion (python3), the .deb's Depends (dpkg-dev's
   # dpkg-shlibdeps), rendering the man pages in tests (groff-base), the pre-commit hooks
   # tried through pre-commit and the metadata checker compared with PyYAML (python3-yaml).

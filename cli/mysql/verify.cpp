@@ -8,6 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
+#include <tuple>
 #include <iostream>
 #include <sstream>
 
@@ -17,6 +20,9 @@
 #include <unistd.h>
 
 #include "cli/exit_codes.hpp"
+#include "cli/mysql/dsn.hpp"
+#include "cli/mysql/mariadb_connection.hpp"
+#include "parser/mysql/script_split.hpp"
 #include "synth/mysql/migration_planner.hpp"
 
 namespace schemerge::cli::mysql {
@@ -243,25 +249,33 @@ std::string normalize_table(const std::string& text) {
     return out;
 }
 
+// A query's rows as `mariadb -N -B -r` prints them (tab-separated, one row a line), run in
+// `database`: by the client program on the throwaway server, by libmariadb with --dsn.
+using QueryText = std::function<std::expected<std::string, std::string>(const std::string& database,
+                                                                        const std::string& sql)>;
+
 // The catalog of `database` as text, one object after another (see verify.hpp).
-std::expected<std::string, std::string> catalog(Server& server, const std::string& database) {
+std::expected<std::string, std::string> catalog(const QueryText& query, const std::string& database) {
     std::string tables;
     std::string q = fmt::format(
         "select table_name from information_schema.tables where table_schema = '{}' and table_type = 'BASE TABLE' "
         "order by binary table_name",
         database);
-    if (server.client(database, q, &tables, true) != 0) {
-        return std::unexpected(tables);
+    if (auto rows = query(database, q); rows) {
+        tables = *rows;
+    } else {
+        return std::unexpected(rows.error());
     }
     std::string out;
     std::stringstream names(tables);
     std::string name;
     while (std::getline(names, name)) {
-        std::string text;
         std::string quoted = "`" + name + "`";
-        if (server.client(database, "show create table " + quoted, &text, true) != 0) {
-            return std::unexpected(text);
+        auto shown = query(database, "show create table " + quoted);
+        if (!shown) {
+            return std::unexpected(shown.error());
         }
+        std::string text = *shown;
         auto tab = text.find('\t');
         out += "== table " + name + "\n" + normalize_table(tab == std::string::npos ? text : text.substr(tab + 1));
     }
@@ -284,8 +298,10 @@ std::expected<std::string, std::string> catalog(Server& server, const std::strin
         "' ', coalesce(parameter_name, '-'), ' ', dtd_identifier) from information_schema.parameters where "
         "specific_schema = '{0}' order by binary specific_name, ordinal_position;\n",
         database);
-    if (server.client(database, queries, &rest, true) != 0) {
-        return std::unexpected(rest);
+    if (auto rows = query(database, queries); rows) {
+        rest = *rows;
+    } else {
+        return std::unexpected(rows.error());
     }
     return out + rest;
 }
@@ -311,13 +327,246 @@ std::string joined(const std::vector<parser::SourceFile>& files) {
     return out;
 }
 
+// The verdict: equal catalogs, or the lines only one has.
+int report_verdict(const VerifyJob& job, const std::string& actual, const std::string& expected,
+                   std::string_view engine) {
+    if (actual == expected) {
+        auto lines = lines_of(expected);
+        auto objects =
+            std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("== "); });
+        std::cout << fmt::format("verified: {} -> {} ({} objects compared on {})\n", job.from_name, job.to_name,
+                                 objects, engine);
+        return k_exit_ok;
+    }
+    auto a = lines_of(actual);
+    auto e = lines_of(expected);
+    std::cout << fmt::format("different: {} -> {}: the plan's result is not {}\n", job.from_name, job.to_name,
+                             job.to_name);
+    for (const auto& l : e) {
+        if (std::find(a.begin(), a.end(), l) == a.end()) {
+            std::cout << "  only in target:      " << l << '\n';
+        }
+    }
+    for (const auto& l : a) {
+        if (std::find(e.begin(), e.end(), l) == e.end()) {
+            std::cout << "  only in plan result: " << l << '\n';
+        }
+    }
+    return k_exit_different;
+}
+
+// The plan as text: the one made (rendered), or --plan FILE; nullopt (message printed)
+// when the file cannot be read.
+std::optional<std::string> plan_text(const VerifyJob& job) {
+    if (job.plan != nullptr) {
+        return synth::mysql::render_sql(*job.plan);
+    }
+    std::ifstream in(job.plan_file, std::ios::binary);
+    if (!in) {
+        std::cerr << "error: cannot read " << job.plan_file << '\n';
+        return std::nullopt;
+    }
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// One piece of a script as the client sends it, with where it starts.
+struct Piece {
+    std::string sql;
+    std::string where;  // "file:line:col"
+};
+
+// Splits a script as the mysql client does (DELIMITER, client commands, versioned
+// comments: parser/mysql/script_split.hpp); located errors for what the client rejects.
+std::expected<std::vector<Piece>, model::Error> split_script(const parser::SourceFile& file) {
+    std::vector<model::Diagnostic> diagnostics;
+    parser::LoadStats stats;
+    auto prepared = parser::mysql::prepare_script(file, diagnostics, stats, parser::LoadOptions{});
+    if (!prepared) {
+        return std::unexpected(prepared.error());
+    }
+    std::vector<Piece> pieces;
+    for (const auto& chunk : prepared->chunks) {
+        std::string_view text = prepared->text_of(chunk);
+        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+            continue;
+        }
+        auto at = prepared->location(chunk.offset);
+        pieces.push_back({std::string(text), fmt::format("{}:{}:{}", *file.name, at.line, at.column)});
+    }
+    return pieces;
+}
+
+std::string first_line(const std::string& text) {
+    auto start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos) {
+        return {};
+    }
+    auto end = text.find('\n', start);
+    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    return line.size() > 120 ? line.substr(0, 117) + "..." : line;
+}
+
+// `verify --dsn`: the user's MySQL or MariaDB, through libmariadb. Two scratch databases
+// (schemerge_verify_<pid>_from / _to) are created there and dropped afterwards, unless
+// --keep. Interrupts are checked between statements.
+int verify_on_dsn(const VerifyJob& job) {
+    auto dsn = parse_dsn(job.dsn);
+    if (!dsn) {
+        std::cerr << "error: " << dsn.error() << '\n';
+        return k_exit_input_error;
+    }
+    auto plan = plan_text(job);
+    if (!plan) {
+        return k_exit_input_error;
+    }
+    // Every script is split before anything touches the server.
+    std::vector<Piece> from_pieces, to_pieces, plan_pieces;
+    for (auto [files, out] : {std::pair{job.from_files, &from_pieces}, std::pair{job.to_files, &to_pieces}}) {
+        for (const auto& file : *files) {
+            auto pieces = split_script(file);
+            if (!pieces) {
+                std::cerr << pieces.error().render() << '\n';
+                return k_exit_input_error;
+            }
+            out->insert(out->end(), pieces->begin(), pieces->end());
+        }
+    }
+    {
+        auto source = parser::make_source(job.plan != nullptr ? std::string("the plan") : job.plan_file, *plan);
+        auto pieces = split_script(source);
+        if (!pieces) {
+            std::cerr << pieces.error().render() << '\n';
+            return k_exit_input_error;
+        }
+        plan_pieces = std::move(*pieces);
+    }
+    auto admin = MariadbConnection::connect(*dsn);
+    if (!admin) {
+        std::cerr << "error: cannot connect to " << dsn->redacted() << " (--dsn): " << admin.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    std::string engine = "MySQL";
+    if (auto version = admin->query_text("select version()"); version && version->find("MariaDB") != std::string::npos) {
+        engine = "MariaDB";
+    }
+    const auto pid = static_cast<long>(::getpid());
+    const std::string from_db = fmt::format("schemerge_verify_{}_from", pid);
+    const std::string to_db = fmt::format("schemerge_verify_{}_to", pid);
+    for (const auto& db : {from_db, to_db}) {
+        auto q = MariadbConnection::quote(db);
+        if (auto made = admin->exec("DROP DATABASE IF EXISTS " + q + "; CREATE DATABASE " + q); !made) {
+            std::cerr << "error: cannot create the scratch database " << db << " on " << dsn->redacted() << ": "
+                      << made.error().render() << '\n';
+            (void)admin->exec("DROP DATABASE IF EXISTS " + MariadbConnection::quote(from_db));
+            return k_exit_input_error;
+        }
+    }
+    // Dropped (or reported, with --keep) on every way out.
+    struct Scratch {
+        MariadbConnection& admin;
+        const VerifyJob& job;
+        const MysqlDsn& dsn;
+        const std::string& from_db;
+        const std::string& to_db;
+        ~Scratch() {
+            if (job.keep) {
+                std::cout << "kept: FROM + plan in database " << from_db << ", TO in database " << to_db << " on "
+                          << dsn.redacted() << "\n  drop them with: DROP DATABASE " << from_db << "; DROP DATABASE "
+                          << to_db << ";\n";
+                std::cout.flush();
+                return;
+            }
+            (void)admin.exec("DROP DATABASE IF EXISTS " + MariadbConnection::quote(from_db));
+            (void)admin.exec("DROP DATABASE IF EXISTS " + MariadbConnection::quote(to_db));
+        }
+    } scratch{*admin, job, *dsn, from_db, to_db};
+    auto interrupted = [&]() {
+        std::cerr << "schemerge verify: interrupted; cleaned up\n";
+        return 128 + g_signal.load();
+    };
+
+    // Runs a script's pieces in a fresh session on `db`; returns the failing piece's index.
+    auto run = [&](const std::string& db, const std::vector<Piece>& pieces, std::size_t& failed,
+                   ServerError& error) -> bool {
+        auto session = MariadbConnection::connect(*dsn, db);
+        if (!session) {
+            failed = pieces.size();
+            error = session.error();
+            return false;
+        }
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            if (g_signal != 0) {
+                return true;
+            }
+            if (auto done = session->exec(pieces[i].sql); !done) {
+                failed = i;
+                error = done.error();
+                return false;
+            }
+        }
+        return true;
+    };
+    std::size_t failed = 0;
+    ServerError error;
+    for (auto [db, pieces, label, name] : {std::tuple{&from_db, &from_pieces, "FROM", &job.from_name},
+                                          std::tuple{&to_db, &to_pieces, "TO", &job.to_name}}) {
+        if (!run(*db, *pieces, failed, error)) {
+            std::cerr << "error: " << engine << " rejected " << label << " (" << *name << ")"
+                      << (failed < pieces->size() ? " at " + (*pieces)[failed].where : std::string{}) << ": "
+                      << error.render() << '\n';
+            return k_exit_input_error;
+        }
+        if (g_signal != 0) {
+            return interrupted();
+        }
+    }
+    if (!run(from_db, plan_pieces, failed, error)) {
+        if (failed < plan_pieces.size()) {
+            std::cout << fmt::format("plan failed: statement {} of {} ({}): {}\n", failed + 1, plan_pieces.size(),
+                                     plan_pieces[failed].where, error.render())
+                      << "    " << first_line(plan_pieces[failed].sql) << '\n';
+        } else {
+            std::cout << "plan failed: " << error.render() << '\n';
+        }
+        return k_exit_different;
+    }
+    if (g_signal != 0) {
+        return interrupted();
+    }
+    auto session = MariadbConnection::connect(*dsn);
+    if (!session) {
+        std::cerr << "error: cannot connect to " << dsn->redacted() << ": " << session.error().render() << '\n';
+        return k_exit_input_error;
+    }
+    QueryText query = [&](const std::string& database, const std::string& sql)
+        -> std::expected<std::string, std::string> {
+        if (auto used = session->exec("USE " + MariadbConnection::quote(database)); !used) {
+            return std::unexpected(used.error().render());
+        }
+        auto rows = session->query_text(sql);
+        if (!rows) {
+            return std::unexpected(rows.error().render());
+        }
+        return *rows;
+    };
+    auto actual = catalog(query, from_db);
+    auto expected = catalog(query, to_db);
+    if (g_signal != 0) {
+        return interrupted();
+    }
+    if (!actual || !expected) {
+        std::cerr << "schemerge: internal error: catalog query failed: "
+                  << (actual ? expected.error() : actual.error()) << '\n';
+        return k_exit_internal;
+    }
+    return report_verdict(job, *actual, *expected, engine);
+}
+
 }  // namespace
 
 int verify(const VerifyJob& job) {
-    if (!job.dsn.empty()) {
-        std::cerr << "error: verify --dialect mysql takes no --dsn yet: it proves plans on a throwaway MariaDB only\n";
-        return k_exit_input_error;
-    }
     g_signal = 0;
     struct sigaction action {};
     action.sa_handler = on_signal;
@@ -332,6 +581,9 @@ int verify(const VerifyJob& job) {
             ::sigaction(SIGTERM, &b, nullptr);
         }
     } restore{old_int, old_term};
+    if (!job.dsn.empty()) {
+        return verify_on_dsn(job);
+    }
 
     Server server;
     auto interrupted = [&]() {
@@ -355,18 +607,11 @@ int verify(const VerifyJob& job) {
         std::cerr << "error: MariaDB rejected " << job.from_name << ": " << output;
         return k_exit_input_error;
     }
-    std::string plan = job.plan != nullptr ? synth::mysql::render_sql(*job.plan) : std::string{};
-    if (job.plan == nullptr) {
-        std::ifstream in(job.plan_file, std::ios::binary);
-        if (!in) {
-            std::cerr << "error: cannot read " << job.plan_file << '\n';
-            return k_exit_input_error;
-        }
-        std::stringstream s;
-        s << in.rdbuf();
-        plan = s.str();
+    auto plan = plan_text(job);
+    if (!plan) {
+        return k_exit_input_error;
     }
-    if (server.client("schemerge_from", plan, &output) != 0) {
+    if (server.client("schemerge_from", *plan, &output) != 0) {
         if (g_signal != 0) {
             return interrupted();
         }
@@ -380,8 +625,16 @@ int verify(const VerifyJob& job) {
         std::cerr << "error: MariaDB rejected " << job.to_name << ": " << output;
         return k_exit_input_error;
     }
-    auto actual = catalog(server, "schemerge_from");
-    auto expected = catalog(server, "schemerge_to");
+    QueryText query = [&](const std::string& database,
+                          const std::string& sql) -> std::expected<std::string, std::string> {
+        std::string rows;
+        if (server.client(database, sql, &rows, true) != 0) {
+            return std::unexpected(rows);
+        }
+        return rows;
+    };
+    auto actual = catalog(query, "schemerge_from");
+    auto expected = catalog(query, "schemerge_to");
     if (g_signal != 0) {
         return interrupted();
     }
@@ -390,28 +643,7 @@ int verify(const VerifyJob& job) {
                   << (actual ? expected.error() : actual.error()) << '\n';
         return k_exit_internal;
     }
-    if (*actual == *expected) {
-        auto lines = lines_of(*expected);
-        auto objects = std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("== "); });
-        std::cout << fmt::format("verified: {} -> {} ({} objects compared on MariaDB)\n", job.from_name, job.to_name,
-                                 objects);
-        return k_exit_ok;
-    }
-    auto a = lines_of(*actual);
-    auto e = lines_of(*expected);
-    std::cout << fmt::format("different: {} -> {}: the plan's result is not {}\n", job.from_name, job.to_name,
-                             job.to_name);
-    for (const auto& l : e) {
-        if (std::find(a.begin(), a.end(), l) == a.end()) {
-            std::cout << "  only in target:      " << l << '\n';
-        }
-    }
-    for (const auto& l : a) {
-        if (std::find(e.begin(), e.end(), l) == e.end()) {
-            std::cout << "  only in plan result: " << l << '\n';
-        }
-    }
-    return k_exit_different;
+    return report_verdict(job, *actual, *expected, "MariaDB");
 }
 
 }  // namespace schemerge::cli::mysql

@@ -365,10 +365,12 @@ void Planner::column_clauses(TableWork& w, Statement& s) {
         if (default_only) {
             s.clauses.push_back("ALTER COLUMN " + quote(column.name) +
                                 (column.default_value ? " SET DEFAULT " + column.default_value->text : " DROP DEFAULT"));
+            ++s.instant_clauses;  // the default lives in the data dictionary only
             continue;
         }
         if (!cw.old_name.empty() && k.empty() && !converted) {
             s.clauses.push_back("RENAME COLUMN " + quote(cw.old_name) + " TO " + quote(column.name));
+            ++s.instant_clauses;  // a name in the data dictionary
             continue;
         }
         // Hazards of a redefinition.
@@ -461,6 +463,11 @@ void Planner::column_clauses(TableWork& w, Statement& s) {
             continue;
         }
         s.clauses.push_back("ADD COLUMN " + column_definition(column) + position);
+        // MariaDB 10.4+ and MySQL 8.0.29+ add a column anywhere without touching the rows
+        // (existing rows read the default); not a counter, nor a generated column.
+        if (!flag(column, attr::auto_increment) && column.generated == model::GeneratedKind::none) {
+            ++s.instant_clauses;
+        }
         if (flag(column, attr::auto_increment) ||
             (column.generated != model::GeneratedKind::none && !flag(column, attr::virtual_generated))) {
             s.hazard(hazard::k_table_rewrite, "adding column " + w.name.to_string() + "." + column.name +
@@ -495,6 +502,10 @@ void Planner::main_alter(TableWork& w) {
     for (const auto* column : w.drop_columns) {
         s.clauses.push_back("DROP COLUMN " + quote(column->name));
         s.hazard(hazard::k_data_loss, "column " + w.name.to_string() + "." + column->name + " and its values are dropped");
+        // Instant unless an index loses the column ("Reason: DROP INDEX" otherwise).
+        if (column->generated == model::GeneratedKind::none && !column_indexed(*w.before, column->name)) {
+            ++s.instant_clauses;
+        }
     }
     column_clauses(w, s);
     if (w.add_primary_key != nullptr) {
@@ -587,7 +598,28 @@ void Planner::main_alter(TableWork& w) {
         ActionGraph::Id id = add(k_alter_table, ObjectKey{ObjectKind::table, w.name.schema, w.name.name, {}, {}},
                                  {sql}, s.changes, s.hazards);
         if (options_.locks == LockStrategy::online) {
-            if (s.copy) {
+            // A table with a FULLTEXT index is rebuilt with it when columns are added,
+            // dropped or redefined in place, and MariaDB then needs LOCK=SHARED ("Fulltext
+            // index creation requires a lock").
+            bool column_clause = std::any_of(s.clauses.begin(), s.clauses.end(), [](const std::string& c) {
+                return c.starts_with("ADD COLUMN ") || c.starts_with("DROP COLUMN ") || c.starts_with("MODIFY ") ||
+                       c.starts_with("CHANGE ");
+            });
+            bool fulltext = false;
+            for (const auto* schema : {&from_, &to_}) {
+                for (const auto& [key, index] : schema->indexes) {
+                    fulltext = fulltext || ((index.table == w.before->name || index.table == w.after->name) &&
+                                            index.method == "fulltext");
+                }
+            }
+            if (fulltext && column_clause) {
+                s.shared_lock = true;
+            }
+            if (s.instant_clauses == s.clauses.size() && instant_table(w)) {
+                std::vector<Step> steps = graph_.action(id).plain;
+                steps.front().sql += ",\n  ALGORITHM=INSTANT";
+                graph_.action(id).online = std::move(steps);
+            } else if (s.copy) {
                 notes_.push_back("ALTER TABLE " + w.name.to_string() +
                                  " needs ALGORITHM=COPY (writes wait while the table is copied): for an online change "
                                  "run it through an online schema-change tool (gh-ost, pt-online-schema-change)");
@@ -597,7 +629,8 @@ void Planner::main_alter(TableWork& w) {
                 graph_.action(id).online = std::move(steps);
                 if (s.shared_lock) {
                     notes_.push_back("ALTER TABLE " + w.name.to_string() +
-                                     " builds a FULLTEXT or SPATIAL index: in place, but writes wait (LOCK=SHARED)");
+                                     " builds a FULLTEXT or SPATIAL index (or rebuilds the table with one): in "
+                                     "place, but writes wait (LOCK=SHARED)");
                 }
             }
         }
@@ -614,6 +647,55 @@ void Planner::main_alter(TableWork& w) {
             {Hazard{std::string(hazard::k_table_rewrite), "repartitioning copies every row of " + w.name.to_string()},
              Hazard{std::string(hazard::k_copy_algorithm), "repartitioning needs ALGORITHM=COPY"}});
     }
+}
+
+bool Planner::column_indexed(const model::Table& table, std::string_view name) const {
+    auto same = [&](std::string_view other) { return from_.dialect->names_equal(other, name); };
+    for (const auto& c : table.constraints) {
+        if (std::any_of(c.columns.begin(), c.columns.end(), same)) {
+            return true;
+        }
+    }
+    for (const auto& [key, index] : from_.indexes) {
+        if (index.table != table.name) {
+            continue;
+        }
+        for (const auto& element : index.elements) {
+            // An expression key may read the column: not instant either.
+            if (same(element.column) || (element.column.empty() && element.expression.text.find(name) != std::string::npos)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool Planner::instant_table(const TableWork& w) const {
+    // MariaDB 10.11 refuses ALGORITHM=INSTANT on ROW_FORMAT=COMPRESSED tables, for a table
+    // with a FULLTEXT index (its hidden FTS_DOC_ID column), and for other changes in a
+    // statement on a table with generated columns ("ADD or DROP of virtual columns cannot
+    // be combined with other ALTER TABLE actions").
+    for (const model::Table* table : {w.before, w.after}) {
+        std::string format = attribute(*table, attr::row_format);
+        std::transform(format.begin(), format.end(), format.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        if (format == "compressed") {
+            return false;
+        }
+        if (std::any_of(table->columns.begin(), table->columns.end(),
+                        [](const model::Column& c) { return c.generated != model::GeneratedKind::none; })) {
+            return false;
+        }
+    }
+    for (const auto* schema : {&from_, &to_}) {
+        for (const auto& [key, index] : schema->indexes) {
+            if ((index.table == w.before->name || index.table == w.after->name) &&
+                (index.method == "fulltext" || index.method == "spatial")) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 void Planner::table_statements() {

@@ -74,6 +74,9 @@ private:
         std::vector<Hazard> hazards;
         bool copy = false;          // needs ALGORITHM=COPY (no online form)
         bool shared_lock = false;   // INPLACE, but writes wait (LOCK=SHARED: FULLTEXT, SPATIAL)
+        // Clauses that only change metadata (ALGORITHM=INSTANT: see instant_clause()); the
+        // statement is INSTANT under --online when every clause is one of them.
+        std::size_t instant_clauses = 0;
         void change(const Change& c) { add_change(c.describe()); }
         void add_change(const std::string& text);
         void hazard(std::string_view id, std::string message);
@@ -133,6 +136,11 @@ private:
     void column_moves();
     void table_statements();
     void main_alter(TableWork& w);
+    // May this table's ALTER TABLE be ALGORITHM=INSTANT at all (MariaDB 10.11 / MySQL 8.0.29)?
+    [[nodiscard]] bool instant_table(const TableWork& w) const;
+    // Is column `name` of `from`'s table `table` part of an index or key (dropping it
+    // changes that index: not INSTANT)?
+    [[nodiscard]] bool column_indexed(const model::Table& table, std::string_view name) const;
     void column_clauses(TableWork& w, Statement& s);
     [[nodiscard]] QualifiedName from_name_of(const QualifiedName& to_name) const;
     [[nodiscard]] QualifiedName to_name_of(const QualifiedName& from_name) const;

@@ -117,10 +117,15 @@ mariadb_normalize_table() {
 mariadb_catalog() {
   local dir=$1 db=$2 t
   local -a sql=(mariadb --socket="$dir/sock" -u root -N -B -r "$db")
-  for t in $("${sql[@]}" -e "select table_name from information_schema.tables where table_schema = '$db' and table_type = 'BASE TABLE' order by binary table_name"); do
-    echo "== table $t"
-    "${sql[@]}" -e "show create table \`$t\`" | cut -f2- | sed -E 's/ AUTO_INCREMENT=[0-9]+//' | mariadb_normalize_table
-  done
+  # Every SHOW CREATE TABLE in one client call (one call per table takes half a minute
+  # for a Rails schema on a busy machine): each result starts "NAME<TAB>CREATE TABLE".
+  local shows
+  shows=$("${sql[@]}" -e "select concat('show create table \`', replace(table_name, '\`', '\`\`'), '\`;') from information_schema.tables where table_schema = '$db' and table_type = 'BASE TABLE' order by binary table_name")
+  if [[ -n $shows ]]; then
+    "${sql[@]}" -e "$shows" | awk -F '\t' '
+      /^[^\t]+\tCREATE TABLE / { print "== table " $1; sub(/^[^\t]+\t/, ""); print; next }
+      { print }' | sed -E 's/ AUTO_INCREMENT=[0-9]+//' | mariadb_normalize_table
+  fi
   "${sql[@]}" -e "select concat('== view ', table_name, char(10), view_definition, char(10), 'check_option=', check_option, ' security=', security_type, ' algorithm=', algorithm) from information_schema.views where table_schema = '$db' order by binary table_name" | sed "s/\`$db\`\.//g"
   "${sql[@]}" -e "select concat('== view column ', table_name, '.', column_name, ' ', column_type, ' ', is_nullable) from information_schema.columns c where table_schema = '$db' and table_name in (select table_name from information_schema.views where table_schema = '$db') order by binary table_name, ordinal_position"
   "${sql[@]}" -e "select concat('== trigger ', trigger_name, ' ', action_timing, ' ', event_manipulation, ' on ', event_object_table, ' order ', action_order, char(10), action_statement) from information_schema.triggers where trigger_schema = '$db' order by binary trigger_name"
