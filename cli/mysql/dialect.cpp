@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "cli/mysql/dump_rows.hpp"
 #include "cli/mysql/verify.hpp"
 #include "parser/mysql/dialect_traits.hpp"
 #include "parser/mysql/frontend.hpp"
@@ -33,6 +34,7 @@ Dialect make_dialect() {
     d.render_plan = [](const synth::Plan& plan) { return synth::mysql::render_sql(plan); };
     d.hazards.assign(std::begin(synth::mysql::hazard::k_mysql), std::end(synth::mysql::hazard::k_mysql));
     d.verify = [](const VerifyJob& job) { return verify(job); };
+    d.dump_rows = dump_rows();
     return d;
 }
 

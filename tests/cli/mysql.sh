@@ -123,4 +123,60 @@ else
   echo "NOTE: mariadb-server not installed: verify --dialect mysql not exercised" >&2
 fi
 
+# --- merge-driver: Rails' MySQL structure.sql with its schema_migrations rows ------------
+mkdir -p "$T/rails"
+cat >"$T/rails/O.sql" <<'SQL'
+/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+DROP TABLE IF EXISTS `schema_migrations`;
+CREATE TABLE `schema_migrations` (
+  `version` varchar(255) NOT NULL,
+  PRIMARY KEY (`version`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+DROP TABLE IF EXISTS `users`;
+CREATE TABLE `users` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `email` varchar(255) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+INSERT INTO `schema_migrations` (version) VALUES
+('20240101000000'),
+('20240102000000');
+
+
+SQL
+# Ours: a column and its migration; theirs: a table and its migration. Both append a row
+# at the end of the list: git's line merge conflicts there.
+sed -e 's/^  `email` varchar(255) NOT NULL,$/  `email` varchar(255) NOT NULL,\n  `name` varchar(100) DEFAULT NULL,/' \
+  -e "s/^('20240102000000');\$/('20240102000000'),\n('20240103000000');/" "$T/rails/O.sql" >"$T/rails/A.sql"
+awk '/^INSERT INTO/ && !done { print "DROP TABLE IF EXISTS `posts`;\nCREATE TABLE `posts` (\n  `id` bigint NOT NULL AUTO_INCREMENT,\n  `title` varchar(200) NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n"; done = 1 } { print }' "$T/rails/O.sql" |
+  sed -e "s/^('20240102000000');\$/('20240102000000'),\n('20240104000000');/" >"$T/rails/B.sql"
+printf '[schema]\ndialect = "mysql"\n' >"$T/rails/schemerge.toml"
+
+case_ "merge-driver --dialect mysql: Rails structure.sql, rows merged as a union"
+expect_true "fixture: git's line merge of the rows does not conflict" bash -c \
+  "! git merge-file -p '$T/rails/A.sql' '$T/rails/O.sql' '$T/rails/B.sql' >/dev/null"
+cp "$T/rails/A.sql" "$T/rails/A_work.sql"
+run merge-driver "$T/rails/O.sql" "$T/rails/A_work.sql" "$T/rails/B.sql" db/structure.sql --dialect mysql
+expect_rc 0
+expect_true "the merged file lacks ours' column" grep -q '`name` varchar(100)' "$T/rails/A_work.sql"
+expect_true "the merged file lacks theirs' table" grep -q 'CREATE TABLE `posts`' "$T/rails/A_work.sql"
+expect_true "the merged rows are not the union in order" bash -c \
+  "tr -d '\n' <'$T/rails/A_work.sql' | grep -q \"VALUES('20240101000000'),('20240102000000'),('20240103000000'),('20240104000000');\""
+expect_true "conflict markers left in the merged file" bash -c "! grep -q '^<<<<<<<\\|^>>>>>>>' '$T/rails/A_work.sql'"
+run dump "$T/rails/A_work.sql" --dialect mysql
+expect_rc 0
+
+case_ "merge-driver with [schema] dialect = \"mysql\" from --config"
+cp "$T/rails/A.sql" "$T/rails/A_work2.sql"
+run merge-driver "$T/rails/O.sql" "$T/rails/A_work2.sql" "$T/rails/B.sql" db/structure.sql --config "$T/rails/schemerge.toml"
+expect_rc 0
+expect_same_file "$T/rails/A_work.sql" "$T/rails/A_work2.sql" "--config's dialect merges differently from --dialect"
+
+case_ "merge-driver --dialect mysql: a row list that is not plain rows is a located error"
+sed "s/^('20240103000000');\$/('20240103000000') ON DUPLICATE KEY UPDATE version = version;/" "$T/rails/A.sql" >"$T/rails/A_bad.sql"
+run merge-driver "$T/rails/O.sql" "$T/rails/A_bad.sql" "$T/rails/B.sql" db/structure.sql --dialect mysql
+expect_rc 2
+expect_stderr 'ours:db/structure\.sql:[0-9]+:[0-9]+: error: the rows of `schema_migrations` are not a plain list' "no located error for ON DUPLICATE KEY UPDATE"
+
 finish
