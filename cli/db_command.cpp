@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <expected>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -423,8 +425,38 @@ std::string database_name(const InputContext& context, LiveServer& server, const
 struct NameLock {
     LiveServer& server;
     std::string name;
+    NameLock(LiveServer& s, std::string n) : server(s), name(std::move(n)) {}
+    NameLock(const NameLock&) = delete;
+    NameLock& operator=(const NameLock&) = delete;
     ~NameLock() { server.release_lock(name); }
 };
+
+// A branch's database name, locked against other schemerge runs, and whether it exists.
+struct LockedDatabase {
+    std::string name;
+    std::unique_ptr<NameLock> lock;
+    bool exists = false;
+};
+
+// Names BRANCH's database, takes its lock and asks whether it exists; an error is
+// reported here (exit code returned).
+std::expected<LockedDatabase, int> lock_branch_database(const InputContext& context, LiveServer& server,
+                                                        const std::string& branch) {
+    LockedDatabase db;
+    db.name = database_name(context, server, branch);
+    if (auto locked = server.lock_name(db.name); !locked) {
+        std::cerr << "error: " << locked.error().message << '\n';
+        return std::unexpected(k_exit_input_error);
+    }
+    db.lock = std::make_unique<NameLock>(server, db.name);
+    auto exists = server.exists(db.name);
+    if (!exists) {
+        std::cerr << "error: " << exists.error().message << '\n';
+        return std::unexpected(k_exit_input_error);
+    }
+    db.exists = *exists;
+    return db;
+}
 
 int run_branch(const DbArgs& args) {
     auto context = InputContext::create(args.sources);
@@ -443,19 +475,13 @@ int run_branch(const DbArgs& args) {
         return live.error();
     }
     LiveServer& server = *live->server;
-    const std::string name = database_name(*context, server, args.branch);
-    if (auto locked = server.lock_name(name); !locked) {
-        std::cerr << "error: " << locked.error().message << '\n';
-        return k_exit_input_error;
+    auto locked = lock_branch_database(*context, server, args.branch);
+    if (!locked) {
+        return locked.error();
     }
-    NameLock lock{server, name};
-    auto exists = server.exists(name);
-    if (!exists) {
-        std::cerr << "error: " << exists.error().message << '\n';
-        return k_exit_input_error;
-    }
+    const std::string& name = locked->name;
     bool created = false;
-    if (*exists) {
+    if (locked->exists) {
         auto marked = server.branch_database(name);
         if (!marked) {
             std::cerr << "error: " << marked.error().message << '\n';
@@ -549,18 +575,12 @@ int run_drop(const DbArgs& args) {
         return live.error();
     }
     LiveServer& server = *live->server;
-    const std::string name = database_name(*context, server, args.branch);
-    if (auto locked = server.lock_name(name); !locked) {
-        std::cerr << "error: " << locked.error().message << '\n';
-        return k_exit_input_error;
+    auto locked = lock_branch_database(*context, server, args.branch);
+    if (!locked) {
+        return locked.error();
     }
-    NameLock lock{server, name};
-    auto exists = server.exists(name);
-    if (!exists) {
-        std::cerr << "error: " << exists.error().message << '\n';
-        return k_exit_input_error;
-    }
-    if (!*exists) {
+    const std::string& name = locked->name;
+    if (!locked->exists) {
         std::cerr << fmt::format("error: no database {} for branch {}\n", name, args.branch);
         return k_exit_input_error;
     }

@@ -45,14 +45,13 @@ int run_diff(const DiffArgs& args) {
         }
         options.renames.push_back(std::move(*hint));
     }
-    auto from = load_schema_input(*context, args.from, args.strict, args.quiet);
-    if (!from) {
-        return from.error();
+    // Both together: the statements they share are parsed once.
+    auto inputs = load_schema_inputs(*context, {args.from, args.to}, args.strict, args.quiet);
+    if (!inputs) {
+        return inputs.error();
     }
-    auto to = load_schema_input(*context, args.to, args.strict, args.quiet);
-    if (!to) {
-        return to.error();
-    }
+    auto from = &(*inputs)[0];
+    auto to = &(*inputs)[1];
     // The text is not needed any more; the models are.
     from->sources.clear();
     to->sources.clear();

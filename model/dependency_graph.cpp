@@ -1,6 +1,8 @@
 #include "model/dependency_graph.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 #include "model/schema.hpp"
 
@@ -29,6 +31,21 @@ ObjectKey table_scoped_key(ObjectKind kind, const QualifiedName& table, const st
     key.table = table.name;
     key.name = name;
     return key;
+}
+
+std::size_t DependencyGraph::hash_key(const ObjectKey& key) {
+    std::size_t h = static_cast<std::size_t>(key.kind);
+    for (const std::string* part : {&key.schema, &key.name, &key.table, &key.args}) {
+        h = h * 1000003U ^ std::hash<std::string_view>{}(*part);
+    }
+    return h;
+}
+
+void DependencyGraph::index_keys() {
+    ids_ = IdIndex(keys_.size(), IdHash{&keys_}, IdEqual{&keys_});
+    for (std::uint32_t i = 0; i < keys_.size(); ++i) {
+        ids_.insert(i);
+    }
 }
 
 std::uint32_t DependencyGraph::intern(const ObjectKey& key) {

@@ -1,9 +1,11 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "model/object_key.hpp"
@@ -43,14 +45,11 @@ public:
 
     DependencyGraph() = default;
     // The id index points into keys_: copies must rebuild it.
-    DependencyGraph(const DependencyGraph& other) : keys_(other.keys_), edges_(other.edges_) {
-        for (std::uint32_t i = 0; i < keys_.size(); ++i) {
-            ids_.insert(i);
-        }
-    }
+    DependencyGraph(const DependencyGraph& other) : keys_(other.keys_), edges_(other.edges_) { index_keys(); }
     DependencyGraph(DependencyGraph&& other) noexcept
-        : keys_(std::move(other.keys_)), ids_(std::move(other.ids_)), edges_(std::move(other.edges_)) {
-        ids_ = std::set<std::uint32_t, IdLess>(ids_.begin(), ids_.end(), IdLess{&keys_});
+        : keys_(std::move(other.keys_)), edges_(std::move(other.edges_)) {
+        other.ids_.clear();
+        index_keys();
     }
     DependencyGraph& operator=(const DependencyGraph&) = delete;
     DependencyGraph& operator=(DependencyGraph&&) = delete;
@@ -87,16 +86,27 @@ private:
     };
     std::uint32_t intern(const ObjectKey& key);
     [[nodiscard]] std::optional<std::uint32_t> find_id(const ObjectKey& key) const;
-    // The index holds ids and compares the keys they name, so each key is stored once.
-    struct IdLess {
+    // The index holds ids and hashes and compares the keys they name, so each key is
+    // stored once (a hash, not a tree: interning is on the path of every edge of a load).
+    struct IdHash {
         const std::vector<ObjectKey>* keys;
         using is_transparent = void;
-        bool operator()(std::uint32_t a, std::uint32_t b) const { return (*keys)[a] < (*keys)[b]; }
-        bool operator()(std::uint32_t a, const ObjectKey& b) const { return (*keys)[a] < b; }
-        bool operator()(const ObjectKey& a, std::uint32_t b) const { return a < (*keys)[b]; }
+        std::size_t operator()(std::uint32_t id) const { return hash_key((*keys)[id]); }
+        std::size_t operator()(const ObjectKey& key) const { return hash_key(key); }
     };
+    struct IdEqual {
+        const std::vector<ObjectKey>* keys;
+        using is_transparent = void;
+        bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b; }  // one id per key
+        bool operator()(std::uint32_t a, const ObjectKey& b) const { return (*keys)[a] == b; }
+        bool operator()(const ObjectKey& a, std::uint32_t b) const { return a == (*keys)[b]; }
+    };
+    [[nodiscard]] static std::size_t hash_key(const ObjectKey& key);
+    // (Re)builds ids_ over keys_ (after a copy or a move: the functors point at keys_).
+    void index_keys();
+    using IdIndex = std::unordered_set<std::uint32_t, IdHash, IdEqual>;
     std::vector<ObjectKey> keys_;
-    std::set<std::uint32_t, IdLess> ids_{IdLess{&keys_}};
+    IdIndex ids_{0, IdHash{&keys_}, IdEqual{&keys_}};
     std::vector<Edge> edges_;
 };
 

@@ -82,6 +82,8 @@ class Command:
     usage: str                # after the program's name: "dump [OPTIONS] SOURCE..."
     options: list[Option]
     subcommands: list[tuple[str, str]]
+    # A command's own subcommands (`db migrate`, …), documented on the command's page.
+    children: list["Command"] = dataclasses.field(default_factory=list)
 
 
 def run_help(schemerge: str, *args: str) -> str:
@@ -154,6 +156,9 @@ def load(schemerge: str) -> tuple[Command, list[Command]]:
     if not top.subcommands:
         sys.exit("cli_docs.py: `schemerge --help` lists no commands")
     commands = [parse_help(run_help(schemerge, name), name) for name, _ in top.subcommands]
+    for command in commands:
+        command.children = [parse_help(run_help(schemerge, command.name, sub), f"{command.name} {sub}")
+                            for sub, _ in command.subcommands]
     return top, commands
 
 
@@ -307,8 +312,12 @@ def man_page(command: Command, top: Command, commands: list[Command], docs: Path
     if command.subcommands:
         out.append(".SH COMMANDS")
         for name, desc in command.subcommands:
+            # The program's commands have pages of their own; a command's subcommands are
+            # documented on its page, under SUBCOMMANDS.
+            where = (f"see \\fBschemerge\\-{roff_escape(name)}\\fR(1)" if not command.name
+                     else f"see \\fB{roff_escape(command.name + ' ' + name)}\\fR under SUBCOMMANDS")
             out += [".TP", f"\\fB{roff_escape(name)}\\fR",
-                    roff_escape(desc.replace("\n", " ").rstrip(".")) + f"; see \\fBschemerge\\-{roff_escape(name)}\\fR(1)."]
+                    roff_escape(desc.replace("\n", " ").rstrip(".")) + f"; {where}."]
     positionals = [o for o in command.options if o.positional]
     flags = [o for o in command.options if not o.positional]
     if positionals:
@@ -319,6 +328,14 @@ def man_page(command: Command, top: Command, commands: list[Command], docs: Path
         out.append(".SH OPTIONS")
         for option in flags:
             out += [".TP", option_synopsis(option), option_description(option)]
+    if command.children:
+        out.append(".SH SUBCOMMANDS")
+        for child in command.children:
+            out += [".SS " + roff_escape("schemerge " + child.name), ".PP", roff_escape(child.description), ".PP",
+                    ".B schemerge " + roff_escape(child.name),
+                    " ".join(re.sub(r"([A-Z][A-Z_]+)", r"\\fI\1\\fR", roff_escape(w)) for w in child.usage.split()[len(child.name.split()):])]
+            for option in child.options:
+                out += [".TP", option_synopsis(option), option_description(option)]
     for section, body in prose:
         if section not in ("DESCRIPTION", "SEE ALSO"):
             out.append(".SH " + roff_escape(section))

@@ -242,6 +242,77 @@ model::QualifiedName Interpreter::resolve_type(Node* const* names, std::size_t n
     return name;
 }
 
+namespace {
+// The collations initdb creates in pg_catalog: default, C, POSIX, ucs_basic, and those it
+// imports from the operating system's locales (pg_import_system_collations: libc names
+// such as en_US, en_US.utf8, de_DE@euro, C.utf8, and ICU ones ending in -x-icu). Any other
+// name was created by someone: an earlier file or an extension.
+bool builtin_collation(std::string_view name) {
+    if (name == "default" || name == "C" || name == "POSIX" || name == "ucs_basic" || name.ends_with("-x-icu")) {
+        return true;
+    }
+    // language[_TERRITORY][.codeset][@modifier]
+    std::size_t i = 0;
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (name.starts_with("C.")) {
+        i = 1;
+    } else {
+        while (i < name.size() && lower(name[i])) {
+            ++i;
+        }
+        if (i < 2 || i > 3) {
+            return false;
+        }
+        if (i < name.size() && name[i] == '_') {
+            std::size_t start = ++i;
+            while (i < name.size() && upper(name[i])) {
+                ++i;
+            }
+            if (i - start != 2) {
+                return false;
+            }
+        } else if (i == name.size()) {
+            return false;  // a bare word ("numeric", "musicbrainz") is somebody's collation
+        }
+    }
+    if (i < name.size() && name[i] == '.') {
+        ++i;
+        while (i < name.size() && name[i] != '@') {
+            ++i;
+        }
+    }
+    if (i < name.size() && name[i] == '@') {
+        i = name.size();
+    }
+    return i == name.size();
+}
+}  // namespace
+
+model::QualifiedName Interpreter::resolve_collation(Node* const* names, std::size_t n) const {
+    auto parts = string_list(names, n);
+    if (parts.empty()) {
+        return {};
+    }
+    if (parts.size() >= 2) {
+        return {parts[parts.size() - 2], parts.back()};
+    }
+    const std::string& name = parts.back();
+    const bool builtin = builtin_collation(name);
+    for (std::size_t i = 0; i <= search_path_.size(); ++i) {
+        if (static_cast<int>(i) == names_.catalog_position && builtin) {
+            return {"pg_catalog", name};
+        }
+        if (i < search_path_.size() && !names_.empty_path && schema_.collations.contains({search_path_[i], name})) {
+            return {search_path_[i], name};
+        }
+    }
+    if (builtin || names_.empty_path) {
+        return {"pg_catalog", name};  // only pg_catalog is searched
+    }
+    return {"", name};  // not defined in the input: kept as written
+}
+
 model::Table& Interpreter::require_table(const model::QualifiedName& name, int offset) {
     auto it = schema_.tables.find(name);
     if (it == schema_.tables.end()) {

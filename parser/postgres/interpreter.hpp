@@ -110,6 +110,9 @@ public:  // shared helpers used across the transform files
     [[nodiscard]] model::QualifiedName qualify(const PgQuery__RangeVar* rv) const;
     [[nodiscard]] model::QualifiedName resolve_relation(const PgQuery__RangeVar* rv) const;
     [[nodiscard]] model::QualifiedName resolve_type(Node* const* names, std::size_t n) const;
+    // A COLLATE clause's collation: as written when qualified; else the first schema of
+    // the search path (pg_catalog in its place) holding it; else kept unqualified.
+    [[nodiscard]] model::QualifiedName resolve_collation(Node* const* names, std::size_t n) const;
     [[nodiscard]] model::Table& require_table(const model::QualifiedName& name, int offset);
     [[nodiscard]] model::TypeRef type(const PgQuery__TypeName* t) const { return type_ref(t, names_); }
     [[nodiscard]] model::Expression expr(Node* n, const model::TypeRef* column_type = nullptr) const {
@@ -129,7 +132,26 @@ public:  // shared helpers used across the transform files
     [[nodiscard]] std::string statement_rename_annotation() const;
     [[nodiscard]] std::string line_rename_annotation(int offset) const;
 
+    // While alive, bare column names in expressions mean `table`'s columns (for typing
+    // function arguments: function_resolution.hpp).
+    class ColumnContext {
+    public:
+        ColumnContext(Interpreter& in, const model::Table* table) : names_(in.names_), saved_(in.names_.table) {
+            names_.table = table;
+        }
+        ~ColumnContext() { names_.table = saved_; }
+        ColumnContext(const ColumnContext&) = delete;
+        ColumnContext& operator=(const ColumnContext&) = delete;
+
+    private:
+        NameContext& names_;
+        const model::Table* saved_;
+    };
+
 private:
+    // After SET search_path: pg_catalog's place and whether only it is left (NameContext).
+    void note_search_path(int catalog_position, bool empty);
+
     model::Schema& schema_;
     std::vector<model::Diagnostic>& diagnostics_;
     const LoadOptions& options_;

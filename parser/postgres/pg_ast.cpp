@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstddef>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
@@ -10,6 +11,8 @@
 #include <unordered_set>
 
 #include "model/schema.hpp"
+#include "parser/postgres/builtin_functions.hpp"
+#include "parser/postgres/function_resolution.hpp"
 #include "parser/postgres/statement_error.hpp"
 
 namespace schemerge::parser::postgres {
@@ -65,9 +68,55 @@ ParsedStatement parse_statement(const std::string& text) {
     return out;
 }
 
+// A bump allocator: blocks of at least kBlock bytes, the first sized from the packed
+// tree (unpacked C structs take a few times the bytes of their encoding); free is a no-op
+// and everything goes with the arena.
+class TreeArena {
+public:
+    explicit TreeArena(std::size_t hint) { grow(std::max(hint, kBlock)); }
+
+    void* allocate(std::size_t size) {
+        size = (size + kAlign - 1) & ~(kAlign - 1);
+        if (size > left_) {
+            grow(std::max(size, kBlock));
+        }
+        void* p = next_;
+        next_ += size;
+        left_ -= size;
+        return p;
+    }
+
+    ProtobufCAllocator allocator() {
+        return {[](void* self, std::size_t size) { return static_cast<TreeArena*>(self)->allocate(size); },
+                [](void*, void*) {}, this};
+    }
+
+private:
+    static constexpr std::size_t kBlock = 16 * 1024;
+    static constexpr std::size_t kAlign = alignof(std::max_align_t);
+
+    void grow(std::size_t size) {
+        blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(size));
+        next_ = blocks_.back().get();
+        left_ = size;
+    }
+
+    std::vector<std::unique_ptr<std::byte[]>> blocks_;
+    std::byte* next_ = nullptr;
+    std::size_t left_ = 0;
+};
+
+void TreeArenaDeleter::operator()(TreeArena* arena) const { delete arena; }
+
 UnpackedTree unpack(const std::string& protobuf) {
-    return UnpackedTree{pg_query__parse_result__unpack(nullptr, protobuf.size(),
-                                                       reinterpret_cast<const std::uint8_t*>(protobuf.data()))};
+    std::unique_ptr<TreeArena, TreeArenaDeleter> arena{new TreeArena(protobuf.size() * 4)};
+    ProtobufCAllocator allocator = arena->allocator();
+    auto* tree = pg_query__parse_result__unpack(&allocator, protobuf.size(),
+                                                reinterpret_cast<const std::uint8_t*>(protobuf.data()));
+    if (tree == nullptr) {
+        return {};
+    }
+    return {tree, std::move(arena)};
 }
 
 // --- accessors -----------------------------------------------------------------
@@ -330,8 +379,16 @@ model::TypeRef type_ref(const PgQuery__TypeName* type, const NameContext& ctx) {
         }
     } else if (!schema.empty()) {
         out.name = {schema, name};
+    } else if (auto found = ctx.type_schema(name)) {
+        out.name = {*found, name};
+    } else if (ctx.search_path != nullptr && (ctx.empty_path || ctx.search_path->size() > 1)) {
+        // Not defined in the input (an extension's type, one made by an earlier file) and
+        // the path does not say where it is: pg_catalog alone (pg_dump's empty path), or
+        // one of several schemas. Kept as written, never guessed.
+        out.name = {"", name};
     } else {
-        out.name = {ctx.type_schema(name).value_or(ctx.default_schema), name};
+        // The one schema the path names (after pg_catalog, whose types are known).
+        out.name = {ctx.default_schema, name};
     }
     for (std::size_t i = 0; i < type->n_typmods; ++i) {
         auto v = node_integer(type->typmods[i]);
@@ -530,6 +587,7 @@ struct Collector {
     TreeEdits* edits;
     bool qualify_relations;
     std::unordered_set<std::string> cte_names;
+    ColumnScope scope;  // what bare column names of a query mean (views)
 
     void operator()(ProtobufCMessage* msg) {
         if (msg->descriptor == &pg_query__type_name__descriptor) {
@@ -546,7 +604,7 @@ struct Collector {
         } else if (msg->descriptor == &pg_query__object_with_args__descriptor) {
             auto* owa = reinterpret_cast<PgQuery__ObjectWithArgs*>(msg);
             if (owa->n_objname == 1) {
-                if (auto s = ctx->function_schema(std::string{node_string(owa->objname[0])})) {
+                if (auto s = routine_schema(owa)) {
                     qualify_names(owa->objname, owa->n_objname, *s);
                 }
             }
@@ -572,16 +630,19 @@ struct Collector {
             }
             std::string schema = names.size() >= 2 ? names[names.size() - 2] : std::string{};
             if (schema.empty()) {
-                // A user function found on the search path is printed qualified, as
-                // pg_dump does; anything else (built-ins) stays as written.
-                if (auto s = ctx->function_schema(names.back())) {
-                    schema = *s;
-                    qualify_names(fc->funcname, fc->n_funcname, schema);
+                // The function PostgreSQL's overload resolution would pick: a user function
+                // is printed qualified, as pg_dump does; a built-in, or a call we cannot
+                // decide offline, stays as written (never qualified by name alone).
+                CallResolution r = resolve_call(fc, *ctx, scope);
+                if (r.outcome == CallResolution::Outcome::user) {
+                    qualify_names(fc->funcname, fc->n_funcname, r.schema);
                 }
-            }
-            // Only functions known by schema are dependencies: an unqualified name that
-            // matches no user function is a built-in (now(), nextval(), lower()).
-            if (!schema.empty() && schema != "pg_catalog") {
+                // Every user function the call may reach is a dependency (ordering only).
+                for (auto& q : r.reach) {
+                    expr->functions.push_back(std::move(q));
+                }
+            } else if (schema != "pg_catalog") {
+                // Only functions known by schema are dependencies: built-ins are not.
                 expr->functions.push_back({schema, names.back()});
             }
             if (names.back() == "nextval" && fc->n_args == 1) {
@@ -596,6 +657,55 @@ struct Collector {
                 }
             }
         }
+    }
+
+    // The schema of the user routine `name(args)` names, when no built-in of that name
+    // could be meant: with arguments, the first schema on the path holding exactly that
+    // signature; without, the only schema holding routines of that name.
+    std::optional<std::string> routine_schema(const PgQuery__ObjectWithArgs* owa) const {
+        std::string name{node_string(owa->objname[0])};
+        if (ctx->schema == nullptr || ctx->search_path == nullptr || ctx->empty_path) {
+            return std::nullopt;
+        }
+        std::string args;
+        if (!owa->args_unspecified) {
+            for (std::size_t i = 0; i < owa->n_objargs; ++i) {
+                if (owa->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) {
+                    return std::nullopt;
+                }
+                args += (i > 0 ? "," : "") + type_key(type_ref(owa->objargs[i]->type_name, *ctx));
+            }
+            for (const auto& b : builtin_functions(name)) {
+                if (b.args == args && ctx->catalog_position == 0) {
+                    return std::nullopt;
+                }
+            }
+        } else if (!builtin_functions(name).empty()) {
+            return std::nullopt;
+        }
+        std::optional<std::string> found;
+        for (const auto& s : *ctx->search_path) {
+            model::RoutineName probe{{s, name}, ""};
+            for (auto it = ctx->schema->functions.lower_bound(probe);
+                 it != ctx->schema->functions.end() && it->first.name == probe.name; ++it) {
+                std::string have;
+                for (const auto& a : it->second.args) {
+                    if (a.mode != model::ArgMode::out && a.mode != model::ArgMode::table) {
+                        have += (have.empty() ? "" : ",") + type_key(a.type);
+                    }
+                }
+                if (owa->args_unspecified || have == args) {
+                    if (!owa->args_unspecified) {
+                        return s;
+                    }
+                    if (found && *found != s) {
+                        return std::nullopt;
+                    }
+                    found = s;
+                }
+            }
+        }
+        return found;
     }
 
     // Replaces a one-part name list by schema.name (the list is restored after deparse).
@@ -690,6 +800,43 @@ void collect_cte_names(ProtobufCMessage* root, std::unordered_set<std::string>& 
             auto* cte = reinterpret_cast<PgQuery__CommonTableExpr*>(msg);
             if (cte->ctename != nullptr) {
                 names.insert(cte->ctename);
+            }
+        }
+    });
+}
+
+// The relations a query reads, by the name its column references use (alias or relation
+// name), for typing column references in function calls (function_resolution.hpp).
+void collect_scope(ProtobufCMessage* root, const NameContext& ctx, ColumnScope& scope) {
+    walk(root, [&](ProtobufCMessage* msg) {
+        if (msg->descriptor == &pg_query__range_var__descriptor) {
+            auto* rv = reinterpret_cast<PgQuery__RangeVar*>(msg);
+            std::string rel = rv->relname != nullptr ? rv->relname : "";
+            std::string schema = rv->schemaname != nullptr ? rv->schemaname : "";
+            std::string key = rv->alias != nullptr && rv->alias->aliasname != nullptr ? rv->alias->aliasname : rel;
+            const model::Table* table = nullptr;
+            if (ctx.schema != nullptr) {
+                if (schema.empty()) {
+                    schema = ctx.relation_schema(rel).value_or(ctx.default_schema);
+                }
+                if (auto it = ctx.schema->tables.find({schema, rel}); it != ctx.schema->tables.end()) {
+                    table = &it->second;
+                }
+            }
+            auto [it, inserted] = scope.relations.emplace(key, table);
+            if (!inserted && it->second != table) {
+                it->second = nullptr;
+            }
+        } else if (msg->descriptor == &pg_query__range_subselect__descriptor ||
+                   msg->descriptor == &pg_query__range_function__descriptor ||
+                   msg->descriptor == &pg_query__range_table_func__descriptor ||
+                   msg->descriptor == &pg_query__common_table_expr__descriptor) {
+            // Derived tables name their own columns: bare names could be theirs.
+            scope.opaque_sources = true;
+        } else if (msg->descriptor == &pg_query__join_expr__descriptor) {
+            auto* join = reinterpret_cast<PgQuery__JoinExpr*>(msg);
+            if (join->alias != nullptr || join->join_using_alias != nullptr) {
+                scope.opaque_sources = true;
             }
         }
     });
@@ -877,7 +1024,7 @@ model::Expression deparse_expression(Node* expr, const NameContext& ctx, const m
     }
     TreeEdits edits;
     Node* top = column_type != nullptr ? strip_default_cast(expr, *column_type, ctx, edits) : expr;
-    Collector collector{&out, &ctx, &edits, true, {}};
+    Collector collector{&out, &ctx, &edits, true, {}, {}};
     collect_cte_names(&top->base, collector.cte_names);
     walk(&top->base, std::ref(collector));
     if (auto simple = format_simple_expression(top)) {
@@ -935,8 +1082,9 @@ std::string deparse_expression_slow(Node* expr) {
 model::Expression deparse_statement(Node* stmt, const NameContext& ctx, bool qualify_relations) {
     model::Expression out;
     TreeEdits edits;
-    Collector collector{&out, &ctx, &edits, qualify_relations, {}};
+    Collector collector{&out, &ctx, &edits, qualify_relations, {}, {}};
     collect_cte_names(&stmt->base, collector.cte_names);
+    collect_scope(&stmt->base, ctx, collector.scope);
     walk(&stmt->base, std::ref(collector));
     out.text = deparse_node(stmt);
     return out;
@@ -945,8 +1093,9 @@ model::Expression deparse_statement(Node* stmt, const NameContext& ctx, bool qua
 model::Expression references_of(Node* node, const NameContext& ctx) {
     model::Expression out;
     TreeEdits edits;
-    Collector collector{&out, &ctx, &edits, false, {}};
+    Collector collector{&out, &ctx, &edits, false, {}, {}};
     collect_cte_names(&node->base, collector.cte_names);
+    collect_scope(&node->base, ctx, collector.scope);
     walk(&node->base, std::ref(collector));
     return out;
 }

@@ -20,23 +20,32 @@ namespace schemerge::parser::postgres {
 
 using Node = PgQuery__Node;
 
-// Owns an unpacked parse tree (protobuf-c allocation) — freed exactly once.
+// The memory of one unpacked tree: protobuf-c allocates every node from it by bumping a
+// pointer, and the whole tree goes at once (no walk through free_unpacked, no malloc per
+// node). Defined in pg_ast.cpp.
+class TreeArena;
+struct TreeArenaDeleter {
+    void operator()(TreeArena* arena) const;
+};
+
+// Owns an unpacked parse tree and the arena it lives in — freed exactly once.
+// Temporary edits (TreeEdits) point into memory they own and are undone before the tree
+// goes, so nothing in the tree is ever freed on its own.
 struct UnpackedTree {
     PgQuery__ParseResult* tree = nullptr;
+    std::unique_ptr<TreeArena, TreeArenaDeleter> arena;
     UnpackedTree() = default;
-    explicit UnpackedTree(PgQuery__ParseResult* t) : tree(t) {}
-    UnpackedTree(UnpackedTree&& o) noexcept : tree(o.tree) { o.tree = nullptr; }
+    UnpackedTree(PgQuery__ParseResult* t, std::unique_ptr<TreeArena, TreeArenaDeleter> a)
+        : tree(t), arena(std::move(a)) {}
+    UnpackedTree(UnpackedTree&& o) noexcept : tree(o.tree), arena(std::move(o.arena)) { o.tree = nullptr; }
     UnpackedTree& operator=(UnpackedTree&& o) noexcept {
         std::swap(tree, o.tree);
+        std::swap(arena, o.arena);
         return *this;
     }
     UnpackedTree(const UnpackedTree&) = delete;
     UnpackedTree& operator=(const UnpackedTree&) = delete;
-    ~UnpackedTree() {
-        if (tree != nullptr) {
-            pg_query__parse_result__free_unpacked(tree, nullptr);
-        }
-    }
+    ~UnpackedTree() = default;
 };
 
 // Result of parsing one statement: the packed protobuf, or libpg_query's error.
@@ -116,6 +125,7 @@ private:
 }  // namespace schemerge::parser::postgres
 namespace schemerge::model {
 struct Schema;
+struct Table;
 }
 namespace schemerge::parser::postgres {
 
@@ -126,6 +136,15 @@ struct NameContext {
     std::string default_schema = "public";  // schema for unqualified names that match nothing known
     const model::Schema* schema = nullptr;
     const std::vector<std::string>* search_path = nullptr;
+    // Where pg_catalog sits among the search path's schemas: before search_path[i]. It is
+    // searched first unless the path names it later (docs: "The Schema Search Path").
+    int catalog_position = 0;
+    // The path names no schema but pg_catalog (pg_dump's ''): unqualified calls reach
+    // only built-ins.
+    bool empty_path = false;
+    // The table whose columns bare column names in an expression mean (index, default,
+    // check, generated column, policy); nullptr elsewhere.
+    const model::Table* table = nullptr;
 
     [[nodiscard]] std::optional<std::string> relation_schema(const std::string& name) const;
     [[nodiscard]] std::optional<std::string> type_schema(const std::string& name) const;

@@ -78,6 +78,7 @@ void Interpreter::alter_table(PgQuery__AlterTableStmt* stmt) {
                 }
                 throw StatementError(where, fmt::format("relation \"{}\" does not exist", name.to_string()));
             }
+            ColumnContext columns(*this, &it->second);
             for (std::size_t i = 0; i < stmt->n_cmds; ++i) {
                 auto* cmd = stmt->cmds[i]->alter_table_cmd;
                 alter_table_cmd(it->second, cmd, !stmt->relation->inh);
@@ -341,10 +342,7 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
             auto* def = cmd->def->column_def;
             column.type = type(def->type_name);
             if (def->coll_clause != nullptr) {
-                column.collation = qualify(def->coll_clause->collname, def->coll_clause->n_collname);
-                if (def->coll_clause->n_collname == 1 && !schema_.collations.contains(*column.collation)) {
-                    column.collation->schema = "pg_catalog";
-                }
+                column.collation = resolve_collation(def->coll_clause->collname, def->coll_clause->n_collname);
             }
             return;
         }

@@ -372,7 +372,7 @@ void Interpreter::create_policy(PgQuery__CreatePolicyStmt* stmt) {
     model::Policy p;
     p.name = stmt->policy_name;
     p.table = resolve_relation(stmt->table);
-    (void)require_table(p.table, stmt->table->location);
+    ColumnContext columns(*this, &require_table(p.table, stmt->table->location));
     p.permissive = stmt->permissive;
     std::string cmd = stmt->cmd_name != nullptr ? stmt->cmd_name : "all";
     for (char& c : cmd) {
@@ -403,6 +403,11 @@ void Interpreter::alter_policy(PgQuery__AlterPolicyStmt* stmt) {
     if (stmt->n_roles > 0) {
         it->second.roles = policy_roles(stmt->roles, stmt->n_roles);
     }
+    const model::Table* table = nullptr;
+    if (auto t = schema_.tables.find(key.table); t != schema_.tables.end()) {
+        table = &t->second;
+    }
+    ColumnContext columns(*this, table);
     if (stmt->qual != nullptr) {
         it->second.using_expr = expr(stmt->qual);
     }

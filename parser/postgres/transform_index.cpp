@@ -13,10 +13,7 @@ model::IndexElement Interpreter::index_element(PgQuery__IndexElem* elem, const m
         out.expression = expr(elem->expr);
     }
     if (elem->n_collation > 0) {
-        out.collation = qualify(elem->collation, elem->n_collation);
-        if (elem->n_collation == 1 && !schema_.collations.contains(*out.collation)) {
-            out.collation->schema = "pg_catalog";
-        }
+        out.collation = resolve_collation(elem->collation, elem->n_collation);
     }
     if (elem->n_opclass > 0) {
         auto parts = string_list(elem->opclass, elem->n_opclass);
@@ -47,6 +44,7 @@ void Interpreter::create_index(PgQuery__IndexStmt* stmt) {
         throw StatementError(stmt->relation->location,
                              fmt::format("relation \"{}\" does not exist", table_name.to_string()));
     }
+    ColumnContext columns(*this, table);
     model::Index index;
     index.table = table_name;
     index.unique = stmt->unique;

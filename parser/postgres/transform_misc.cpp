@@ -585,12 +585,17 @@ void Interpreter::variable_set(PgQuery__VariableSetStmt* stmt) {
     std::string_view name = stmt->name != nullptr ? stmt->name : "";
     if (name == "search_path" && stmt->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE) {
         search_path_.clear();
+        int catalog = -1;
         for (std::size_t i = 0; i < stmt->n_args; ++i) {
             std::string s{node_string(stmt->args[i])};
+            if (s == "pg_catalog" && catalog < 0) {
+                catalog = static_cast<int>(search_path_.size());
+            }
             if (!s.empty() && s != "$user" && s != "pg_catalog") {
                 search_path_.push_back(s);
             }
         }
+        note_search_path(std::max(catalog, 0), search_path_.empty());
         names_.default_schema = search_path_.empty() ? "public" : search_path_.front();
         if (search_path_.empty()) {
             search_path_.push_back("public");
@@ -598,9 +603,15 @@ void Interpreter::variable_set(PgQuery__VariableSetStmt* stmt) {
     } else if (name == "search_path") {
         search_path_ = {"public"};
         names_.default_schema = "public";
+        note_search_path(0, false);
     }
     --stats_.applied;
     ++stats_.skipped;
+}
+
+void Interpreter::note_search_path(int catalog_position, bool empty) {
+    names_.catalog_position = catalog_position;
+    names_.empty_path = empty;
 }
 
 // SELECT pg_catalog.set_config('search_path', '', false) is how pg_dump empties the
@@ -615,6 +626,7 @@ bool Interpreter::select_has_schema_effect(PgQuery__SelectStmt* stmt) {
                 node_string(fc->args[0]) == "search_path") {
                 std::string value{node_string(fc->args[1])};
                 search_path_.clear();
+                int catalog = -1;
                 std::size_t start = 0;
                 while (start <= value.size()) {
                     std::size_t comma = value.find(',', start);
@@ -622,6 +634,9 @@ bool Interpreter::select_has_schema_effect(PgQuery__SelectStmt* stmt) {
                     part.erase(0, part.find_first_not_of(" \""));
                     while (!part.empty() && (part.back() == ' ' || part.back() == '"')) {
                         part.pop_back();
+                    }
+                    if (part == "pg_catalog" && catalog < 0) {
+                        catalog = static_cast<int>(search_path_.size());
                     }
                     if (!part.empty() && part != "$user" && part != "pg_catalog") {
                         search_path_.push_back(part);
@@ -631,6 +646,7 @@ bool Interpreter::select_has_schema_effect(PgQuery__SelectStmt* stmt) {
                     }
                     start = comma + 1;
                 }
+                note_search_path(std::max(catalog, 0), search_path_.empty());
                 names_.default_schema = search_path_.empty() ? "public" : search_path_.front();
                 if (search_path_.empty()) {
                     search_path_.push_back("public");

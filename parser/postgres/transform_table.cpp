@@ -105,6 +105,7 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
                              previous != nullptr ? *previous : model::SourceLocation{}, "first defined here");
     }
     model::Table table;
+    ColumnContext columns(*this, &table);
     table.name = name;
     table.meta = meta();
     table.meta.renamed_from = statement_rename_annotation();
@@ -154,7 +155,7 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
                 key.expression = expr(elem->expr);
             }
             if (elem->n_collation > 0) {
-                key.collation = qualify(elem->collation, elem->n_collation);
+                key.collation = resolve_collation(elem->collation, elem->n_collation);
             }
             if (elem->n_opclass > 0) {
                 key.opclass = qualify(elem->opclass, elem->n_opclass).to_string();
@@ -238,10 +239,7 @@ void Interpreter::add_column(model::Table& table, PgQuery__ColumnDef* def, bool 
         }
     }
     if (def->coll_clause != nullptr) {
-        column.collation = qualify(def->coll_clause->collname, def->coll_clause->n_collname);
-        if (def->coll_clause->n_collname == 1 && !schema_.collations.contains(*column.collation)) {
-            column.collation->schema = "pg_catalog";  // built-in collations live in pg_catalog
-        }
+        column.collation = resolve_collation(def->coll_clause->collname, def->coll_clause->n_collname);
     }
     if (def->storage != nullptr && def->storage[0] != '\0') {
         column.storage = def->storage;

@@ -73,10 +73,7 @@ void Interpreter::create_composite(PgQuery__CompositeTypeStmt* stmt) {
         a.name = def->colname;
         a.type = type(def->type_name);
         if (def->coll_clause != nullptr) {
-            a.collation = qualify(def->coll_clause->collname, def->coll_clause->n_collname);
-            if (def->coll_clause->n_collname == 1) {
-                a.collation->schema = "pg_catalog";
-            }
+            a.collation = resolve_collation(def->coll_clause->collname, def->coll_clause->n_collname);
         }
         t.attributes.push_back(std::move(a));
     }
@@ -93,10 +90,7 @@ void Interpreter::create_domain(PgQuery__CreateDomainStmt* stmt) {
     t.kind = model::TypeKind::domain;
     t.base_type = type(stmt->type_name);
     if (stmt->coll_clause != nullptr) {
-        t.collation = qualify(stmt->coll_clause->collname, stmt->coll_clause->n_collname);
-        if (stmt->coll_clause->n_collname == 1) {
-            t.collation->schema = "pg_catalog";
-        }
+        t.collation = resolve_collation(stmt->coll_clause->collname, stmt->coll_clause->n_collname);
     }
     t.meta = meta();
     for (std::size_t i = 0; i < stmt->n_constraints; ++i) {

@@ -284,6 +284,35 @@ expect_stderr "unknown hazard id"
 expect_eq "$(value postgres "SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database")" "$before_dbs" \
   "no database created by bad input"
 
+case_ "password authentication: a wrong password is one line, the password hidden"
+# A role that must give its password (scram-sha-256 on the socket, before the trust line).
+psql_ -d postgres -c "CREATE ROLE secure LOGIN SUPERUSER PASSWORD 'right-pass'"
+{ echo "local all secure scram-sha-256"; cat "$PGDIR/data/pg_hba.conf"; } >"$T/pg_hba.conf"
+cat "$T/pg_hba.conf" >"$PGDIR/data/pg_hba.conf"
+pg_run "$PG_BIN/pg_ctl" -D "$PGDIR/data" reload >/dev/null
+sleep 0.5
+before_dbs="$(value postgres "SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database")"
+run db branch feature --dsn "postgresql://secure:wrong-pass@/prod?host=$PGDIR"
+expect_rc 2
+expect_stderr "password authentication failed for user \"secure\""
+expect_stderr_lines 1
+expect_no_stderr "wrong-pass"
+run dump "postgresql://secure:wrong-pass@/prod?host=$PGDIR"
+expect_rc 2
+expect_stderr "password authentication failed"
+expect_no_stderr "wrong-pass"
+run db drift --dsn "postgresql://secure@/prod?host=$PGDIR"
+expect_rc 2
+expect_stderr "secure"
+expect_no_stderr "right-pass"
+# The right password reaches both the catalog queries and pg_dump.
+run dump "postgresql://secure:right-pass@/prod?host=$PGDIR"
+expect_rc 0
+expect_stdout "CREATE TABLE public.customers"
+expect_no_stderr "right-pass"
+expect_eq "$(value postgres "SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database")" "$before_dbs" \
+  "no database created by a refused password"
+
 case_ "a template with connections: a clear retryable error, nothing created"
 psql_ -d prod -c "SELECT pg_sleep(60)" >/dev/null 2>&1 &
 sleeper=$!
