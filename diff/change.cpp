@@ -58,6 +58,7 @@ std::string_view to_string(ChangeKind kind) {
         case ChangeKind::create_text_search: return "create_text_search";
         case ChangeKind::drop_text_search: return "drop_text_search";
         case ChangeKind::set_comment: return "set_comment";
+        case ChangeKind::set_attribute: return "set_attribute";
         case ChangeKind::create_opaque: return "create_opaque";
         case ChangeKind::drop_opaque: return "drop_opaque";
     }
@@ -121,6 +122,7 @@ std::string_view verb(ChangeKind kind) {
         case ChangeKind::replace_function: return "replace";
         case ChangeKind::alter_trigger_enabled: return "enable/disable";
         case ChangeKind::set_comment: return "set comment on";
+        case ChangeKind::set_attribute: return "set";
         case ChangeKind::create_opaque: return "run";
         case ChangeKind::drop_opaque: return "drop";
     }
@@ -153,6 +155,12 @@ std::string Change::describe() const {
             if (std::string position = detail_text(); !position.empty()) {
                 out += " " + position;
             }
+            break;
+        }
+        case ChangeKind::set_attribute: {
+            // "set engine of table events", "reset invisible of column t.c".
+            std::string name = attribute.def != nullptr ? std::string(attribute.def->name) : "attribute";
+            out = (attribute.after ? "set " : "reset ") + name + " of " + key.to_string();
             break;
         }
         default: break;
@@ -189,6 +197,10 @@ std::string Change::detail_text() const {
                 case EnumPosition::Place::after: return "AFTER " + quoted_label(enum_position.label);
             }
             return {};
+        case ChangeKind::set_attribute: {
+            std::string name = attribute.def != nullptr ? std::string(attribute.def->name) : "attribute";
+            return attribute.after ? name + "=" + model::attribute_text(*attribute.after) : name + " reset";
+        }
         default: return {};
     }
 }

@@ -1,10 +1,12 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
+#include "model/attributes.hpp"
 #include "model/object_key.hpp"
 #include "model/schema.hpp"
 
@@ -69,6 +71,8 @@ enum class ChangeKind : std::uint8_t {
     create_text_search,
     drop_text_search,
     set_comment,          // comment added/changed/removed on any object
+    set_attribute,        // a dialect-only attribute set, changed or reset on any object (one change per
+                          // attribute; Change::attribute holds the row and both values)
     create_opaque,        // a verbatim statement present only in `to`
     drop_opaque,          // a verbatim statement present only in `from` (cannot be undone automatically)
 };
@@ -96,6 +100,17 @@ struct EnumPosition {
     bool operator==(const EnumPosition&) const = default;
 };
 
+// What set_attribute changes: the attribute's row and its value on each side (nullopt:
+// unset there). Values are typed (model::AttributeValue): no SQL text; the dialect's
+// planner writes the statement.
+struct AttributeChange {
+    const model::AttributeDef* def = nullptr;
+    std::optional<model::AttributeValue> before;
+    std::optional<model::AttributeValue> after;
+
+    bool operator==(const AttributeChange&) const = default;
+};
+
 struct Change {
     ChangeKind kind = ChangeKind::create_table;
     model::ObjectKey key;  // the object changed (for columns: kind column, table = owning table)
@@ -104,12 +119,13 @@ struct Change {
     // Kind-specific payloads, empty for the other kinds:
     std::string old_name;        // renames: the name in `from` (same schema; columns and constraints: same table)
     EnumPosition enum_position;  // add_enum_value
+    AttributeChange attribute;   // set_attribute
 
     // "add column public.orders.note" — stable, used in plan comments and reports.
     [[nodiscard]] std::string describe() const;
     // The payload as report text (the JSON report's "detail"): a rename's old name, an
     // enum value's position ("BEFORE 'x'" / "AFTER 'x'", the label quoted as a string
-    // literal), empty otherwise.
+    // literal), an attribute's new value ("engine=InnoDB", "engine reset"), empty otherwise.
     [[nodiscard]] std::string detail_text() const;
 };
 

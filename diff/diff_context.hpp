@@ -68,8 +68,8 @@ struct Context {
 [[nodiscard]] model::ObjectKey column_key(const model::QualifiedName& table, const std::string& column);
 [[nodiscard]] model::ObjectKey constraint_key(const model::QualifiedName& table, const std::string& constraint);
 
-// Equality of two definitions ignoring ObjectBase (comment, owner, grants, rename
-// hint): the comment is diffed separately as set_comment.
+// Equality of two definitions ignoring ObjectBase (comment, attributes, owner, grants,
+// rename hint): the comment and the attributes are diffed separately (diff_meta).
 template <typename T>
 [[nodiscard]] bool same_definition(const T& a, const T& b) {
     if (a == b) {
@@ -87,6 +87,21 @@ inline void diff_comment(Context& ctx, const model::ObjectKey& key, ObjectRef be
     if (before_meta.comment != after_meta.comment) {
         ctx.emit(ChangeKind::set_comment, key, before, after);
     }
+}
+
+// One set_attribute per dialect-only attribute whose value differs (compared attributes
+// only), in the dialect's row order. Every object kind goes through here (diff_meta): an
+// attribute added to a dialect's table needs no code in diff/.
+void diff_attributes(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
+                     const model::AttributeSet& before_attributes, const model::AttributeSet& after_attributes);
+
+// What ObjectBase carries of the definition besides the object's own fields: the comment
+// (set_comment) and the dialect-only attributes (set_attribute). Called wherever an object
+// stays (a recreated object carries both).
+inline void diff_meta(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
+                      const model::ObjectBase& before_meta, const model::ObjectBase& after_meta) {
+    diff_comment(ctx, key, before, after, before_meta, after_meta);
+    diff_attributes(ctx, key, before, after, before_meta.attributes, after_meta.attributes);
 }
 
 // A `from` constraint rewritten to the names it has in `to` (table and column renames

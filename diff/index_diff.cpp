@@ -49,7 +49,7 @@ void diff_indexes(Context& ctx) {
         normalized.name = after.name;
         normalized.meta = after.meta;
         if (normalized == after) {
-            diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+            diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
             continue;
         }
         // Keyed by the new name: a hinted rename runs first.

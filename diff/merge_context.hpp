@@ -85,6 +85,15 @@ T merge_attribute(MergeContext& ctx, const model::ObjectKey& key, const std::str
     return ours;
 }
 
+// The dialect-only attributes, one by one (merge_values.cpp): each attribute is one
+// merge_attribute named after its row, so both sides changing one attribute differently is
+// a both-modified conflict naming it, with both sides' lines (`line` picks an object's
+// line). Attributes that are not part of the definition (AttributeDef::compared false)
+// never conflict: the side that changed one wins, ours when both did.
+[[nodiscard]] model::AttributeSet merge_attributes(MergeContext& ctx, const model::ObjectKey& key,
+                                                   const model::ObjectBase& base, const model::ObjectBase& ours,
+                                                   const model::ObjectBase& theirs);
+
 // owners and grants are environment data: the side that changed them wins, ours when both did.
 void merge_privileges(model::ObjectBase& out, const model::ObjectBase* base, const model::ObjectBase* ours,
                       const model::ObjectBase* theirs);
@@ -103,12 +112,17 @@ std::optional<V> merge_object(MergeContext& ctx, const model::ObjectKey& key, co
                    std::move(explanation), std::move(resolution));
     };
     // Most objects of a large merge are untouched on at least one side: take the other
-    // side as it is (definition, comment, owner and grants all unchanged on this one).
+    // side as it is (definition, comment, attributes, owner and grants all unchanged on
+    // this one; attributes that are not compared too).
+    auto untouched = [&](const V& side) {
+        return side == *base && side.meta.privileges_equal(base->meta) &&
+               side.meta.attributes.identical(base->meta.attributes);
+    };
     if (base != nullptr && ours != nullptr && theirs != nullptr) {
-        if (*ours == *base && ours->meta.privileges_equal(base->meta)) {
+        if (untouched(*ours)) {
             return *theirs;
         }
-        if (*theirs == *base && theirs->meta.privileges_equal(base->meta)) {
+        if (untouched(*theirs)) {
             return *ours;
         }
     }
@@ -163,6 +177,7 @@ std::optional<V> merge_object(MergeContext& ctx, const model::ObjectKey& key, co
     out.meta.comment = merge_attribute(ctx, key, "comment", base->meta.comment, ours->meta.comment,
                                        theirs->meta.comment, ours->meta.location, theirs->meta.location,
                                        base->meta.location, [](const std::optional<std::string>& c) { return c; });
+    out.meta.attributes = merge_attributes(ctx, key, base->meta, ours->meta, theirs->meta);
     merge_privileges(out.meta, &base->meta, &ours->meta, &theirs->meta);
     return out;
 }

@@ -1,6 +1,8 @@
 // The per-container merge: every identity of the three schemas is merged by presence
 // (merge_object) and then by definition; tables and types merge attribute by attribute.
+#include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "diff/merge_context.hpp"
 
@@ -52,6 +54,56 @@ void merge_privileges(model::ObjectBase& out, const model::ObjectBase* base, con
         out.owner = chosen->owner;
         out.grants = chosen->grants;
     }
+}
+
+model::AttributeSet merge_attributes(MergeContext& ctx, const model::ObjectKey& key, const model::ObjectBase& base,
+                                     const model::ObjectBase& ours, const model::ObjectBase& theirs) {
+    if (base.attributes.identical(ours.attributes)) {
+        return theirs.attributes;
+    }
+    if (base.attributes.identical(theirs.attributes)) {
+        return ours.attributes;
+    }
+    // A column's line is the statement that last changed it (as for its other attributes).
+    auto line = [&](const model::ObjectBase& meta) -> const model::SourceLocation& {
+        return key.kind == model::ObjectKind::column && meta.changed_at.known() ? meta.changed_at : meta.location;
+    };
+    std::vector<const model::AttributeDef*> defs;
+    for (const auto* set : {&base.attributes, &ours.attributes, &theirs.attributes}) {
+        for (const auto& entry : *set) {
+            if (std::find(defs.begin(), defs.end(), entry.def) == defs.end()) {
+                defs.push_back(entry.def);
+            }
+        }
+    }
+    std::stable_sort(defs.begin(), defs.end(), [](const model::AttributeDef* a, const model::AttributeDef* b) {
+        return std::tie(a->order, a->name) < std::tie(b->order, b->name);
+    });
+    using Value = std::optional<model::AttributeValue>;
+    auto value = [](const model::AttributeSet& set, const model::AttributeDef& def) -> Value {
+        const auto* v = set.find(def);
+        return v != nullptr ? Value(*v) : std::nullopt;
+    };
+    auto text = [](const Value& v) {
+        return v ? std::optional<std::string>(model::attribute_text(*v)) : std::nullopt;
+    };
+    model::AttributeSet out;
+    for (const auto* def : defs) {
+        Value b = value(base.attributes, *def);
+        Value o = value(ours.attributes, *def);
+        Value t = value(theirs.attributes, *def);
+        Value merged;
+        if (!def->compared) {
+            merged = o == b ? t : o;
+        } else {
+            merged = merge_attribute(ctx, key, std::string(def->name), b, o, t, line(ours), line(theirs), line(base),
+                                     text);
+        }
+        if (merged) {
+            out.set(*def, std::move(*merged));
+        }
+    }
+    return out;
 }
 
 namespace {

@@ -26,7 +26,7 @@ void diff_option_objects(Context& ctx, const std::map<model::QualifiedName, mode
         }
         const model::OptionObject& before = it->second;
         if (same_definition(before, after)) {
-            diff_comment(ctx, option_key(kind, after), &before, &after, before.meta, after.meta);
+            diff_meta(ctx, option_key(kind, after), &before, &after, before.meta, after.meta);
         } else {
             ctx.emit(drop, option_key(kind, after), &before, {});
             ctx.emit(create, option_key(kind, after), {}, &after);
@@ -76,7 +76,7 @@ void diff_namespaces_and_extensions(Context& ctx) {
         if (it == ctx.from.namespaces.end()) {
             ctx.emit(ChangeKind::create_schema, key_of(after), {}, &after);
         } else {
-            diff_comment(ctx, key_of(after), &it->second, &after, it->second.meta, after.meta);
+            diff_meta(ctx, key_of(after), &it->second, &after, it->second.meta, after.meta);
         }
     }
     for (const auto& [name, before] : ctx.from.namespaces) {
@@ -101,6 +101,7 @@ void diff_namespaces_and_extensions(Context& ctx) {
             if (before.meta.comment && after.meta.comment) {
                 diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
             }
+            diff_attributes(ctx, key_of(after), &before, &after, before.meta.attributes, after.meta.attributes);
         } else {
             // A different WITH SCHEMA (the version is not compared).
             ctx.emit(ChangeKind::drop_extension, key_of(after), &before, {});

@@ -20,7 +20,7 @@ void diff_routines(Context& ctx) {
         if (!same_definition(before, after)) {
             ctx.emit(ChangeKind::replace_function, key_of(after), &before, &after);
         }
-        diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+        diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
     }
     for (const auto& [name, before] : ctx.from.functions) {
         if (!ctx.to.functions.contains(name)) {

@@ -44,7 +44,7 @@ void diff_sequences(Context& ctx) {
         if (!(normalized == after)) {
             ctx.emit(ChangeKind::alter_sequence, key_of(after), &before, &after);
         }
-        diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+        diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
     }
     for (const auto& [name, before] : ctx.from.sequences) {
         if (!ctx.to.sequences.contains(name)) {

@@ -105,7 +105,7 @@ void diff_column(Context& ctx, const model::QualifiedName& table, const model::C
     }
     // is_local (declared here as well as inherited) follows from INHERITS, which
     // alter_table reports.
-    diff_comment(ctx, key, b, a, before.meta, after.meta);
+    diff_meta(ctx, key, b, a, before.meta, after.meta);
 }
 
 void diff_columns(Context& ctx, const model::Table& before, const model::Table& after) {
@@ -149,13 +149,13 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
         normalized.name = constraint.name;
         normalized.meta = constraint.meta;
         if (normalized == constraint) {
-            diff_comment(ctx, key, old, &constraint, old->meta, constraint.meta);
+            diff_meta(ctx, key, old, &constraint, old->meta, constraint.meta);
             continue;
         }
         normalized.not_valid = constraint.not_valid;
         if (normalized == constraint && old->not_valid && !constraint.not_valid) {
             ctx.emit(ChangeKind::validate_constraint, key, old, &constraint);
-            diff_comment(ctx, key, old, &constraint, old->meta, constraint.meta);
+            diff_meta(ctx, key, old, &constraint, old->meta, constraint.meta);
             continue;
         }
         // No ALTER CONSTRAINT covers a changed definition: drop and add (the new
@@ -183,7 +183,7 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
                 if (normalized == *fresh) {
                     model::ObjectKey key = constraint_key(after.name, fresh->name);
                     ctx.emit(ChangeKind::rename_constraint, key, old, fresh).old_name = old->name;
-                    diff_comment(ctx, key, old, fresh, old->meta, fresh->meta);
+                    diff_meta(ctx, key, old, fresh, old->meta, fresh->meta);
                     old = nullptr;
                     fresh = nullptr;
                     break;
@@ -217,7 +217,7 @@ void diff_table(Context& ctx, const model::Table& before, const model::Table& af
     }
     diff_columns(ctx, before, after);
     diff_constraints(ctx, before, after);
-    diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+    diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
 }
 
 }  // namespace

@@ -11,14 +11,14 @@ void diff_trigger(Context& ctx, const model::Trigger& before, const model::Trigg
     normalized.table = after.table;
     normalized.meta = after.meta;
     if (normalized == after) {
-        diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+        diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
         return;
     }
     normalized.enabled = after.enabled;
     if (normalized == after) {
         // ALTER TABLE ... ENABLE/DISABLE TRIGGER.
         ctx.emit(ChangeKind::alter_trigger_enabled, key_of(after), &before, &after);
-        diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+        diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
         return;
     }
     // No ALTER TRIGGER changes a definition; the new trigger carries its comment.
@@ -31,14 +31,14 @@ void diff_policy(Context& ctx, const model::Policy& before, const model::Policy&
     normalized.table = after.table;
     normalized.meta = after.meta;
     if (normalized == after) {
-        diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+        diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
         return;
     }
     // ALTER POLICY changes roles, USING and WITH CHECK; the command and
     // PERMISSIVE/RESTRICTIVE are fixed at creation.
     if (before.permissive == after.permissive && before.command == after.command) {
         ctx.emit(ChangeKind::alter_policy, key_of(after), &before, &after);
-        diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+        diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
         return;
     }
     ctx.emit(ChangeKind::drop_policy, key_of(after), &before, {});

@@ -46,6 +46,39 @@ model::ObjectKey constraint_key(const model::QualifiedName& table, const std::st
     return {model::ObjectKind::constraint, table.schema, constraint, table.name, ""};
 }
 
+void diff_attributes(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
+                     const model::AttributeSet& before_attributes, const model::AttributeSet& after_attributes) {
+    if (before_attributes == after_attributes) {
+        return;
+    }
+    std::vector<const model::AttributeDef*> defs;
+    for (const auto* set : {&before_attributes, &after_attributes}) {
+        for (const auto& entry : *set) {
+            if (entry.def->compared && std::find(defs.begin(), defs.end(), entry.def) == defs.end()) {
+                defs.push_back(entry.def);
+            }
+        }
+    }
+    std::stable_sort(defs.begin(), defs.end(), [](const model::AttributeDef* a, const model::AttributeDef* b) {
+        return std::tie(a->order, a->name) < std::tie(b->order, b->name);
+    });
+    for (const auto* def : defs) {
+        const model::AttributeValue* b = before_attributes.find(*def);
+        const model::AttributeValue* a = after_attributes.find(*def);
+        if (b != nullptr && a != nullptr && *b == *a) {
+            continue;
+        }
+        Change& change = ctx.emit(ChangeKind::set_attribute, key, before, after);
+        change.attribute.def = def;
+        if (b != nullptr) {
+            change.attribute.before = *b;
+        }
+        if (a != nullptr) {
+            change.attribute.after = *a;
+        }
+    }
+}
+
 namespace {
 
 // Kinds whose relative emission order is meaningful and must survive the sort:
@@ -63,7 +96,7 @@ Grouping grouping(ChangeKind kind) {
     }
 }
 
-void sort_changes(std::vector<Change>& changes) {
+void sort_changes_impl(std::vector<Change>& changes) {
     std::vector<std::size_t> order(changes.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     auto less = [&](std::size_t a, std::size_t b) {
@@ -110,6 +143,8 @@ void sort_changes(std::vector<Change>& changes) {
 }  // namespace
 }  // namespace detail
 
+void sort_changes(std::vector<Change>& changes) { detail::sort_changes_impl(changes); }
+
 DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOptions& options) {
     detail::Context ctx{from, to, options, {}, {}, {}};
     detail::resolve_renames(ctx);
@@ -122,7 +157,7 @@ DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOp
     detail::diff_routines(ctx);
     detail::diff_triggers_and_policies(ctx);
     detail::suggest_renames(ctx);
-    detail::sort_changes(ctx.changes);
+    sort_changes(ctx.changes);
     DiffResult result;
     result.changes.changes = std::move(ctx.changes);
     result.suggestions = std::move(ctx.suggestions);

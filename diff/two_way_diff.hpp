@@ -70,6 +70,11 @@ struct DiffResult {
 //   replace_view / replace_function / recreate_type / alter_*), detail empty; the
 //   new comment is the `after` object's meta.comment (nullopt => COMMENT ... IS NULL;
 //   for view columns `after` may be monostate, meaning no comment).
+// - set_attribute (a dialect-only attribute, model/attributes.hpp) follows set_comment's
+//   rule: emitted only for objects on both sides whose attribute differs (a recreated
+//   object carries its attributes), one change per attribute, in the dialect's row order;
+//   Change::attribute holds the row and the typed values (nullopt: unset on that side).
+//   Which statement changes an attribute is the dialect planner's choice.
 // - A changed constraint / index / trigger / policy (beyond what ALTER can do) is a
 //   drop_* + create_* (add_constraint) pair under the same key.
 // - Renames (from hints only) are rename_table / rename_column / rename_index /
@@ -88,5 +93,10 @@ struct DiffResult {
 //   dialect traits say: an always-installed extension present on one side only, and a
 //   data type present on one side only for a sequence OWNED BY a column on both sides.
 [[nodiscard]] DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOptions& options = {});
+
+// Sorts changes into diff()'s order (see Order above), keeping the relative order of
+// changes that order does not decide: for a planner that rewrites some changes into others
+// (synth/mysql turns set_attribute into the statement-level kinds).
+void sort_changes(std::vector<Change>& changes);
 
 }  // namespace schemerge::diff

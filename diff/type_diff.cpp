@@ -88,7 +88,7 @@ void diff_type(Context& ctx, const model::TypeDef& before, const model::TypeDef&
             ctx.emit(ChangeKind::recreate_type, key, &before, &after);
         }
     }
-    diff_comment(ctx, key, &before, &after, before.meta, after.meta);
+    diff_meta(ctx, key, &before, &after, before.meta, after.meta);
 }
 
 }  // namespace

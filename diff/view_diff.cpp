@@ -53,7 +53,7 @@ void diff_column_comments(Context& ctx, const model::View& before, const model::
         const model::ObjectBase& am = a != nullptr ? a->meta : none;
         ObjectRef bref = b != nullptr ? ObjectRef{b} : ObjectRef{};
         ObjectRef aref = a != nullptr ? ObjectRef{a} : ObjectRef{};
-        diff_comment(ctx, column_key(after.name, name), bref, aref, bm, am);
+        diff_meta(ctx, column_key(after.name, name), bref, aref, bm, am);
     }
 }
 
@@ -75,7 +75,7 @@ void diff_view(Context& ctx, const model::View& before, const model::View& after
     if (!(a == b)) {
         ctx.emit(ChangeKind::replace_view, key_of(after), &before, &after);
     }
-    diff_comment(ctx, key_of(after), &before, &after, before.meta, after.meta);
+    diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
     diff_column_comments(ctx, before, after);
 }
 

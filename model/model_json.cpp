@@ -1,5 +1,8 @@
 #include "model/model_json.hpp"
 
+#include <type_traits>
+#include <variant>
+
 #include <nlohmann/json.hpp>
 
 namespace schemerge::model {
@@ -114,7 +117,36 @@ void put(Json& j, const char* key, const std::optional<Expression>& expr) {
     }
 }
 
+// The dialect-only attributes as one object, each under its row's name with its typed
+// value (true, a number, a string, an object of options), in the dialect's row order.
+// Attributes that are not part of the definition (AttributeDef::compared false) are left
+// out like source locations: equal JSON stays an equal model. Omitted when empty, so a
+// dialect without attributes writes what it always wrote.
+void put(Json& j, const char* key, const AttributeSet& attributes) {
+    Json object = Json::object();
+    for (const auto& entry : attributes) {
+        if (!entry.def->compared) {
+            continue;
+        }
+        std::string name(entry.def->name);
+        std::visit(
+            [&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, AttributeOptions>) {
+                    put(object, name.c_str(), v);
+                } else {
+                    object[name] = v;
+                }
+            },
+            entry.value);
+    }
+    if (!object.empty()) {
+        j[key] = std::move(object);
+    }
+}
+
 void put_meta(Json& j, const ObjectBase& meta) {
+    put(j, "attributes", meta.attributes);
     put(j, "comment", meta.comment);
     put(j, "owner", meta.owner);
     put(j, "grants", meta.grants);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "model/attributes.hpp"
 #include "model/source_location.hpp"
 
 namespace schemerge::model {
@@ -22,10 +23,15 @@ struct ObjectBase {
     // COLUMN for its table): in a migration directory, the migration that made it what it
     // is. Unknown when only its definition shaped it. Not part of the definition.
     SourceLocation changed_at;
+    // The dialect-only attributes (model/attributes.hpp): one AttributeDef row each in the
+    // dialect's table (DialectTraits::attributes). Part of the definition, except rows
+    // declared not compared. Diff, merge and JSON handle them generically (set_attribute,
+    // a conflict per attribute, "attributes").
+    AttributeSet attributes;
 
     // Definitions compare by what the engine would store as the object; location,
     // owner and grants are not part of it (see privileges_equal for those).
-    bool operator==(const ObjectBase& other) const { return comment == other.comment; }
+    bool operator==(const ObjectBase& other) const { return comment == other.comment && attributes == other.attributes; }
     [[nodiscard]] bool privileges_equal(const ObjectBase& other) const {
         return owner == other.owner && grants == other.grants;
     }

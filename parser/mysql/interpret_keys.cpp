@@ -484,7 +484,12 @@ void Interpreter::create_implicit_fk_indexes(model::Table& table, TableState& st
             index.parts.push_back(std::move(part));
         }
         add_index(table, state, index, true);
-        schema_.indexes.at(index_key(table.name, index.index_name)).meta = c.meta;
+        // The index MySQL creates for the foreign key is located where the key is; it keeps
+        // its own attributes.
+        model::ObjectBase& index_meta = schema_.indexes.at(index_key(table.name, index.index_name)).meta;
+        model::AttributeSet attributes = std::move(index_meta.attributes);
+        index_meta = c.meta;
+        index_meta.attributes = std::move(attributes);
     }
     fk_index_hints_.clear();
 }

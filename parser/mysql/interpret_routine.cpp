@@ -226,12 +226,12 @@ void Interpreter::create_routine(const ast::CreateRoutine& stmt) {
     }
     // SQL SECURITY DEFINER is MySQL's default (13.1.17).
     f.security_definer = stmt.characteristics.sql_security != "INVOKER";
+    f.meta = meta();
+    f.meta.owner = stmt.definer;
     set_attribute(f, attr::deterministic, stmt.characteristics.deterministic.value_or(false));
     set_attribute(f, attr::data_access, stmt.characteristics.data_access == "CONTAINS SQL"
                                             ? std::string{}
                                             : stmt.characteristics.data_access);
-    f.meta = meta();
-    f.meta.owner = stmt.definer;
     if (stmt.characteristics.comment && !stmt.characteristics.comment->empty()) {
         f.meta.comment = *stmt.characteristics.comment;
     }

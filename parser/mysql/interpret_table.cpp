@@ -165,15 +165,21 @@ void Interpreter::create_table_like(const ast::CreateTable& stmt, const model::Q
     if (source == schema_.tables.end()) {
         throw StatementError(stmt.like->offset, fmt::format("table \"{}\" does not exist", table_label(source_name)));
     }
+    // The copies get this statement's location; their attributes come with them.
+    auto relocated = [&](const model::ObjectBase& from) {
+        model::ObjectBase out = meta();
+        out.attributes = from.attributes;
+        return out;
+    };
     model::Table table = source->second;
     table.name = name;
-    table.meta = meta();
+    table.meta = relocated(table.meta);
     erase_attribute(table, attr::auto_increment_counter);
     std::erase_if(table.constraints,
                   [](const model::Constraint& c) { return c.kind == model::ConstraintKind::foreign_key; });
     std::string old_prefix = source_name.name + "_chk_";
     for (auto& c : table.constraints) {
-        c.meta = meta();
+        c.meta = relocated(c.meta);
         if (c.kind == model::ConstraintKind::check && c.name.starts_with(old_prefix)) {
             c.name = name.name + "_chk_" + c.name.substr(old_prefix.size());
         }
@@ -191,7 +197,7 @@ void Interpreter::create_table_like(const ast::CreateTable& stmt, const model::Q
         model::Index copy = it->second;
         copy.name = index_key(name, index_name);
         copy.table = name;
-        copy.meta = meta();
+        copy.meta = relocated(copy.meta);
         schema_.indexes.insert_or_assign(copy.name, std::move(copy));
     }
     tables_[name] = std::move(state);

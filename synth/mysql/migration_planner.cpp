@@ -4,7 +4,10 @@
 #include "synth/mysql/migration_planner.hpp"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
+#include "diff/two_way_diff.hpp"
 #include "parser/mysql/dialect_traits.hpp"
 #include "synth/mysql/planner.hpp"
 #include "synth/mysql/sql_format.hpp"
@@ -467,9 +470,67 @@ void Planner::opaque() {
 
 // ---------------------------------------------------------------------------------------
 
+namespace {
+
+// MySQL has no statement per attribute: an attribute is part of the definition the
+// statement for its object writes. So each set_attribute becomes the change that rewrites
+// its object (once per object, and not beside a change that already does): a table's
+// options go into its ALTER TABLE, a column is MODIFYed with its full definition, an index
+// or a key is dropped and created again, a view or routine replaced, a trigger recreated.
+diff::ChangeSet statement_changes(const diff::ChangeSet& changes) {
+    auto has_set_attribute = [](const Change& c) { return c.kind == ChangeKind::set_attribute; };
+    if (std::none_of(changes.changes.begin(), changes.changes.end(), has_set_attribute)) {
+        return changes;
+    }
+    diff::ChangeSet out;
+    std::set<std::pair<ChangeKind, ObjectKey>> present;
+    for (const auto& c : changes.changes) {
+        if (!has_set_attribute(c)) {
+            out.changes.push_back(c);
+            present.emplace(c.kind, c.key);
+        }
+    }
+    auto emit = [&](ChangeKind kind, const Change& from, diff::ObjectRef before, diff::ObjectRef after) {
+        if (present.emplace(kind, from.key).second) {
+            out.changes.push_back(Change{kind, from.key, before, after});
+        }
+    };
+    for (const auto& c : changes.changes) {
+        if (!has_set_attribute(c)) {
+            continue;
+        }
+        switch (c.key.kind) {
+            case ObjectKind::table: emit(ChangeKind::alter_table, c, c.before, c.after); break;
+            case ObjectKind::column: emit(ChangeKind::alter_column_options, c, c.before, c.after); break;
+            case ObjectKind::index:
+                emit(ChangeKind::drop_index, c, c.before, {});
+                emit(ChangeKind::create_index, c, {}, c.after);
+                break;
+            case ObjectKind::constraint:
+                emit(ChangeKind::drop_constraint, c, c.before, {});
+                emit(ChangeKind::add_constraint, c, {}, c.after);
+                break;
+            case ObjectKind::view:
+            case ObjectKind::materialized_view: emit(ChangeKind::replace_view, c, c.before, c.after); break;
+            case ObjectKind::function:
+            case ObjectKind::procedure: emit(ChangeKind::replace_function, c, c.before, c.after); break;
+            case ObjectKind::trigger:
+                emit(ChangeKind::drop_trigger, c, c.before, {});
+                emit(ChangeKind::create_trigger, c, {}, c.after);
+                break;
+            default: out.changes.push_back(c); break;  // noted as not planned
+        }
+    }
+    diff::sort_changes(out.changes);
+    return out;
+}
+
+}  // namespace
+
 Plan plan_migration(const model::Schema& from, const model::Schema& to, const diff::ChangeSet& changes,
                     const PlanOptions& options) {
-    Planner planner(from, to, changes, options);
+    const diff::ChangeSet statements = statement_changes(changes);
+    Planner planner(from, to, statements, options);
     return planner.run();
 }
 

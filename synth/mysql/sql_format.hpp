@@ -9,50 +9,14 @@
 
 #include "model/attributes.hpp"
 #include "model/schema.hpp"
+#include "parser/mysql/attribute_access.hpp"
 
 namespace schemerge::synth::mysql {
 
-// An attribute's canonical text on an object ("" when unset), from its attribute set or,
-// until the model objects carry one, from the option list the front end falls back to
-// (parser/mysql/attribute_access.hpp).
-template <typename Object>
-std::string attribute(const Object& object, const model::AttributeDef& def) {
-    if constexpr (requires { object.attributes.find(def); }) {
-        const auto* v = object.attributes.find(def);
-        return v == nullptr ? std::string{} : model::attribute_text(*v);
-    } else if constexpr (requires { object.meta.attributes.find(def); }) {
-        const auto* v = object.meta.attributes.find(def);
-        return v == nullptr ? std::string{} : model::attribute_text(*v);
-    } else if constexpr (requires { object.function_args.begin(); }) {
-        std::string prefix = std::string(def.name) + "=";
-        for (const auto& e : object.function_args) {
-            if (e.starts_with(prefix)) {
-                return e.substr(prefix.size());
-            }
-        }
-        return {};
-    } else {
-        const auto& list = [&]() -> const auto& {
-            if constexpr (requires { object.index_options.begin(); }) {
-                return object.index_options;
-            } else if constexpr (requires { object.set_options.begin(); }) {
-                return object.set_options;
-            } else {
-                return object.options;
-            }
-        }();
-        for (const auto& [name, value] : list) {
-            if (name == def.name) {
-                return value;
-            }
-        }
-        return {};
-    }
-}
-template <typename Object>
-bool flag(const Object& object, const model::AttributeDef& def) {
-    return attribute(object, def) == "true";
-}
+// Attributes are read the MySQL dialect's one way (parser/mysql/attribute_access.hpp).
+using parser::mysql::attribute;
+using parser::mysql::flag;
+
 // "a=10, b=5" (an options attribute's text) as pairs.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> option_pairs(const std::string& text);
 

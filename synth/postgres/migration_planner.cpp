@@ -172,6 +172,11 @@ void Planner::expand(const Change& change) {
         case ChangeKind::create_text_search: return create_text_search(change, text);
         case ChangeKind::drop_text_search: return drop_text_search(change, text);
         case ChangeKind::set_comment: return set_comment(change, text);
+        case ChangeKind::set_attribute:
+            // PostgreSQL declares no attribute rows yet (its extras are fields of the model):
+            // a row added to its table gets its statement here.
+            notes_.push_back("not planned for PostgreSQL: " + text);
+            return;
         case ChangeKind::create_opaque: {
             const auto* statement = as<model::OpaqueStatement>(change.after);
             std::string sql = statement != nullptr ? statement->sql : key.name;

@@ -1,7 +1,6 @@
 #pragma once
 // Helpers shared by the MySQL front end's tests: load SQL text from memory, fail the current
-// test with the rendered diagnostics when it does not load, and read attributes whether the
-// model keeps them in attribute sets or (until it does) in the objects' option lists.
+// test with the rendered diagnostics when it does not load, and read attributes.
 #include <algorithm>
 #include <expected>
 #include <string>
@@ -10,6 +9,7 @@
 
 #include "model/attributes.hpp"
 #include "model/model_json.hpp"
+#include "parser/mysql/attribute_access.hpp"
 #include "parser/mysql/frontend.hpp"
 #include "parser/source_file.hpp"
 
@@ -41,41 +41,7 @@ inline std::string error_of(const std::string& sql, const parser::LoadOptions& o
     return result ? std::string{} : result.error().render();
 }
 
-// An attribute's canonical text on an object ("" when unset), from its attribute set or,
-// until the model has one, from the option list the front end falls back to.
-template <typename Object>
-std::string attribute(const Object& object, const model::AttributeDef& def) {
-    if constexpr (requires { object.attributes.find(def); }) {
-        const auto* v = object.attributes.find(def);
-        return v == nullptr ? std::string{} : model::attribute_text(*v);
-    } else if constexpr (requires { object.meta.attributes.find(def); }) {
-        const auto* v = object.meta.attributes.find(def);
-        return v == nullptr ? std::string{} : model::attribute_text(*v);
-    } else if constexpr (requires { object.function_args.begin(); }) {
-        std::string prefix = std::string(def.name) + "=";
-        for (const auto& e : object.function_args) {
-            if (e.starts_with(prefix)) {
-                return e.substr(prefix.size());
-            }
-        }
-        return {};
-    } else {
-        const auto& list = [&]() -> const auto& {
-            if constexpr (requires { object.index_options.begin(); }) {
-                return object.index_options;
-            } else if constexpr (requires { object.set_options.begin(); }) {
-                return object.set_options;
-            } else {
-                return object.options;
-            }
-        }();
-        for (const auto& [name, value] : list) {
-            if (name == def.name) {
-                return value;
-            }
-        }
-        return {};
-    }
-}
+// Attributes are read the MySQL dialect's one way (parser/mysql/attribute_access.hpp).
+using parser::mysql::attribute;
 
 }  // namespace schemerge::test::mysql

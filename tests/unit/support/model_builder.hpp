@@ -20,11 +20,13 @@
 // forms the front ends give (constraints sorted by name, PRIMARY KEY columns NOT NULL when the
 // dialect says so).
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "model/attributes.hpp"
 #include "model/dialect_traits.hpp"
 #include "model/schema.hpp"
 
@@ -123,7 +125,9 @@ public:
         t.name = qualify(name);
         t.kind = model::TypeKind::enum_;
         t.enum_labels = std::move(labels);
-        schema_.types[t.name] = std::move(t);
+        model::QualifiedName n = t.name;
+        schema_.types[n] = std::move(t);
+        last(model::AttributeScope::type) = &schema_.types[n].meta;
         return *this;
     }
 
@@ -136,6 +140,7 @@ public:
         }
         model::QualifiedName n = s.name;
         schema_.sequences[n] = std::move(s);
+        last(model::AttributeScope::sequence) = &schema_.sequences[n].meta;
         return *this;
     }
 
@@ -238,6 +243,7 @@ public:
         }
         model::QualifiedName n = i.name;
         schema_.indexes[n] = std::move(i);
+        last(model::AttributeScope::index) = &schema_.indexes[n].meta;
         return *this;
     }
 
@@ -258,6 +264,7 @@ public:
         }
         model::TableScopedName n{t.table, t.name};
         schema_.triggers[n] = std::move(t);
+        last(model::AttributeScope::trigger) = &schema_.triggers[n].meta;
         return *this;
     }
 
@@ -275,6 +282,7 @@ public:
         }
         model::QualifiedName n = v.name;
         schema_.views[n] = std::move(v);
+        last(model::AttributeScope::view) = &schema_.views[n].meta;
         return *this;
     }
 
@@ -298,6 +306,31 @@ public:
         f.body = body;
         model::RoutineName n{f.name, f.identity_args()};
         schema_.functions[n] = std::move(f);
+        last(model::AttributeScope::function) = &schema_.functions[n].meta;
+        return *this;
+    }
+
+    // ----- dialect-only attributes -----
+
+    // Sets a dialect-only attribute (an AttributeDef row) on the object its scope names: the
+    // current table or column, the current table's last constraint, or the index, view,
+    // sequence, routine, trigger or type added last.
+    ModelBuilder& attribute(const model::AttributeDef& def, model::AttributeValue value) {
+        model::ObjectBase* meta = nullptr;
+        switch (def.scope) {
+            case model::AttributeScope::table: meta = &current_table().meta; break;
+            case model::AttributeScope::column: meta = &current_column().meta; break;
+            case model::AttributeScope::constraint:
+                if (!current_table().constraints.empty()) {
+                    meta = &current_table().constraints.back().meta;
+                }
+                break;
+            default: meta = last(def.scope); break;
+        }
+        if (meta == nullptr) {
+            throw std::logic_error("ModelBuilder: no object for attribute " + std::string(def.name));
+        }
+        meta->attributes.set(def, std::move(value));
         return *this;
     }
 
@@ -356,8 +389,11 @@ private:
         return n + "_" + label;
     }
 
+    model::ObjectBase*& last(model::AttributeScope scope) { return last_[static_cast<std::size_t>(scope)]; }
+
     const model::DialectTraits* traits_;
     model::Schema schema_;
+    std::array<model::ObjectBase*, 9> last_{};  // per AttributeScope: the object added last
     model::Table* table_ = nullptr;  // map nodes are stable
     int column_ = -1;
     bool fold_ = false;
