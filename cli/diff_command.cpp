@@ -50,8 +50,8 @@ int run_diff(const DiffArgs& args) {
     if (!inputs) {
         return inputs.error();
     }
-    auto from = &(*inputs)[0];
-    auto to = &(*inputs)[1];
+    auto* from = &(*inputs)[0];
+    auto* to = &(*inputs)[1];
     // The text is not needed any more; the models are.
     from->sources.clear();
     to->sources.clear();

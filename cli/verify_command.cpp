@@ -51,14 +51,13 @@ int run_verify(const VerifyArgs& args) {
         diff_options.renames.push_back(std::move(*hint));
     }
     // The server loads the files as written, so nothing is ignored here.
-    auto from = load_schema_input(*context, args.from, args.strict, args.quiet, false);
-    if (!from) {
-        return from.error();
+    // Both together, as diff does: the statements they share are parsed once.
+    auto inputs = load_schema_inputs(*context, {args.from, args.to}, args.strict, args.quiet, false);
+    if (!inputs) {
+        return inputs.error();
     }
-    auto to = load_schema_input(*context, args.to, args.strict, args.quiet, false);
-    if (!to) {
-        return to.error();
-    }
+    auto* from = &(*inputs)[0];
+    auto* to = &(*inputs)[1];
 
     VerifyJob job;
     job.from_name = args.from;

@@ -4,9 +4,9 @@
 #include <cctype>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "parser/mysql/script_split.hpp"
+#include "parser/rows_insert.hpp"
 
 namespace schemerge::cli::mysql {
 
@@ -405,30 +405,13 @@ std::expected<std::vector<DataStatement>, model::Error> data_statements(const pa
     return out;
 }
 
-// Rails' layout: one row a line.
-std::string render_rows_insert(std::string_view table, const std::vector<std::string>& columns,
-                               const std::vector<std::vector<std::string>>& rows) {
-    if (rows.empty()) {
-        return {};
-    }
-    std::string out = fmt::format("INSERT INTO {}", table);
-    if (!columns.empty()) {
-        out += fmt::format(" ({})", fmt::join(columns, ", "));
-    }
-    out += " VALUES\n";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        out += fmt::format("({}){}\n", fmt::join(rows[i], ", "), i + 1 < rows.size() ? "," : ";");
-    }
-    return out;
-}
-
 }  // namespace
 
 DumpRows dump_rows() {
     DumpRows rows;
     rows.find_table_rows = find_table_rows;
     rows.data_statements = data_statements;
-    rows.render_rows_insert = render_rows_insert;
+    rows.render_rows_insert = parser::render_rows_insert;  // Rails' layout: one row a line
     return rows;
 }
 

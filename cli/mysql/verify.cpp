@@ -408,6 +408,24 @@ std::string first_line(const std::string& text) {
     return line.size() > 120 ? line.substr(0, 117) + "..." : line;
 }
 
+// Reads both scratch databases' catalogs through `query` and reports the verdict (the
+// throwaway server and a user's server differ only in how they are queried and cleaned
+// up on a signal: `interrupted` does that and gives the exit code).
+int compare_catalogs(const VerifyJob& job, const QueryText& query, const std::string& from_db,
+                     const std::string& to_db, std::string_view engine, const std::function<int()>& interrupted) {
+    auto actual = catalog(query, from_db);
+    auto expected = catalog(query, to_db);
+    if (g_signal != 0) {
+        return interrupted();
+    }
+    if (!actual || !expected) {
+        std::cerr << "schemerge: internal error: catalog query failed: "
+                  << (actual ? expected.error() : actual.error()) << '\n';
+        return k_exit_internal;
+    }
+    return report_verdict(job, *actual, *expected, engine);
+}
+
 // `verify --dsn`: the user's MySQL or MariaDB, through libmariadb. Two scratch databases
 // (schemerge_verify_<pid>_from / _to) are created there and dropped afterwards, unless
 // --keep. Interrupts are checked between statements.
@@ -551,17 +569,7 @@ int verify_on_dsn(const VerifyJob& job) {
         }
         return *rows;
     };
-    auto actual = catalog(query, from_db);
-    auto expected = catalog(query, to_db);
-    if (g_signal != 0) {
-        return interrupted();
-    }
-    if (!actual || !expected) {
-        std::cerr << "schemerge: internal error: catalog query failed: "
-                  << (actual ? expected.error() : actual.error()) << '\n';
-        return k_exit_internal;
-    }
-    return report_verdict(job, *actual, *expected, engine);
+    return compare_catalogs(job, query, from_db, to_db, engine, interrupted);
 }
 
 }  // namespace
@@ -633,17 +641,7 @@ int verify(const VerifyJob& job) {
         }
         return rows;
     };
-    auto actual = catalog(query, "schemerge_from");
-    auto expected = catalog(query, "schemerge_to");
-    if (g_signal != 0) {
-        return interrupted();
-    }
-    if (!actual || !expected) {
-        std::cerr << "schemerge: internal error: catalog query failed: "
-                  << (actual ? expected.error() : actual.error()) << '\n';
-        return k_exit_internal;
-    }
-    return report_verdict(job, *actual, *expected, "MariaDB");
+    return compare_catalogs(job, query, "schemerge_from", "schemerge_to", "MariaDB", interrupted);
 }
 
 }  // namespace schemerge::cli::mysql

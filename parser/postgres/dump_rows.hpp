@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/diagnostic.hpp"
+#include "parser/rows_insert.hpp"
 #include "parser/source_file.hpp"
 
 namespace schemerge::parser::postgres {
@@ -49,12 +50,7 @@ struct DataStatement {
 // for a file the scanner cannot split or a data statement that does not parse.
 [[nodiscard]] std::expected<std::vector<DataStatement>, model::Error> data_statements(const SourceFile& file);
 
-// Renders rows the way Rails writes them:
-//   INSERT INTO "schema_migrations" (version) VALUES
-//   ('a'),
-//   ('b');
-// ending with a newline. `quoted_table` and `columns` are written as given. No rows: "".
-[[nodiscard]] std::string render_rows_insert(std::string_view quoted_table, const std::vector<std::string>& columns,
-                                             const std::vector<std::vector<std::string>>& rows);
+// Renders rows the way Rails writes them (parser/rows_insert.hpp: the same for every dialect).
+using parser::render_rows_insert;
 
 }  // namespace schemerge::parser::postgres

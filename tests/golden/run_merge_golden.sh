@@ -70,6 +70,8 @@ cases_root="${GOLDEN_MERGE_CASES:-$here/merge}"
 source "$repo/tests/engine/postgres/pg_cluster.sh"
 # shellcheck source=../engine/postgres/pg_normalize.sh
 source "$repo/tests/engine/postgres/pg_normalize.sh"
+# shellcheck source=merge_checks.sh
+source "$repo/tests/golden/merge_checks.sh"
 diff_lines="${GOLDEN_DIFF_LINES:-60}"
 
 if [[ ! -x "$schemerge" ]]; then
@@ -222,60 +224,11 @@ for d in "${cases[@]}"; do
   fi
 
   # The report text.
-  if ((ok)); then
-    if ((update)); then
-      if [[ ! -f "$d/expected.txt" ]] || ! cmp -s "$out/report.txt" "$d/expected.txt"; then
-        cp "$out/report.txt" "$d/expected.txt"
-        echo "UPDATED $name"
-      fi
-    elif [[ ! -f "$d/expected.txt" ]]; then
-      ok=0
-      why="no expected.txt (run with --update and review it)"
-    elif ! diff -u --label "$name/expected.txt" --label "schemerge merge" "$d/expected.txt" "$out/report.txt" \
-      >"$out/text.diff"; then
-      ok=0
-      why="report differs from expected.txt"
-    fi
-  fi
+  merge_check_report
 
   # Conflicts: kinds, objects, lines; nothing written.
   if ((ok && !expect_clean)); then
-    while read -r kinds object _; do
-      [[ -z "${kinds:-}" || "$kinds" == \#* ]] && continue
-      found=0
-      IFS='|' read -r -a alternatives <<<"$kinds"
-      for k in "${alternatives[@]}"; do
-        if grep -qF -- "$k" "$out/report.txt"; then
-          found=1
-        fi
-      done
-      if ((!found)); then
-        ok=0
-        why="report names none of: $kinds"
-        break
-      fi
-      if ! grep -qF -- "$object" "$out/report.txt"; then
-        ok=0
-        why="report does not name $object"
-        break
-      fi
-      need_both=0
-      case "$kinds" in
-        both-modified* | add-add* | name-collision* | order-ambiguous*) need_both=1 ;;
-      esac
-      has_ours=0 has_theirs=0
-      grep -Eq '(^|[^A-Za-z_])ours\.sql:[0-9]+' "$out/report.txt" && has_ours=1
-      grep -Eq '(^|[^A-Za-z_])theirs\.sql:[0-9]+' "$out/report.txt" && has_theirs=1
-      if ((need_both && !(has_ours && has_theirs))) || ((!has_ours && !has_theirs)); then
-        ok=0
-        why="report does not cite the lines ($kinds needs $( ((need_both)) && echo 'ours.sql:N and theirs.sql:N' || echo 'ours.sql:N or theirs.sql:N'))"
-        break
-      fi
-    done <"$d/expect"
-    if ((ok)) && [[ -e "$in/merged.sql" ]]; then
-      ok=0
-      why="conflicts, but merged.sql was written (only --force may write it)"
-    fi
+    merge_check_conflicts '%s'
   fi
 
   # Clean: prove it on the server.
