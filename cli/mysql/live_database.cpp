@@ -447,10 +447,17 @@ public:
     [[nodiscard]] const std::string& name() const override { return name_; }
 
     std::expected<std::vector<parser::SourceFile>, LiveError> read_schema(const std::string& label) override {
-        if (auto set = connection_.exec("SET SESSION sql_mode = '', SESSION sql_quote_show_create = 1"); !set) {
+        // SHOW CREATE quotes as sql_mode says (ANSI_QUOTES): read without it, and give the
+        // session its mode back for the plan that may run next.
+        if (auto set = connection_.exec("SET @schemerge_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = '', "
+                                        "SESSION sql_quote_show_create = 1");
+            !set) {
             return std::unexpected(LiveError{fmt::format("{}: {}", target_, set.error().render())});
         }
         auto catalog = Reader(connection_, name_).read();
+        if (auto reset = connection_.exec("SET SESSION sql_mode = @schemerge_sql_mode"); !reset) {
+            return std::unexpected(LiveError{fmt::format("{}: {}", target_, reset.error().render())});
+        }
         if (!catalog) {
             return std::unexpected(LiveError{fmt::format("{}: cannot read the catalog: {}", target_, catalog.error().render())});
         }

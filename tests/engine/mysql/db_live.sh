@@ -220,6 +220,15 @@ expect_stdout "Duplicate entry"
 expect_stdout "^stopped; [0-9]+ statement"
 expect_eq "$(value prod "SELECT count(*) FROM schemerge_history")" "1" "no history row for a failed run"
 sql prod -e "DROP TABLE IF EXISTS tags; UPDATE customers SET age = 31 WHERE id = 1"
+# The plan runs in the session's own sql_mode (strict): a narrowing that would cut data fails.
+git checkout -q -b narrow feature
+sed -i 's/name varchar(50) NOT NULL/name varchar(2) NOT NULL/' db/structure.sql
+git -c commit.gpgsign=false commit -q -am "narrow: names cut to 2 characters"
+git checkout -q main
+run db migrate --dsn "$PROD" --to narrow --apply --allow data-loss
+expect_rc 1
+expect_stdout "FAILED statement 1 .*Data (too long|truncated) for column 'name'"
+expect_eq "$(value prod "SELECT name FROM customers WHERE id = 1")" "ann" "no row cut by a non-strict session"
 
 case_ "db branch: a copy of prod with its rows, migrated (columns added, changed, dropped)"
 git checkout -q -b wide main
