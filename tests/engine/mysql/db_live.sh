@@ -188,14 +188,16 @@ run db migrate --dsn "$PROD" --apply "$T/plan.sql" --allow data-loss
 expect_rc 1
 expect_stderr "changed since"
 sql prod -e "DROP INDEX customers_age ON customers"
-run db migrate --dsn "$PROD" --to feature --apply --allow data-loss --lock-timeout 5s --statement-timeout 1min
+run db migrate --dsn "$PROD" --to feature --plan-out "$T/plan.sql"
 expect_rc 0
-expect_stdout "^  ok     statement 1 \\(plan:"
+run db migrate --dsn "$PROD" --apply "$T/plan.sql" --allow data-loss --lock-timeout 5s --statement-timeout 1min
+expect_rc 0
+expect_stdout "^  ok     statement 1 \\($T/plan.sql:[0-9]+\\)"
 expect_stdout "applied: [1-9]"
 expect_eq "$(value prod "SELECT group_concat(concat(id, ':', name, ':', coalesce(age, '-'), ':', phone) ORDER BY id) FROM customers")" \
   "1:ann:31:unknown,2:bob:42:unknown,3:cy:-:unknown" "rows kept through the migration"
 expect_eq "$(value prod "SELECT concat(branch, ' ', commit_id) FROM schemerge_history ORDER BY id DESC LIMIT 1")" \
-  "feature $(git rev-parse feature)" "the history row"
+  "feature:db/structure.sql $(git rev-parse feature)" "the history row (the plan file's target)"
 run db drift --dsn "$PROD" --schema feature
 expect_rc 0
 expect_stdout "no drift"
