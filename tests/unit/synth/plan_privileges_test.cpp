@@ -44,15 +44,15 @@ TEST(PlanPrivileges, ColumnsAndGrantOption) {
 }
 
 TEST(PlanPrivileges, RoutineSchemaSequenceView) {
-    const std::string base = k_t +
+    const std::string base = k_t + "GRANT SELECT ON t TO app;\n" +
                              "CREATE SCHEMA s; CREATE SEQUENCE q; CREATE VIEW v AS SELECT a FROM t;\n"
                              "CREATE FUNCTION f(x integer) RETURNS int LANGUAGE sql AS 'select x';\n";
     EXPECT_EQ(plan_statements(base, base + "REVOKE ALL ON FUNCTION f(integer) FROM PUBLIC;\n"
                                            "GRANT USAGE ON SCHEMA s TO app; GRANT USAGE ON SEQUENCE q TO app;\n"
                                            "GRANT SELECT ON v TO app;"),
               (std::vector<std::string>{"GRANT USAGE ON SCHEMA s TO app", "GRANT USAGE ON SEQUENCE public.q TO app",
-                                        "REVOKE EXECUTE ON FUNCTION public.f(x integer) FROM PUBLIC",
-                                        "GRANT SELECT ON TABLE public.v TO app"}));
+                                        "GRANT SELECT ON TABLE public.v TO app",
+                                        "REVOKE EXECUTE ON FUNCTION public.f(integer) FROM PUBLIC"}));
 }
 
 TEST(PlanPrivileges, OwnerChangesAndNewObjectsGetTheirOwner) {
