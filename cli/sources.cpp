@@ -208,6 +208,12 @@ std::optional<std::pair<std::string, std::string>> split_ref_path(const std::str
 
 std::expected<parser::OrderedSources, model::Error> InputContext::read(const std::string& source) {
     if (const Dialect* live = live_dialect_for(source)) {
+        if (live != dialect_) {
+            // Read by one engine's adapter, loaded by another's front end: say so instead.
+            return std::unexpected(plain_error(fmt::format(
+                "{} is a {} database and the command reads {}: pass --dialect {} (or set [schema] dialect)",
+                live->live->redact(source), live->display_name(), dialect_->display_name(), live->name())));
+        }
         return read_live(*live, source);  // cli/live_engine.cpp
     }
     std::error_code ec;
