@@ -157,6 +157,7 @@ Migration plan_between(const Dialect& dialect, const model::Schema& from, const 
     m.diff = diff::diff(from, to, {});
     synth::PlanOptions options;
     options.locks = online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    options.owners = m.diff.owners_compared;
     m.plan = dialect.plan_migration(from, to, m.diff.changes, options);
     m.script = dialect.render_plan(m.plan);
     return m;

@@ -18,7 +18,7 @@ std::size_t Planner::create_index_action(const model::Index& index, const std::s
                                  "writes to " + format_name(index.table) + " are blocked while the index is built"));
     }
     std::vector<std::string> sql{create_index(index)};
-    append_metadata(sql, index.meta, "INDEX " + format_name(index.name), "", k_meta);
+    append_metadata(sql, index.meta, "INDEX " + format_name(index.name), "", meta_options());
     std::size_t a = add(k_create_index, key, sql, text, hazards);
     provides(a, key);
     index_creates_[index.table].push_back(a);
