@@ -31,7 +31,28 @@ void Planner::Statement::hazard(std::string_view id, std::string message) {
 
 Planner::Planner(const model::Schema& from, const model::Schema& to, const diff::ChangeSet& changes,
                  const PlanOptions& options)
-    : from_(from), to_(to), changes_(changes), options_(options) {}
+    : from_(from), to_(to), from_indexes_(index_tables(from)), to_indexes_(index_tables(to)), changes_(changes),
+      options_(options) {}
+
+Planner::IndexesByTable Planner::index_tables(const model::Schema& schema) {
+    IndexesByTable by_table;
+    for (const auto& [key, index] : schema.indexes) {
+        by_table.emplace(index.table, &index);
+    }
+    return by_table;
+}
+
+bool Planner::has_index_method(const QualifiedName& table, std::initializer_list<std::string_view> methods) const {
+    for (const auto* by_table : {&from_indexes_, &to_indexes_}) {
+        auto [first, last] = by_table->equal_range(table);
+        for (auto it = first; it != last; ++it) {
+            if (std::find(methods.begin(), methods.end(), it->second->method) != methods.end()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
 
 Plan Planner::run() {
     scan();

@@ -605,13 +605,7 @@ void Planner::main_alter(TableWork& w) {
                 return c.starts_with("ADD COLUMN ") || c.starts_with("DROP COLUMN ") || c.starts_with("MODIFY ") ||
                        c.starts_with("CHANGE ");
             });
-            bool fulltext = false;
-            for (const auto* schema : {&from_, &to_}) {
-                for (const auto& [key, index] : schema->indexes) {
-                    fulltext = fulltext || ((index.table == w.before->name || index.table == w.after->name) &&
-                                            index.method == "fulltext");
-                }
-            }
+            bool fulltext = has_index_method(w.before->name, {"fulltext"}) || has_index_method(w.after->name, {"fulltext"});
             if (fulltext && column_clause) {
                 s.shared_lock = true;
             }
@@ -656,11 +650,9 @@ bool Planner::column_indexed(const model::Table& table, std::string_view name) c
             return true;
         }
     }
-    for (const auto& [key, index] : from_.indexes) {
-        if (index.table != table.name) {
-            continue;
-        }
-        for (const auto& element : index.elements) {
+    auto [first, last] = from_indexes_.equal_range(table.name);
+    for (auto it = first; it != last; ++it) {
+        for (const auto& element : it->second->elements) {
             // An expression key may read the column: not instant either.
             if (same(element.column) || (element.column.empty() && element.expression.text.find(name) != std::string::npos)) {
                 return true;
@@ -687,15 +679,8 @@ bool Planner::instant_table(const TableWork& w) const {
             return false;
         }
     }
-    for (const auto* schema : {&from_, &to_}) {
-        for (const auto& [key, index] : schema->indexes) {
-            if ((index.table == w.before->name || index.table == w.after->name) &&
-                (index.method == "fulltext" || index.method == "spatial")) {
-                return false;
-            }
-        }
-    }
-    return true;
+    return !has_index_method(w.before->name, {"fulltext", "spatial"}) &&
+           !has_index_method(w.after->name, {"fulltext", "spatial"});
 }
 
 void Planner::table_statements() {

@@ -3,10 +3,12 @@
 // objects other than tables in migration_planner.cpp, the per-table ALTER TABLE gathering
 // in plan_tables.cpp, type narrowing in type_change.cpp. The ordering is the neutral
 // synth::ActionGraph (ranks, explicit edges, assembly in the dialect's sections).
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -144,9 +146,16 @@ private:
     void column_clauses(TableWork& w, Statement& s);
     [[nodiscard]] QualifiedName from_name_of(const QualifiedName& to_name) const;
     [[nodiscard]] QualifiedName to_name_of(const QualifiedName& from_name) const;
+    // The indexes of `from` (or `to`) on one table: looked up, not scanned (a scan of every
+    // index per altered table made planning quadratic in the schema's size).
+    using IndexesByTable = std::multimap<QualifiedName, const model::Index*>;
+    [[nodiscard]] static IndexesByTable index_tables(const model::Schema& schema);
+    [[nodiscard]] bool has_index_method(const QualifiedName& table, std::initializer_list<std::string_view> methods) const;
 
     const model::Schema& from_;
     const model::Schema& to_;
+    IndexesByTable from_indexes_;
+    IndexesByTable to_indexes_;
     const diff::ChangeSet& changes_;
     PlanOptions options_;
     ActionGraph graph_;

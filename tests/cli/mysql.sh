@@ -179,4 +179,67 @@ run merge-driver "$T/rails/O.sql" "$T/rails/A_bad.sql" "$T/rails/B.sql" db/struc
 expect_rc 2
 expect_stderr 'ours:db/structure\.sql:[0-9]+:[0-9]+: error: the rows of `schema_migrations` are not a plain list' "no located error for ON DUPLICATE KEY UPDATE"
 
+
+# --- the merge driver inside a real `git merge` of a MySQL repository ---------------------
+# The repository's schemerge.toml says the dialect; git runs the driver with %O %A %B %P.
+R="$T/rails/repo"
+gitr() { env GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t \
+  GIT_COMMITTER_EMAIL=t@example.com git -C "$R" -c commit.gpgsign=false "$@"; }
+git -c init.defaultBranch=main init -q "$R"
+mkdir -p "$R/db"
+cp "$T/rails/schemerge.toml" "$R/schemerge.toml"
+echo 'db/structure.sql merge=schemerge' >"$R/.gitattributes"
+gitr config merge.schemerge.driver "$SCHEMERGE merge-driver %O %A %B %P"
+cp "$T/rails/O.sql" "$R/db/structure.sql"
+gitr add -A && gitr commit -qm base
+for b in ours theirs email-a email-b; do gitr branch "$b"; done
+gitr checkout -q ours && cp "$T/rails/A.sql" "$R/db/structure.sql" && gitr commit -qam ours
+gitr checkout -q theirs && cp "$T/rails/B.sql" "$R/db/structure.sql" && gitr commit -qam theirs
+# A genuine conflict: both branches change users.email's type, differently.
+gitr checkout -q email-a && sed -i 's/`email` varchar(255) NOT NULL/`email` varchar(320) NOT NULL/' "$R/db/structure.sql" &&
+  gitr commit -qam email-a
+gitr checkout -q email-b && sed -i 's/`email` varchar(255) NOT NULL/`email` text NOT NULL/' "$R/db/structure.sql" &&
+  gitr commit -qam email-b
+
+case_ "git merge --dialect mysql (from the repository's schemerge.toml): clean, rows a union"
+gitr checkout -q ours
+rc=0
+gitr merge --no-edit -q theirs >"$T/gitmerge.out" 2>&1 || rc=$?
+expect_rc 0
+((rc == 0)) || sed 's/^/  > /' "$T/gitmerge.out" >&2
+expect_true "unmerged paths left" test -z "$(gitr ls-files -u)"
+expect_true "no merge commit" test "$(gitr rev-list --parents -n 1 HEAD | wc -w)" -eq 3
+cp "$R/db/structure.sql" "$T/rails/git_merged.sql"
+expect_true "conflict markers in the merged file" bash -c "! grep -Eq '^(<<<<<<<|=======|>>>>>>>)' '$T/rails/git_merged.sql'"
+expect_same_file "$T/rails/A_work.sql" "$T/rails/git_merged.sql" "git merge wrote something else than the driver called directly"
+run merge "$T/rails/O.sql" "$T/rails/A.sql" "$T/rails/B.sql" --dialect mysql -q --schema-out "$T/rails/expected_schema.sql"
+expect_rc 0
+run dump "$T/rails/git_merged.sql" --dialect mysql -q -o "$T/rails/git_merged_dump.sql"
+expect_rc 0
+expect_same_file "$T/rails/expected_schema.sql" "$T/rails/git_merged_dump.sql" "the merged file's schema is not the three-way merge"
+
+case_ "git merge --dialect mysql of a conflicting pair: stops, the file describes the conflict"
+gitr checkout -q email-a
+rc=0
+gitr merge --no-edit -q email-b >"$T/gitmerge.out" 2>&1 || rc=$?
+expect_true "git merge of a conflicting pair exited 0" test "$rc" -ne 0
+expect_true "db/structure.sql is not unmerged in the index" test -n "$(gitr ls-files -u db/structure.sql)"
+expect_true "the file does not start with '<<<<<<< schemerge:'" \
+  bash -c "head -n 1 '$R/db/structure.sql' | grep -q '^<<<<<<< schemerge:'"
+expect_true "the description does not name users.email" grep -q 'users\.email' "$R/db/structure.sql"
+expect_true "the description lacks ours' type" grep -q 'varchar(320)' "$R/db/structure.sql"
+expect_true "the description lacks theirs' type" grep -Eq '\btext\b' "$R/db/structure.sql"
+expect_true "a merge commit was made" test "$(gitr rev-parse HEAD)" = "$(gitr rev-parse email-a)"
+gitr merge --abort || true
+expect_true "work tree not clean after merge --abort" test -z "$(gitr status --porcelain)"
+
+case_ "engine: the file git merge wrote loads in MariaDB and is what verify plans to"
+if command -v mariadbd >/dev/null 2>&1 || [[ -x /usr/sbin/mariadbd ]]; then
+  run verify "$T/rails/O.sql" "$T/rails/git_merged.sql" --dialect mysql
+  expect_rc 0
+  expect_true "no 'verified' line" grep -q '^verified: ' "$T/out"
+else
+  echo "NOTE: mariadb-server not installed: the git-merged structure.sql was not loaded into MariaDB" >&2
+fi
+
 finish

@@ -32,6 +32,9 @@
 # prints each differing object with the inputs its committed and its schemerge version
 # come from. Where git reproduces merged.sql, nothing was decided by hand: a conflict
 # (CONFLICT) or any difference (FAIL_MISMATCH) fails. The tally is printed next to git's.
+# Every merge schemerge merged (EQUAL, EQUAL_NOISE, DIVERGED) is run again through
+# `schemerge merge-driver` (what `git merge` calls) on a copy of ours.sql: it must exit 0
+# and write a file that loads to m.sql's catalog, else FAIL_DRIVER.
 #
 # Exit: 0 no failure, 1 any failure, 77 (skip, loudly) without MariaDB or the corpus.
 # Environment: CORPUS_ROOT (the corpus folder holding mysql/; default ../shared/corpus),
@@ -212,6 +215,7 @@ catalog_objects() {
 source "$here/../corpus_attribution.sh"
 
 declare -A count=()
+driver_equal=0
 failures=0
 git_equal=0 git_clean_different=0 git_conflicts=0 git_unknown=0
 diff_lines="${CORPUS_DIFF_LINES:-40}"
@@ -290,6 +294,31 @@ for i in "${!merges[@]}"; do
     fi
   fi
 
+  # The merge driver (what `git merge` runs) on the same three files must write a file
+  # whose catalog is the merge's: its own text when git's line merge is right, else the
+  # merged schema with the rows merged as a union.
+  case "$status" in
+    EQUAL | EQUAL_NOISE | DIVERGED)
+      cp "$dir/ours.sql" "$dir/driver.sql"
+      drc=0
+      (cd "$dir" && timeout 300 "$schemerge" merge-driver base.sql driver.sql theirs.sql db/structure.sql --dialect mysql) \
+        >"$dir/driver.out" 2>&1 || drc=$?
+      if ((drc != 0)); then
+        status=FAIL_DRIVER detail="merge-driver exit $drc where merge merged: $(grep -m1 . "$dir/driver.out" || true)"
+      else
+        without_rows "$dir/driver.sql" "$dir/driver.load.sql"
+        if ! load_catalog "$dir/driver.load.sql" "$dir/driver.cat" "$dir/load_driver.err"; then
+          status=FAIL_DRIVER detail="the driver's file: $(grep -m1 'ERROR' "$dir/load_driver.err" || head -1 "$dir/load_driver.err")"
+        elif ! diff -u --label "schemerge merge" --label "merge-driver" "$dir/m.cat" "$dir/driver.cat" >"$dir/catalog.diff"; then
+          status=FAIL_DRIVER detail="the driver's file and merge --schema-out load to different catalogs"
+        else
+          driver_equal=$((driver_equal + 1))
+          : >"$dir/catalog.diff"
+        fi
+      fi
+      ;;
+  esac
+
   count[$status]=$((${count[$status]:-0} + 1))
   printf '%-16s %s  [%s]%s\n' "$status" "$rel" "$git_note" "${detail:+  ($detail)}"
   if [[ "$status" == DIVERGED ]]; then
@@ -323,6 +352,7 @@ echo "${#merges[@]} merges: $((${count[EQUAL]:-0} + ${count[EQUAL_NOISE]:-0})) e
 git_tally="git merge-file: $git_equal clean and equal to merged.sql, $git_clean_different clean but different, $git_conflicts with conflicts"
 ((git_unknown == 0)) || git_tally+=", $git_unknown without meta.json"
 echo "$git_tally"
+echo "merge-driver: $driver_equal of the merges schemerge merged wrote a file with the merge's catalog"
 if ((${count[SKIP_REJECTED]:-0} > 0)); then
   echo "NOTE: ${count[SKIP_REJECTED]} merges not judged: MariaDB 10.11 rejects one of their files as committed (see the SKIP_REJECTED lines)" >&2
 fi
