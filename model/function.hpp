@@ -14,7 +14,9 @@
 namespace schemerge::model {
 
 enum class ArgMode : std::uint8_t { in, out, inout, variadic, table };
-enum class RoutineKind : std::uint8_t { function, procedure, aggregate };
+// event: a body the engine runs on a schedule (MySQL's CREATE EVENT); no arguments, and
+// its schedule and status are the dialect's attributes.
+enum class RoutineKind : std::uint8_t { function, procedure, aggregate, event };
 enum class Volatility : std::uint8_t { volatile_, stable, immutable };
 enum class Parallel : std::uint8_t { unsafe, restricted, safe };
 

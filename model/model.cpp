@@ -37,6 +37,7 @@ std::string_view to_string(ObjectKind kind) {
         case ObjectKind::function: return "function";
         case ObjectKind::procedure: return "procedure";
         case ObjectKind::aggregate: return "aggregate";
+        case ObjectKind::event: return "event";
         case ObjectKind::trigger: return "trigger";
         case ObjectKind::policy: return "policy";
         case ObjectKind::text_search_configuration: return "text search configuration";
@@ -115,6 +116,7 @@ ObjectKind object_kind(RoutineKind kind) {
         case RoutineKind::function: return ObjectKind::function;
         case RoutineKind::procedure: return ObjectKind::procedure;
         case RoutineKind::aggregate: return ObjectKind::aggregate;
+        case RoutineKind::event: return ObjectKind::event;
     }
     return ObjectKind::function;
 }
