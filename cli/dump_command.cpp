@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -38,9 +39,33 @@ void add_dump_command(CLI::App& app, DumpArgs& args) {
 
 namespace {
 
+// One line on stderr: how many statements the dump carries verbatim (not modeled, compared
+// as text), by statement kind in the order first seen; nothing when there are none.
+void print_verbatim_summary(const model::Schema& schema, bool quiet) {
+    if (quiet || schema.opaque.empty()) {
+        return;
+    }
+    std::vector<std::pair<std::string, std::size_t>> kinds;
+    for (const auto& statement : schema.opaque) {
+        auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == statement.statement_kind; });
+        if (it == kinds.end()) {
+            kinds.emplace_back(statement.statement_kind, 1);
+        } else {
+            ++it->second;
+        }
+    }
+    std::string list;
+    for (const auto& [kind, count] : kinds) {
+        list += (list.empty() ? "" : ", ") + (count == 1 ? kind : fmt::format("{} x{}", kind, count));
+    }
+    std::cerr << fmt::format("note: kept {} statement{} verbatim (not modeled, compared as text): {}\n",
+                             schema.opaque.size(), schema.opaque.size() == 1 ? "" : "s", list);
+}
+
 // Loads `source` and renders it as `schemerge dump` prints it (args' format and --no-*
-// options); returns the exit code, `content` being set when it is k_exit_ok.
-int render_dump(const DumpArgs& args, const std::string& source, std::string& content) {
+// options); returns the exit code, `content` being set when it is k_exit_ok. With
+// `summarize`, also prints the verbatim-statement summary line on stderr.
+int render_dump(const DumpArgs& args, const std::string& source, std::string& content, bool summarize = false) {
     auto context = InputContext::create(args.sources);
     if (!context) {
         return context.error();
@@ -62,6 +87,9 @@ int render_dump(const DumpArgs& args, const std::string& source, std::string& co
     sources->files.clear();  // the model no longer needs the text; free it before emitting
     sources->files.shrink_to_fit();
     print_diagnostics(loaded->diagnostics, args.quiet);
+    if (summarize) {
+        print_verbatim_summary(loaded->schema, args.quiet);
+    }
     if (args.format == "json") {
         content = model::to_json(loaded->schema);
         if (!content.empty() && content.back() != '\n') {
@@ -162,7 +190,7 @@ int run_dump(const DumpArgs& args) {
         return k_exit_input_error;
     }
     std::string content;
-    if (int rc = render_dump(args, args.inputs.front(), content); rc != k_exit_ok) {
+    if (int rc = render_dump(args, args.inputs.front(), content, true); rc != k_exit_ok) {
         return rc;
     }
     if (auto written = write_output(args.output, content); !written) {

@@ -43,6 +43,7 @@ std::string_view to_string(ChangeKind kind) {
         case ChangeKind::create_index: return "create_index";
         case ChangeKind::drop_index: return "drop_index";
         case ChangeKind::rename_index: return "rename_index";
+        case ChangeKind::alter_index: return "alter_index";
         case ChangeKind::create_view: return "create_view";
         case ChangeKind::drop_view: return "drop_view";
         case ChangeKind::replace_view: return "replace_view";
@@ -102,6 +103,7 @@ std::string_view verb(ChangeKind kind) {
         case ChangeKind::add_type_attributes:
         case ChangeKind::alter_sequence:
         case ChangeKind::alter_table:
+        case ChangeKind::alter_index:
         case ChangeKind::alter_policy: return "alter";
         case ChangeKind::rename_table:
         case ChangeKind::rename_column:

@@ -56,6 +56,8 @@ enum class ChangeKind : std::uint8_t {
     create_index,
     drop_index,
     rename_index,         // old_name = old name
+    alter_index,          // in place, same definition otherwise: key column statistics targets
+                          // (before/after: Indexes)
     create_view,
     drop_view,
     replace_view,         // query/options changed (CREATE OR REPLACE when column list allows, else drop+create)

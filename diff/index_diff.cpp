@@ -1,5 +1,6 @@
 // Indexes: there is no ALTER INDEX for a changed definition, so a change is a
-// drop + create; renames come from hints only.
+// drop + create (statistics targets alone change in place: alter_index); renames come
+// from hints only.
 #include "diff/diff_context.hpp"
 
 namespace schemerge::diff::detail {
@@ -48,6 +49,13 @@ void diff_indexes(Context& ctx) {
         model::Index normalized = renamed_index(ctx, before);
         normalized.name = after.name;
         normalized.meta = after.meta;
+        if (normalized.column_statistics != after.column_statistics) {
+            normalized.column_statistics = after.column_statistics;
+            if (normalized == after) {
+                // Only statistics targets changed: set in place, the index is not rebuilt.
+                ctx.emit(ChangeKind::alter_index, key_of(after), &before, &after);
+            }
+        }
         if (normalized == after) {
             diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
             continue;

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ struct Index {
     std::vector<std::pair<std::string, std::string>> options;  // WITH (fillfactor = 70)
     std::string tablespace;
     std::optional<QualifiedName> attached_to;  // ALTER INDEX parent ATTACH PARTITION this
+    // Statistics targets of key columns, by 1-based index column number (set after the
+    // index exists; a change is made in place, never by rebuilding the index).
+    std::map<int, int> column_statistics;
     ObjectBase meta;
 
     bool operator==(const Index&) const = default;

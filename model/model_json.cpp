@@ -411,6 +411,13 @@ Json index_json(const Index& index) {
     put(j, "options", index.options);
     put(j, "tablespace", index.tablespace);
     put(j, "attached_to", index.attached_to);
+    if (!index.column_statistics.empty()) {
+        Json stats = Json::object();
+        for (const auto& [number, target] : index.column_statistics) {
+            stats[std::to_string(number)] = target;
+        }
+        j["column_statistics"] = std::move(stats);
+    }
     put_meta(j, index.meta);
     return j;
 }

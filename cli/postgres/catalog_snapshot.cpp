@@ -126,7 +126,9 @@ constexpr std::string_view k_queries[] = {
     "SELECT 'index ' || i.indexrelid::regclass::text AS object, pg_get_indexdef(i.indexrelid) AS definition, "
     "CASE WHEN i.indisclustered THEN 'true' END AS clustered, "
     "CASE WHEN i.indisreplident THEN 'true' END AS replica_identity, "
-    "CASE WHEN NOT i.indisvalid THEN 'false' END AS valid "
+    "CASE WHEN NOT i.indisvalid THEN 'false' END AS valid, "
+    "(SELECT string_agg(a.attnum::text || '=' || a.attstattarget::text, ',' ORDER BY a.attnum) "
+    "   FROM pg_attribute a WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) AS statistics "
     "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_class", "c.oid"),
 

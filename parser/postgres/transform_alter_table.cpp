@@ -561,6 +561,46 @@ void Interpreter::alter_index_cmd(model::Index& index, PgQuery__AlterTableCmd* c
             it->second.attached_to = index.name;
             return;
         }
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics: {
+            // pg_dump: ALTER INDEX i ALTER COLUMN n SET STATISTICS m after the CREATE INDEX.
+            // PostgreSQL also accepts the index column's generated name ("expr", "lower");
+            // those names are not modeled, so that form stays a warning.
+            if (cmd->name != nullptr && cmd->name[0] != '\0') {
+                unsupported(current_, "ALTER INDEX … ALTER COLUMN name (by name; use the column number)");
+                return;
+            }
+            const int number = cmd->num;
+            const auto keys = static_cast<int>(index.elements.size());
+            const auto columns = keys + static_cast<int>(index.include.size());
+            if (number < 1 || number > columns) {
+                throw StatementError(0, fmt::format("column number {} of relation \"{}\" does not exist", number,
+                                                    index.name.name));
+            }
+            if (number > keys) {
+                throw StatementError(0, fmt::format("cannot alter statistics on included column \"{}\" of index \"{}\"",
+                                                    index.include[static_cast<std::size_t>(number - keys - 1)],
+                                                    index.name.name));
+            }
+            const model::IndexElement& element = index.elements[static_cast<std::size_t>(number - 1)];
+            if (!element.column.empty()) {
+                throw StatementError(0, fmt::format("cannot alter statistics on non-expression column \"{}\" of index "
+                                                    "\"{}\" (alter statistics on the table column instead)",
+                                                    element.column, index.name.name));
+            }
+            auto v = node_integer(cmd->def);
+            if (!v) {
+                throw StatementError(0, "statistics target must be an integer");
+            }
+            if (*v < -1) {
+                throw StatementError(0, fmt::format("statistics target {} is too low", *v));
+            }
+            if (*v == -1) {
+                index.column_statistics.erase(number);  // -1: the system default
+            } else {
+                index.column_statistics[number] = static_cast<int>(std::min<std::int64_t>(*v, 10000));
+            }
+            return;
+        }
         default: unsupported(current_, "ALTER INDEX action"); return;
     }
 }

@@ -1,6 +1,8 @@
 // Statement builders for sequences, tables, constraints, views, indexes,
 // triggers and policies.
 #include <algorithm>
+#include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -512,6 +514,37 @@ std::vector<std::string> matview_column_statistics(const model::View& view, cons
                 }
                 out.push_back(prefix + quote_identifier(name) + " SET (" + list + ")");
             }
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> index_column_statistics(const model::Index& index, const model::Index* before) {
+    std::vector<std::string> out;
+    const std::string prefix = "ALTER INDEX " + format_name(index.name) + " ALTER COLUMN ";
+    std::set<int> numbers;
+    for (const auto& [number, _] : index.column_statistics) {
+        numbers.insert(number);
+    }
+    if (before != nullptr) {
+        for (const auto& [number, _] : before->column_statistics) {
+            numbers.insert(number);
+        }
+    }
+    for (int number : numbers) {
+        auto now = index.column_statistics.find(number);
+        std::optional<int> target_now;
+        if (now != index.column_statistics.end()) {
+            target_now = now->second;
+        }
+        std::optional<int> target_was;
+        if (before != nullptr) {
+            if (auto was = before->column_statistics.find(number); was != before->column_statistics.end()) {
+                target_was = was->second;
+            }
+        }
+        if (before == nullptr || target_now != target_was) {
+            out.push_back(prefix + std::to_string(number) + " SET STATISTICS " + std::to_string(target_now.value_or(-1)));
         }
     }
     return out;

@@ -157,6 +157,7 @@ void Planner::expand(const Change& change) {
         case ChangeKind::validate_constraint: return validate_constraint(change, text);
         case ChangeKind::create_index: return create_index_change(change, text);
         case ChangeKind::drop_index: return drop_index_change(change, text);
+        case ChangeKind::alter_index: return alter_index_change(change, text);
         case ChangeKind::create_view: return create_view_change(change, text);
         case ChangeKind::drop_view: return drop_view_change(change, text);
         case ChangeKind::replace_view: return replace_view(change, text);

@@ -68,6 +68,9 @@ enum class ConstraintPlacement { inline_check, inherited, separate };
 [[nodiscard]] std::vector<std::string> view_column_extras(const model::View& view);
 [[nodiscard]] std::string create_index(const model::Index& index);
 [[nodiscard]] std::string attach_index(const model::Index& index);
+// An index's key column statistics targets, as pg_dump writes them after the CREATE INDEX
+// (ALTER INDEX i ALTER COLUMN n SET STATISTICS m); with `before`, only what differs (-1 resets).
+[[nodiscard]] std::vector<std::string> index_column_statistics(const model::Index& index, const model::Index* before);
 // A materialized view's column statistics targets and attribute options (ALTER TABLE ONLY
 // mv ALTER COLUMN c SET STATISTICS n / SET (...) / RESET (...)); with `before`, only what differs.
 [[nodiscard]] std::vector<std::string> matview_column_statistics(const model::View& view, const model::View* before);

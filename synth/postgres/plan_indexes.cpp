@@ -18,6 +18,9 @@ std::size_t Planner::create_index_action(const model::Index& index, const std::s
                                  "writes to " + format_name(index.table) + " are blocked while the index is built"));
     }
     std::vector<std::string> sql{create_index(index)};
+    for (auto& statement : index_column_statistics(index, nullptr)) {
+        sql.push_back(std::move(statement));
+    }
     append_metadata(sql, index.meta, "INDEX " + format_name(index.name), "", meta_options());
     std::size_t a = add(k_create_index, key, sql, text, hazards);
     provides(a, key);
@@ -44,6 +47,20 @@ void Planner::create_index_change(const Change& change, const std::string& text)
     if (const auto* index = as<model::Index>(change.after)) {
         create_index_action(*index, text, false);
     }
+}
+
+void Planner::alter_index_change(const Change& change, const std::string& text) {
+    const auto* before = as<model::Index>(change.before);
+    const auto* after = as<model::Index>(change.after);
+    if (before == nullptr || after == nullptr) {
+        return;
+    }
+    std::vector<std::string> sql = index_column_statistics(*after, before);
+    if (sql.empty()) {
+        return;
+    }
+    std::size_t a = add(k_create_index, change.key, sql, text);
+    after_providers(a, change.key);
 }
 
 void Planner::drop_index_change(const Change& change, const std::string& text) {

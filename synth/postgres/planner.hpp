@@ -373,6 +373,7 @@ private:
     std::size_t create_index_action(const model::Index& index, const std::string& text, bool recreate);
     void create_index_change(const Change& change, const std::string& text);
     void drop_index_change(const Change& change, const std::string& text);
+    void alter_index_change(const Change& change, const std::string& text);
 
     // --- views (plan_views.cpp)
 

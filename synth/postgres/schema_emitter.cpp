@@ -225,6 +225,9 @@ private:
         }
         for (const auto& [name, index] : schema_.indexes) {
             std::vector<std::string> sql{create_index(index)};
+            for (auto& statement : index_column_statistics(index, nullptr)) {
+                sql.push_back(std::move(statement));
+            }
             meta(sql, index.meta, "INDEX " + format_name(name), "");
             ObjectKey key = model::object_key(ObjectKind::index, name);
             std::size_t item = add(k_index, name.schema, name.name, "", std::move(sql));

@@ -1,6 +1,9 @@
 // Three-way merge, table-driven: (base, ours, theirs) SQL -> either the merged schema
 // (compared as emit_schema text with an expected SQL) or the conflicts (kind, object,
 // attribute).
+#include <map>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "diff/three_way_merge.hpp"
@@ -402,6 +405,25 @@ TEST(ThreeWayMerge, SequenceOptionChangedDifferentlyNamesTheOption) {
     EXPECT_EQ(c.base.value, "INCREMENT (default)");
     EXPECT_EQ(c.ours.value, "INCREMENT 2");
     EXPECT_EQ(c.theirs.value, "INCREMENT 5");
+}
+
+// An index's statistics targets are part of the index: one side's change is taken, both
+// sides changing one target differently is a conflict on the index.
+TEST(ThreeWayMerge, IndexStatisticsTargets) {
+    const std::string base_sql = "CREATE TABLE t (a text, b int); CREATE INDEX i ON t (lower(a), (b + 1));\n";
+    auto base = load("base.sql", base_sql);
+    auto ours = load("ours.sql", base_sql + "ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 500;");
+    auto theirs = load("theirs.sql", base_sql + "ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 1000;");
+    auto result = merge(base, ours, theirs);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    EXPECT_EQ(result.conflicts[0].kind, ConflictKind::both_modified);
+    EXPECT_EQ(display_name(result.conflicts[0].object), "public.i");
+    EXPECT_NE(result.conflicts[0].ours.value.value_or("").find("statistics 500"), std::string::npos);
+    EXPECT_NE(result.conflicts[0].theirs.value.value_or("").find("statistics 1000"), std::string::npos);
+
+    auto clean = merge(base, ours, base);
+    EXPECT_TRUE(clean.clean());
+    EXPECT_EQ(clean.merged.indexes.at({"public", "i"}).column_statistics, (std::map<int, int>{{1, 500}}));
 }
 
 TEST(ThreeWayMerge, SequenceOwnerAndTypeAreOptionsToo) {

@@ -1,6 +1,7 @@
 // Statistics targets and attribute options: on table columns, index expression columns
 // (ALTER INDEX ... ALTER COLUMN n SET STATISTICS) and materialized view columns; kept,
 // dumped the way pg_dump writes them, and malformed ones rejected with a location.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,28 @@ TEST(StatisticsTargets, TableColumnTargetsAndOptions) {
     EXPECT_NE(out.find("ALTER TABLE ONLY public.t ALTER COLUMN b SET (n_distinct=100);"), std::string::npos) << out;
 }
 
+TEST(StatisticsTargets, IndexExpressionColumns) {
+    // pg_dump's form, after the CREATE INDEX; ALTER TABLE on the index works too.
+    auto s = schema_of(k_schema + "ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS 3000;\n");
+    EXPECT_EQ(s.indexes.at(pub("ti")).column_statistics, (std::map<int, int>{{2, 3000}}));
+    std::string out = synth::postgres::emit_schema(s);
+    const auto create = out.find("CREATE INDEX ti ON public.t USING btree (b, (lower(a)));");
+    const auto alter = out.find("ALTER INDEX public.ti ALTER COLUMN 2 SET STATISTICS 3000;");
+    ASSERT_NE(create, std::string::npos) << out;
+    ASSERT_NE(alter, std::string::npos) << out;
+    EXPECT_LT(create, alter);
+    // The dump loads back to the same model.
+    EXPECT_EQ(schema_of(out), s);
+    // Above 10000 is lowered to 10000 (PostgreSQL warns); -1 resets; ALTER TABLE on an index.
+    auto clamped = schema_of(k_schema + "ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS 20000;\n");
+    EXPECT_EQ(clamped.indexes.at(pub("ti")).column_statistics, (std::map<int, int>{{2, 10000}}));
+    auto reset = schema_of(k_schema + "ALTER TABLE ti ALTER COLUMN 2 SET STATISTICS 5;\n"
+                                      "ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS -1;\n");
+    EXPECT_TRUE(reset.indexes.at(pub("ti")).column_statistics.empty());
+    // Equal to the same index without targets otherwise: a target is part of the index.
+    EXPECT_NE(schema_of(k_schema), s);
+}
+
 TEST(StatisticsTargets, MalformedTargetsAreErrors) {
     struct Row {
         std::string sql;
@@ -45,6 +68,15 @@ TEST(StatisticsTargets, MalformedTargetsAreErrors) {
         {"ALTER TABLE t ALTER COLUMN nope SET STATISTICS 5;", "column \"nope\""},
         {"ALTER MATERIALIZED VIEW mv ALTER COLUMN a SET STATISTICS -5;", "statistics target"},
         {"CREATE VIEW v AS SELECT a FROM t;\nALTER TABLE v ALTER COLUMN a SET STATISTICS 5;", "is not a table"},
+        // As PostgreSQL 15 rejects them: a column number past the index's columns, a plain
+        // (non-expression) column, an INCLUDE column, a target below -1, number 0 (syntax).
+        {"ALTER INDEX ti ALTER COLUMN 3 SET STATISTICS 5;", "column number 3 of relation \"ti\" does not exist"},
+        {"ALTER INDEX ti ALTER COLUMN 1 SET STATISTICS 5;", "non-expression column \"b\""},
+        {"CREATE INDEX tj ON t ((b + 1)) INCLUDE (a);\nALTER INDEX tj ALTER COLUMN 2 SET STATISTICS 5;",
+         "included column \"a\""},
+        {"ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS -2;", "statistics target -2 is too low"},
+        {"ALTER INDEX ti ALTER COLUMN 0 SET STATISTICS 5;", "column number"},
+        {"ALTER INDEX nope ALTER COLUMN 1 SET STATISTICS 5;", "does not exist"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.sql);
