@@ -122,6 +122,19 @@ TEST(Inheritance, OnlyDropColumnLeavesChildrenTheirOwn) {
     EXPECT_TRUE(s.tables.at(pub("c")).find_column("a")->is_local);
 }
 
+TEST(Inheritance, RenameColumnReachesChildren) {
+    auto s = schema_of(
+        "CREATE TABLE p (id integer, a integer);"
+        "CREATE TABLE c () INHERITS (p);"
+        "CREATE TABLE g (a2 int) INHERITS (c);"
+        "ALTER TABLE p RENAME COLUMN a TO b;");
+    for (const char* name : {"p", "c", "g"}) {
+        SCOPED_TRACE(name);
+        EXPECT_EQ(s.tables.at(pub(name)).find_column("a"), nullptr);
+        EXPECT_NE(s.tables.at(pub(name)).find_column("b"), nullptr);
+    }
+}
+
 TEST(Inheritance, InheritAndNoInherit) {
     auto s = schema_of(
         "CREATE TABLE p (id integer NOT NULL, CONSTRAINT k CHECK (id > 0));"
@@ -227,6 +240,10 @@ TEST(Inheritance, ErrorsPostgresGives) {
          "would be inherited from more than once"},
         {"circular INHERIT", p + "CREATE TABLE c () INHERITS (p);\nALTER TABLE p INHERIT c;", 3, 23,
          "circular inheritance not allowed"},
+        {"RENAME of an inherited column", p + "CREATE TABLE c () INHERITS (p);\nALTER TABLE c RENAME COLUMN a TO b;", 3,
+         1, "cannot rename inherited column \"a\""},
+        {"ONLY parent RENAME COLUMN", p + "CREATE TABLE c () INHERITS (p);\nALTER TABLE ONLY p RENAME COLUMN a TO b;", 3,
+         1, "inherited column \"a\" must be renamed in child tables too"},
         {"NO INHERIT of a non-parent", p + "CREATE TABLE c (a int);\nALTER TABLE c NO INHERIT p;", 3, 26,
          "relation \"p\" is not a parent of relation \"c\""},
     };
