@@ -21,6 +21,7 @@ enum class ObjectKind : std::uint8_t {
     function,
     procedure,
     aggregate,
+    operator_,  // a routine kind (Schema::functions): name + argument types
     trigger,
     policy,
     text_search_configuration,

@@ -82,6 +82,7 @@ void Interpreter::apply(Node* stmt, const StatementSite& site) {
         case PG_QUERY__NODE__NODE_ALTER_TSCONFIGURATION_STMT:
             text_search_configuration(stmt->alter_tsconfiguration_stmt);
             return;
+        case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT: alter_operator(stmt->alter_operator_stmt); return;
         // --- kept verbatim: not interpreted, but not lost either ------------------
         case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
         case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
@@ -106,7 +107,6 @@ void Interpreter::apply(Node* stmt, const StatementSite& site) {
         case PG_QUERY__NODE__NODE_ALTER_EXTENSION_CONTENTS_STMT:
         case PG_QUERY__NODE__NODE_ALTER_TSDICTIONARY_STMT:
         case PG_QUERY__NODE__NODE_CREATE_CONVERSION_STMT:
-        case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT:
         case PG_QUERY__NODE__NODE_ALTER_TYPE_STMT:
         case PG_QUERY__NODE__NODE_ALTER_COLLATION_STMT:
         case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
