@@ -39,6 +39,7 @@ void add_check_command(CLI::App& app, CheckArgs& args) {
     cmd->add_flag("--strict", args.strict, "treat statements schemerge does not model as errors");
     cmd->add_flag("-q,--quiet", args.quiet, "do not print warnings and notes");
     add_source_options(cmd, args.sources);
+    add_privilege_options(cmd, args.sources);
 }
 
 int run_check(const CheckArgs& args) {

@@ -59,6 +59,15 @@ std::expected<std::string, model::Error> get_string(const ConfigErrors& errors, 
     return std::unexpected(errors.at(value.source(), fmt::format("'{}' in [{}] must be a string", key.str(), section)));
 }
 
+std::expected<bool, model::Error> get_bool(const ConfigErrors& errors, const std::string& section,
+                                           const toml::key& key, const toml::node& value) {
+    if (const auto* b = value.as_boolean()) {
+        return b->get();
+    }
+    return std::unexpected(
+        errors.at(value.source(), fmt::format("'{}' in [{}] must be true or false", key.str(), section)));
+}
+
 std::expected<std::string, model::Error> get_choice(const ConfigErrors& errors, const std::string& section,
                                                     const toml::key& key, const toml::node& value,
                                                     const std::vector<std::string>& allowed) {
@@ -144,6 +153,10 @@ std::expected<void, model::Error> read_section(const ConfigErrors& errors, const
                 ok = assign(get_string_list(errors, section, key, value), config.ignore_schemas);
             } else if (k == "objects") {
                 ok = assign(get_string_list(errors, section, key, value), config.ignore_objects);
+            } else if (k == "privileges") {
+                ok = assign(get_bool(errors, section, key, value), config.ignore_privileges);
+            } else if (k == "owners") {
+                ok = assign(get_bool(errors, section, key, value), config.ignore_owners);
             } else {
                 return unknown();
             }

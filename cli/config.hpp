@@ -10,7 +10,7 @@ namespace schemerge::cli {
 // schemerge.toml: the repository's defaults for every command (flags override them).
 //
 //   [schema]        path, layout, dialect
-//   [ignore]        schemas, objects
+//   [ignore]        schemas, objects, privileges, owners
 //   [merge]         prefer
 //   [check]         fail_on
 //   [merge-driver]  union_rows
@@ -25,6 +25,8 @@ struct Config {
     std::string dialect;                     // [schema] dialect: a registered name or alias; "" = not set
     std::vector<std::string> ignore_schemas; // [ignore] schemas
     std::vector<std::string> ignore_objects; // [ignore] objects: globs on schema-qualified names
+    bool ignore_privileges = false;          // [ignore] privileges / --no-privileges: GRANT / REVOKE left out
+    bool ignore_owners = false;              // [ignore] owners / --no-owners: OWNER TO left out
     std::string prefer;                      // [merge] prefer: "" (none), "ours", "theirs"
     std::vector<std::string> fail_on;        // [check] fail_on: hazard ids
     std::vector<std::string> union_rows{"schema_migrations"};  // [merge-driver] union_rows

@@ -34,7 +34,8 @@ constexpr std::string_view k_plan_header = "-- schemerge-plan: ";
 
 void add_dsn(CLI::App* cmd, DbArgs& args) {
     cmd->add_option("--dsn", args.dsn,
-                    "the database: a connection URI (postgresql://user@host/db) or a libpq connection string")
+                    "the database: a connection URI (postgresql://user@host/db, mysql://user@host/db) or a libpq connection "
+                    "string")
         ->required();
 }
 
@@ -156,6 +157,7 @@ Migration plan_between(const Dialect& dialect, const model::Schema& from, const 
     m.diff = diff::diff(from, to, {});
     synth::PlanOptions options;
     options.locks = online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    options.owners = m.diff.owners_compared;
     m.plan = dialect.plan_migration(from, to, m.diff.changes, options);
     m.script = dialect.render_plan(m.plan);
     return m;
@@ -741,7 +743,8 @@ void add_db_command(CLI::App& app, DbArgs& args) {
         "branch", "Create or bring forward BRANCH's database: a copy of --from (or empty), migrated to BRANCH's schema");
     branch->add_option("BRANCH", args.branch, "the git branch (any ref)")->required();
     add_dsn(branch, args);
-    branch->add_option("--from", args.from, "copy this database, data included (CREATE DATABASE ... TEMPLATE)");
+    branch->add_option("--from", args.from, "copy this database, data included (PostgreSQL: CREATE DATABASE ... TEMPLATE; MySQL: from its "
+                                      "catalog, rows copied)");
     branch->add_option("--schema", args.schema, "the schema path in the repository (default: [schema] path)");
     add_timeouts(branch, args);
     add_common(branch, args);

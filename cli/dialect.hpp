@@ -38,6 +38,8 @@ struct VerifyJob {
     std::string dsn;                    // --dsn: a server to use; empty = start a throwaway one
     bool keep = false;                  // --keep
     bool quiet = false;
+    bool compare_privileges = false;    // the diff compares privileges: so does the engine
+    bool compare_owners = false;        // the diff compares owners: so does the engine
 };
 // Returns the exit code: 0 verified, 1 plan failed or results differ, 2 input or server
 // error, 128+signal when interrupted.

@@ -16,6 +16,7 @@ void add_diff_command(CLI::App& app, DiffArgs& args) {
     cmd->add_option("FROM", args.from, "the current schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     cmd->add_option("TO", args.to, "the wanted schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     add_source_options(cmd, args.sources);
+    add_privilege_options(cmd, args.sources);
     cmd->add_flag("--online", args.online,
                   "lock-friendly statements: CREATE INDEX CONCURRENTLY, NOT VALID + VALIDATE, "
                   "SET NOT NULL through a validated CHECK");
@@ -61,6 +62,7 @@ int run_diff(const DiffArgs& args) {
     auto result = diff::diff(from_schema, to_schema, options);
     synth::PlanOptions plan_options;
     plan_options.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
+    plan_options.owners = result.owners_compared;
     auto plan = dialect.plan_migration(from_schema, to_schema, result.changes, plan_options);
 
     std::string content;

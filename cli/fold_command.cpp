@@ -184,6 +184,7 @@ void add_fold_command(CLI::App& app, FoldArgs& args) {
     cmd->add_flag("--strict", args.strict, "treat statements schemerge does not model as errors");
     cmd->add_flag("-q,--quiet", args.quiet, "do not print warnings and notes");
     add_source_options(cmd, args.sources);
+    add_privilege_options(cmd, args.sources);
 }
 
 int run_fold(const FoldArgs& args) {

@@ -55,6 +55,7 @@ void add_merge_command(CLI::App& app, MergeArgs& args) {
     cmd->add_option("OURS", args.ours, "our version: a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     cmd->add_option("THEIRS", args.theirs, "their version: a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     add_source_options(cmd, args.sources);
+    add_privilege_options(cmd, args.sources);
     cmd->add_option("--schema-out", args.schema_out, "write the merged schema (dump's canonical form) to FILE");
     cmd->add_option("--plan-ours", args.plan_ours, "write the migration from OURS to the merged schema to FILE");
     cmd->add_option("--plan-theirs", args.plan_theirs, "write the migration from THEIRS to the merged schema to FILE");

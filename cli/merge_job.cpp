@@ -43,9 +43,12 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
     // Each side's migration is planned like `diff SIDE MERGED`; the merged schema holds the
     // other side's renames, which are what each side's plan must rename.
     job.ours_diff = diff::diff(ours, job.result.merged, options.merge.renames_theirs);
-    job.ours_plan = dialect.plan_migration(ours, job.result.merged, job.ours_diff.changes, options.plan);
+    synth::PlanOptions plan = options.plan;
+    plan.owners = job.ours_diff.owners_compared;
+    job.ours_plan = dialect.plan_migration(ours, job.result.merged, job.ours_diff.changes, plan);
     job.theirs_diff = diff::diff(theirs, job.result.merged, options.merge.renames_ours);
-    job.theirs_plan = dialect.plan_migration(theirs, job.result.merged, job.theirs_diff.changes, options.plan);
+    plan.owners = job.theirs_diff.owners_compared;
+    job.theirs_plan = dialect.plan_migration(theirs, job.result.merged, job.theirs_diff.changes, plan);
     return job;
 }
 

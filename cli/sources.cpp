@@ -10,6 +10,7 @@
 #include "cli/dialect_registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/live_engine.hpp"
+#include "model/schema_privileges.hpp"
 
 namespace schemerge::cli {
 
@@ -41,6 +42,13 @@ void add_source_options(CLI::App* cmd, SourceOptions& options) {
     cmd->add_option("--config", options.config,
                     "read this configuration file instead of schemerge.toml at the repository root");
     add_dialect_option(cmd, options);
+}
+
+void add_privilege_options(CLI::App* cmd, SourceOptions& options) {
+    cmd->add_flag("--no-privileges", options.no_privileges,
+                  "leave GRANT / REVOKE out: neither compared nor planned (as [ignore] privileges = true)");
+    cmd->add_flag("--no-owners", options.no_owners,
+                  "leave OWNER TO out: neither compared nor planned (as [ignore] owners = true)");
 }
 
 void add_dialect_option(CLI::App* cmd, SourceOptions& options) {
@@ -95,6 +103,8 @@ std::expected<InputContext, int> InputContext::create(const SourceOptions& optio
         return std::unexpected(k_exit_input_error);
     }
     ctx.config_ = std::move(*config);
+    ctx.config_.ignore_privileges = ctx.config_.ignore_privileges || options.no_privileges;
+    ctx.config_.ignore_owners = ctx.config_.ignore_owners || options.no_owners;
     if (ctx.dialect_ == nullptr) {
         // [schema] dialect was checked against the registry when the file was read.
         auto dialect = find_dialect(ctx.config_.dialect.empty() ? k_default_dialect : ctx.config_.dialect);
@@ -198,6 +208,12 @@ std::optional<std::pair<std::string, std::string>> split_ref_path(const std::str
 
 std::expected<parser::OrderedSources, model::Error> InputContext::read(const std::string& source) {
     if (const Dialect* live = live_dialect_for(source)) {
+        if (live != dialect_) {
+            // Read by one engine's adapter, loaded by another's front end: say so instead.
+            return std::unexpected(plain_error(fmt::format(
+                "{} is a {} database and the command reads {}: pass --dialect {} (or set [schema] dialect)",
+                live->live->redact(source), live->display_name(), dialect_->display_name(), live->name())));
+        }
         return read_live(*live, source);  // cli/live_engine.cpp
     }
     std::error_code ec;
@@ -257,6 +273,12 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 }  // namespace
 
 void apply_ignore(model::Schema& schema, const Config& config, const model::DialectTraits& dialect) {
+    if (config.ignore_privileges) {
+        model::strip_privileges(schema);
+    }
+    if (config.ignore_owners) {
+        model::strip_owners(schema);
+    }
     if (config.ignore_schemas.empty() && config.ignore_objects.empty()) {
         return;
     }

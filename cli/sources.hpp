@@ -20,9 +20,14 @@ struct SourceOptions {
     std::string layout;  // --layout: overrides [schema] layout
     std::string config;  // --config FILE: instead of <repository root>/schemerge.toml
     std::string dialect; // --dialect NAME: overrides [schema] dialect
+    bool no_privileges = false;  // --no-privileges: as [ignore] privileges = true
+    bool no_owners = false;      // --no-owners: as [ignore] owners = true
 };
 
 void add_source_options(CLI::App* cmd, SourceOptions& options);
+// --no-privileges / --no-owners (commands that compare schemas: diff, verify, merge, fold,
+// check; `dump` has its own, which only leave them out of what it writes).
+void add_privilege_options(CLI::App* cmd, SourceOptions& options);
 // --dialect alone (commands that take no other source option add it this way).
 void add_dialect_option(CLI::App* cmd, SourceOptions& options);
 

@@ -6,6 +6,7 @@
 #include "cli/rename_option.hpp"
 #include "cli/schema_input.hpp"
 #include "diff/two_way_diff.hpp"
+#include "model/schema_privileges.hpp"
 
 namespace schemerge::cli {
 
@@ -16,6 +17,7 @@ void add_verify_command(CLI::App& app, VerifyArgs& args) {
     cmd->add_option("FROM", args.from, "the current schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     cmd->add_option("TO", args.to, "the wanted schema: " "a .sql file, a directory (schema files or migrations), or REF:PATH in git")->required();
     add_source_options(cmd, args.sources);
+    add_privilege_options(cmd, args.sources);
     cmd->add_option("--plan", args.plan_file, "the migration script to check (default: the one `diff` writes)");
     cmd->add_option("--dsn", args.dsn,
                     "a connection string or URI (PostgreSQL: libpq's; MySQL: mysql://USER[:PASSWORD]@HOST[:PORT][/DB] or "
@@ -58,6 +60,14 @@ int run_verify(const VerifyArgs& args) {
     }
     auto* from = &(*inputs)[0];
     auto* to = &(*inputs)[1];
+    // Only --no-privileges / --no-owners ([ignore] privileges / owners) apply: neither
+    // planned nor compared; the server still runs them.
+    if (context->config().ignore_privileges) {
+        diff_options.privileges = diff::MetaTracking::never;
+    }
+    if (context->config().ignore_owners) {
+        diff_options.owners = diff::MetaTracking::never;
+    }
 
     VerifyJob job;
     job.from_name = args.from;
@@ -68,10 +78,22 @@ int run_verify(const VerifyArgs& args) {
     job.dsn = args.dsn;
     job.keep = args.keep;
     job.quiet = args.quiet;
+    job.compare_privileges = diff::compares_privileges(from->loaded.schema, to->loaded.schema, diff_options);
+    job.compare_owners = diff::compares_owners(from->loaded.schema, to->loaded.schema, diff_options);
     synth::Plan plan;
     if (args.plan_file.empty()) {
+        if (context->config().ignore_privileges) {
+            // Created objects' grants are not planned either.
+            model::strip_privileges(from->loaded.schema);
+            model::strip_privileges(to->loaded.schema);
+        }
+        if (context->config().ignore_owners) {
+            model::strip_owners(from->loaded.schema);
+            model::strip_owners(to->loaded.schema);
+        }
         auto result = diff::diff(from->loaded.schema, to->loaded.schema, diff_options);
         synth::PlanOptions plan_options;
+        plan_options.owners = result.owners_compared;
         plan_options.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
         plan = dialect.plan_migration(from->loaded.schema, to->loaded.schema, result.changes, plan_options);
         job.plan = &plan;

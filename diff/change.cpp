@@ -60,6 +60,8 @@ std::string_view to_string(ChangeKind kind) {
         case ChangeKind::drop_text_search: return "drop_text_search";
         case ChangeKind::set_comment: return "set_comment";
         case ChangeKind::set_attribute: return "set_attribute";
+        case ChangeKind::set_privileges: return "set_privileges";
+        case ChangeKind::set_owner: return "set_owner";
         case ChangeKind::create_opaque: return "create_opaque";
         case ChangeKind::drop_opaque: return "drop_opaque";
     }
@@ -125,6 +127,8 @@ std::string_view verb(ChangeKind kind) {
         case ChangeKind::alter_trigger_enabled: return "enable/disable";
         case ChangeKind::set_comment: return "set comment on";
         case ChangeKind::set_attribute: return "set";
+        case ChangeKind::set_privileges: return "set privileges on";
+        case ChangeKind::set_owner: return "set owner of";
         case ChangeKind::create_opaque: return "run";
         case ChangeKind::drop_opaque: return "drop";
     }
@@ -203,6 +207,7 @@ std::string Change::detail_text() const {
             std::string name = attribute.def != nullptr ? std::string(attribute.def->name) : "attribute";
             return attribute.after ? name + "=" + model::attribute_text(*attribute.after) : name + " reset";
         }
+        case ChangeKind::set_owner: return owner;
         default: return {};
     }
 }

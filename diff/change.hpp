@@ -75,6 +75,9 @@ enum class ChangeKind : std::uint8_t {
     set_comment,          // comment added/changed/removed on any object
     set_attribute,        // a dialect-only attribute set, changed or reset on any object (one change per
                           // attribute; Change::attribute holds the row and both values)
+    set_privileges,       // the object's ACL differs (before/after: the objects; their meta.acl, or the
+                          // dialect's default when untracked, are the two ACLs)
+    set_owner,            // the object's owner differs (both sides name one)
     create_opaque,        // a verbatim statement present only in `to`
     drop_opaque,          // a verbatim statement present only in `from` (cannot be undone automatically)
 };
@@ -122,6 +125,7 @@ struct Change {
     std::string old_name;        // renames: the name in `from` (same schema; columns and constraints: same table)
     EnumPosition enum_position;  // add_enum_value
     AttributeChange attribute;   // set_attribute
+    std::string owner;           // set_owner: the new owner (the old one is the `before` object's)
 
     // "add column public.orders.note" — stable, used in plan comments and reports.
     [[nodiscard]] std::string describe() const;

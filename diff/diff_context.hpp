@@ -43,6 +43,8 @@ struct Context {
     RenameMap renames;
     std::vector<Change> changes;
     std::vector<RenameSuggestion> suggestions;
+    bool privileges = false;  // compares_privileges(from, to, options)
+    bool owners = false;      // compares_owners(from, to, options)
 
     // The engine's rules (DialectTraits): the dialect that built `from`, else `to`'s.
     [[nodiscard]] const model::DialectTraits& traits() const { return model::dialect_of({&from, &to}); }
@@ -80,6 +82,14 @@ template <typename T>
     return a == copy;
 }
 
+// The object is unchanged, its owner and ACL included when the run compares them (the
+// objects' == leaves them out).
+template <typename T>
+[[nodiscard]] bool unchanged(const Context& ctx, const T& before, const T& after) {
+    return before == after && (!(ctx.privileges || ctx.owners) ||
+                               (before.meta.acl == after.meta.acl && before.meta.owner == after.meta.owner));
+}
+
 // set_comment when the comments differ (detail empty: the planner builds the
 // COMMENT ON target from the key; the new text is the `after` object's comment).
 inline void diff_comment(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
@@ -95,13 +105,19 @@ inline void diff_comment(Context& ctx, const model::ObjectKey& key, ObjectRef be
 void diff_attributes(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
                      const model::AttributeSet& before_attributes, const model::AttributeSet& after_attributes);
 
-// What ObjectBase carries of the definition besides the object's own fields: the comment
-// (set_comment) and the dialect-only attributes (set_attribute). Called wherever an object
-// stays (a recreated object carries both).
+// set_privileges when the effective ACLs differ, set_owner when both sides name different
+// owners; each only when the run compares them (Context::privileges / owners).
+void diff_privileges(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
+                     const model::ObjectBase& before_meta, const model::ObjectBase& after_meta);
+
+// What ObjectBase carries besides the object's own fields: the comment (set_comment), the
+// dialect-only attributes (set_attribute), privileges and owner (set_privileges, set_owner).
+// Called wherever an object stays (a recreated object carries them all).
 inline void diff_meta(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
                       const model::ObjectBase& before_meta, const model::ObjectBase& after_meta) {
     diff_comment(ctx, key, before, after, before_meta, after_meta);
     diff_attributes(ctx, key, before, after, before_meta.attributes, after_meta.attributes);
+    diff_privileges(ctx, key, before, after, before_meta, after_meta);
 }
 
 // A `from` constraint rewritten to the names it has in `to` (table and column renames

@@ -94,9 +94,14 @@ T merge_attribute(MergeContext& ctx, const model::ObjectKey& key, const std::str
                                                    const model::ObjectBase& base, const model::ObjectBase& ours,
                                                    const model::ObjectBase& theirs);
 
-// owners and grants are environment data: the side that changed them wins, ours when both did.
-void merge_privileges(model::ObjectBase& out, const model::ObjectBase* base, const model::ObjectBase* ours,
-                      const model::ObjectBase* theirs);
+// Owner and privileges (merge_object.cpp). Without a base (both sides added the object
+// alike): ours. Otherwise the owner is one value (both sides changing it differently is a
+// both-modified conflict on "owner"), and the ACL merges grantee by grantee: a grantee whose
+// privileges only one side changed gets that side's, both sides changing one grantee's
+// differently is a both-modified conflict on "privileges of GRANTEE" with each side's GRANT /
+// REVOKE line. An ACL combined from both sides is Acl::derived (no statement wrote it).
+void merge_privileges(MergeContext& ctx, const model::ObjectKey& key, model::ObjectBase& out,
+                      const model::ObjectBase* base, const model::ObjectBase* ours, const model::ObjectBase* theirs);
 
 // The object-level three-way merge: presence on each side decides (added on one side,
 // added on both, dropped, modify/delete); objects present on all three sides are
@@ -131,7 +136,7 @@ std::optional<V> merge_object(MergeContext& ctx, const model::ObjectKey& key, co
         if (ours != nullptr && theirs != nullptr) {
             if (*ours == *theirs) {
                 V out = *ours;
-                merge_privileges(out.meta, nullptr, &ours->meta, &theirs->meta);
+                merge_privileges(ctx, key, out.meta, nullptr, &ours->meta, &theirs->meta);
                 return out;
             }
             Preference p = ctx.preference_for(key);
@@ -178,7 +183,7 @@ std::optional<V> merge_object(MergeContext& ctx, const model::ObjectKey& key, co
                                        theirs->meta.comment, ours->meta.location, theirs->meta.location,
                                        base->meta.location, [](const std::optional<std::string>& c) { return c; });
     out.meta.attributes = merge_attributes(ctx, key, base->meta, ours->meta, theirs->meta);
-    merge_privileges(out.meta, &base->meta, &ours->meta, &theirs->meta);
+    merge_privileges(ctx, key, out.meta, &base->meta, &ours->meta, &theirs->meta);
     return out;
 }
 

@@ -44,16 +44,117 @@ void MergeContext::report(ConflictKind kind, const model::ObjectKey& key, std::s
                                  std::move(explanation), std::move(resolution)});
 }
 
-void merge_privileges(model::ObjectBase& out, const model::ObjectBase* base, const model::ObjectBase* ours,
-                      const model::ObjectBase* theirs) {
-    const model::ObjectBase* chosen = ours;
-    if (base != nullptr && ours != nullptr && theirs != nullptr && ours->privileges_equal(*base)) {
-        chosen = theirs;
+namespace {
+
+// "SELECT, UPDATE (note) WITH GRANT OPTION": one grantee's entries, for conflict reports.
+std::optional<std::string> grantee_text(const std::map<model::AclKey, bool>& entries) {
+    if (entries.empty()) {
+        return std::nullopt;
     }
-    if (chosen != nullptr) {
-        out.owner = chosen->owner;
-        out.grants = chosen->grants;
+    std::string out;
+    for (const auto& [key, option] : entries) {
+        out += (out.empty() ? "" : ", ") + key.privilege + (key.column.empty() ? "" : " (" + key.column + ")") +
+               (option ? " WITH GRANT OPTION" : "");
     }
+    return out;
+}
+
+void take_acl(model::ObjectBase& out, const model::ObjectBase& side) {
+    out.grants = side.grants;
+    out.acl = side.acl;
+}
+
+}  // namespace
+
+void merge_privileges(MergeContext& ctx, const model::ObjectKey& key, model::ObjectBase& out,
+                      const model::ObjectBase* base, const model::ObjectBase* ours, const model::ObjectBase* theirs) {
+    if (base == nullptr || ours == nullptr || theirs == nullptr) {
+        const model::ObjectBase* chosen = ours != nullptr ? ours : theirs;
+        if (chosen != nullptr) {
+            out.owner = chosen->owner;
+            out.owner_at = chosen->owner_at;
+            take_acl(out, *chosen);
+        }
+        return;
+    }
+    // The owner: one value.
+    const model::ObjectBase& owner_side = ours->owner == base->owner ? *theirs : *ours;
+    out.owner = owner_side.owner;
+    out.owner_at = owner_side.owner_at;
+    if (ours->owner != base->owner && theirs->owner != base->owner && ours->owner != theirs->owner) {
+        auto text = [](const std::string& owner) { return owner.empty() ? std::nullopt : std::optional(owner); };
+        out.owner = merge_attribute(ctx, key, "owner", base->owner, ours->owner, theirs->owner,
+                                    ours->owner_at.known() ? ours->owner_at : ours->location,
+                                    theirs->owner_at.known() ? theirs->owner_at : theirs->location,
+                                    base->owner_at.known() ? base->owner_at : base->location, text);
+        out.owner_at = out.owner == theirs->owner ? theirs->owner_at : ours->owner_at;
+    }
+    // The ACL: whole when one side left it alone, else grantee by grantee.
+    auto same = [](const model::ObjectBase& a, const model::ObjectBase& b) {
+        return a.acl == b.acl && a.grants == b.grants;
+    };
+    if (same(*ours, *base)) {
+        take_acl(out, *theirs);
+        return;
+    }
+    if (same(*theirs, *base) || ours->acl == theirs->acl) {
+        take_acl(out, *ours);
+        return;
+    }
+    const model::DialectTraits& traits = ctx.traits();
+    model::Acl b = traits.effective_acl(base->acl, key.kind, key.name);
+    model::Acl o = traits.effective_acl(ours->acl, key.kind, key.name);
+    model::Acl t = traits.effective_acl(theirs->acl, key.kind, key.name);
+    if (o == b) {
+        take_acl(out, *theirs);
+        return;
+    }
+    if (t == b || o == t) {
+        take_acl(out, *ours);
+        return;
+    }
+    model::Acl merged;
+    merged.tracked = true;
+    std::set<std::string> grantees;
+    for (const auto* acl : {&b, &o, &t}) {
+        for (const auto& grantee : acl->grantees()) {
+            grantees.insert(grantee);
+        }
+    }
+    auto line = [](const model::ObjectBase& side, const std::string& grantee) {
+        auto it = side.acl.lines.find(grantee);
+        return it != side.acl.lines.end() ? it->second : side.location;
+    };
+    for (const auto& grantee : grantees) {
+        auto bg = b.of_grantee(grantee);
+        auto og = o.of_grantee(grantee);
+        auto tg = t.of_grantee(grantee);
+        const model::ObjectBase* from = og == bg ? theirs : ours;
+        auto chosen = og == bg ? tg : og;
+        if (og != bg && tg != bg && og != tg) {
+            Preference p = ctx.preference_for(key);
+            if (p == Preference::theirs) {
+                chosen = tg;
+                from = theirs;
+            } else if (p == Preference::none) {
+                std::string who = model::grantee_label(grantee);
+                ctx.report(ConflictKind::both_modified, key, "privileges of " + who,
+                           side(grantee_text(bg), line(*base, grantee)), side(grantee_text(og), line(*ours, grantee)),
+                           side(grantee_text(tg), line(*theirs, grantee)),
+                           "Both sides changed what " + who + " may do on " + std::string(model::to_string(key.kind)) +
+                               " " + display_name(key) + " differently.",
+                           "Pick one side with --resolve " + display_name(key) +
+                               "=ours|theirs, or make both sides grant the same.");
+            }
+        }
+        merged.entries.insert(chosen.begin(), chosen.end());
+        if (auto it = from->acl.lines.find(grantee); it != from->acl.lines.end()) {
+            merged.lines[grantee] = it->second;
+        }
+    }
+    merged.derived = true;
+    out.grants.clear();
+    out.acl = std::move(merged);
 }
 
 model::AttributeSet merge_attributes(MergeContext& ctx, const model::ObjectKey& key, const model::ObjectBase& base,

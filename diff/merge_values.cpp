@@ -152,7 +152,15 @@ std::string value_text(const model::Function& function) {
     if (function.returns) {
         out = "RETURNS " + value_text(*function.returns) + " " + out;
     }
-    return out + (function.sql_body.empty() ? "AS $$" + function.body + "$$" : function.sql_body);
+    out += function.sql_body.empty() ? "AS $$" + function.body + "$$" : function.sql_body;
+    // The dialect's attributes (an event's schedule, a routine's DETERMINISTIC): a
+    // definition that differs only there must show where.
+    for (const auto& entry : function.meta.attributes) {
+        if (entry.def->compared) {
+            out += fmt::format(" [{}={}]", entry.def->name, model::attribute_text(entry.value));
+        }
+    }
+    return out;
 }
 
 std::string value_text(const model::Table& table) {

@@ -82,6 +82,11 @@ void diff_namespaces_and_extensions(Context& ctx) {
     for (const auto& [name, before] : ctx.from.namespaces) {
         if (!ctx.to.namespaces.contains(name)) {
             ctx.emit(ChangeKind::drop_schema, key_of(before), &before, {});
+            // The default schema is never dropped, only what was said about it: its ACL
+            // goes back to the default.
+            if (name == ctx.traits().default_schema) {
+                diff_privileges(ctx, key_of(before), &before, {}, before.meta, model::ObjectBase{});
+            }
         }
     }
     for (const auto& [name, after] : ctx.to.extensions) {

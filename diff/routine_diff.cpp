@@ -12,7 +12,7 @@ void diff_routines(Context& ctx) {
             continue;
         }
         const model::Function& before = it->second;
-        if (before == after) {
+        if (unchanged(ctx, before, after)) {
             continue;
         }
         // The planner decides between CREATE OR REPLACE (same return type, argument

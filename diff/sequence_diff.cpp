@@ -28,7 +28,7 @@ void diff_sequences(Context& ctx) {
             continue;
         }
         const model::Sequence& before = it->second;
-        if (before == after) {
+        if (unchanged(ctx, before, after)) {
             continue;
         }
         // OWNED BY follows hinted renames of its table and column in the engine.

@@ -204,7 +204,7 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
 }
 
 void diff_table(Context& ctx, const model::Table& before, const model::Table& after) {
-    if (before == after) {
+    if (unchanged(ctx, before, after)) {
         return;
     }
     if (partitioning_changed(before, after)) {

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "diff/diff_context.hpp"
+#include "model/schema_privileges.hpp"
 
 namespace schemerge::diff {
 
@@ -79,6 +80,21 @@ void diff_attributes(Context& ctx, const model::ObjectKey& key, ObjectRef before
     }
 }
 
+void diff_privileges(Context& ctx, const model::ObjectKey& key, ObjectRef before, ObjectRef after,
+                     const model::ObjectBase& before_meta, const model::ObjectBase& after_meta) {
+    if (ctx.privileges && (before_meta.acl.tracked || after_meta.acl.tracked)) {
+        const auto& traits = ctx.traits();
+        if (traits.effective_acl(before_meta.acl, key.kind, key.name) !=
+            traits.effective_acl(after_meta.acl, key.kind, key.name)) {
+            ctx.emit(ChangeKind::set_privileges, key, before, after);
+        }
+    }
+    if (ctx.owners && !before_meta.owner.empty() && !after_meta.owner.empty() &&
+        before_meta.owner != after_meta.owner) {
+        ctx.emit(ChangeKind::set_owner, key, before, after).owner = after_meta.owner;
+    }
+}
+
 namespace {
 
 // Kinds whose relative emission order is meaningful and must survive the sort:
@@ -145,8 +161,20 @@ void sort_changes_impl(std::vector<Change>& changes) {
 
 void sort_changes(std::vector<Change>& changes) { detail::sort_changes_impl(changes); }
 
+bool compares_privileges(const model::Schema& from, const model::Schema& to, const DiffOptions& options) {
+    return options.privileges == MetaTracking::when_both_carry && model::dialect_of({&from, &to}).plans_privileges &&
+           model::carries_privileges(from) && model::carries_privileges(to);
+}
+
+bool compares_owners(const model::Schema& from, const model::Schema& to, const DiffOptions& options) {
+    return options.owners == MetaTracking::when_both_carry && model::dialect_of({&from, &to}).plans_owners &&
+           model::carries_owners(from) && model::carries_owners(to);
+}
+
 DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOptions& options) {
     detail::Context ctx{from, to, options, {}, {}, {}};
+    ctx.privileges = compares_privileges(from, to, options);
+    ctx.owners = compares_owners(from, to, options);
     detail::resolve_renames(ctx);
     detail::diff_namespaces_and_extensions(ctx);
     detail::diff_types(ctx);
@@ -161,6 +189,8 @@ DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOp
     DiffResult result;
     result.changes.changes = std::move(ctx.changes);
     result.suggestions = std::move(ctx.suggestions);
+    result.privileges_compared = ctx.privileges;
+    result.owners_compared = ctx.owners;
     return result;
 }
 

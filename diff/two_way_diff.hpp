@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,14 +36,30 @@ struct RenameSuggestion {
     return suggestion.reason.starts_with("rename hint:");
 }
 
+// Whether owners / privileges are compared. Inputs that say nothing about them (a dump
+// taken with -O / -x, hand-written DDL) do not track them: comparing such an input with
+// one that does would plan to take every grant away.
+enum class MetaTracking : std::uint8_t {
+    when_both_carry,  // compared when both schemas carry some (model::carries_privileges / carries_owners)
+    never,            // --no-privileges / --no-owners, [ignore] privileges / owners
+};
+
 struct DiffOptions {
     std::vector<RenameHint> renames;  // in addition to renamed_from annotations in `to`
+    MetaTracking privileges = MetaTracking::when_both_carry;
+    MetaTracking owners = MetaTracking::when_both_carry;
 };
 
 struct DiffResult {
     ChangeSet changes;
     std::vector<RenameSuggestion> suggestions;
+    bool privileges_compared = false;  // set_privileges changes were looked for
+    bool owners_compared = false;      // set_owner changes were looked for
 };
+
+// What DiffOptions decide for two schemas (the three-way merge asks the same question).
+[[nodiscard]] bool compares_privileges(const model::Schema& from, const model::Schema& to, const DiffOptions& options);
+[[nodiscard]] bool compares_owners(const model::Schema& from, const model::Schema& to, const DiffOptions& options);
 
 // Compares two models by identity key and attribute and returns typed changes that
 // turn `from` into `to`. Pure: no I/O, no printing.
@@ -87,8 +104,11 @@ struct DiffResult {
 // - Hints that cannot apply are reported in DiffResult::suggestions with a reason
 //   starting "rename hint: " (old name not found, new name not found, ...); hints
 //   for views, sequences and types are reported as not supported (no change kind).
-// - Owners and grants are not compared (they differ between environments far more
-//   often than schemas do): no change kind exists for them yet.
+// - Owners and privileges are compared only when both schemas carry them (MetaTracking):
+//   set_privileges when an object on both sides has different effective ACLs (an ACL no
+//   statement touched is the dialect's default, DialectTraits::default_privileges; column
+//   privileges are in the table's ACL), set_owner when both sides name an owner and they
+//   differ. Created objects carry their grants and owner; dropped ones need nothing.
 // - Dump-version noise that the model keeps distinct is ignored here, as the schemas'
 //   dialect traits say: an always-installed extension present on one side only, and a
 //   data type present on one side only for a sequence OWNED BY a column on both sides.

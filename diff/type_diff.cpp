@@ -55,7 +55,7 @@ void add_enum_values(Context& ctx, const model::TypeDef& before, const model::Ty
 }
 
 void diff_type(Context& ctx, const model::TypeDef& before, const model::TypeDef& after) {
-    if (before == after) {
+    if (unchanged(ctx, before, after)) {
         return;
     }
     model::ObjectKey key = key_of(after);

@@ -58,7 +58,7 @@ void diff_column_comments(Context& ctx, const model::View& before, const model::
 }
 
 void diff_view(Context& ctx, const model::View& before, const model::View& after) {
-    if (before == after) {
+    if (unchanged(ctx, before, after)) {
         return;
     }
     if (before.materialized != after.materialized) {

@@ -109,6 +109,9 @@ std::vector<Dependency> DependencyGraph::dependents_of(const ObjectKey& key) con
 
 ObjectResolver::ObjectResolver(const Schema& schema) : schema_(schema) {
     for (const auto& [name, function] : schema.functions) {
+        if (function.kind == RoutineKind::event) {
+            continue;  // nothing calls an event by name
+        }
         routines_by_name_[name.name].push_back(object_key(object_kind(function.kind), name.name, name.args));
     }
 }

@@ -204,6 +204,21 @@ bool DialectTraits::is_always_installed(std::string_view extension) const {
            always_installed_extensions.end();
 }
 
+Acl DialectTraits::default_acl(ObjectKind kind, std::string_view name) const {
+    Acl acl;
+    acl.tracked = true;
+    for (const auto& d : default_privileges) {
+        if (d.kind == kind && (d.name.empty() || d.name == name)) {
+            acl.entries.emplace(AclKey{std::string(d.grantee), "", std::string(d.privilege)}, false);
+        }
+    }
+    return acl;
+}
+
+Acl DialectTraits::effective_acl(const Acl& acl, ObjectKind kind, std::string_view name) const {
+    return acl.tracked ? acl : default_acl(kind, name);
+}
+
 const DialectTraits& DialectTraits::neutral() {
     static const DialectTraits traits = [] {
         DialectTraits t;

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/acl.hpp"
 #include "model/attributes.hpp"
 
 namespace schemerge::model {
@@ -88,6 +89,13 @@ struct DialectTraits {
     // A sequence OWNED BY a column on both sides whose data type is set on one side only.
     bool owned_sequence_type_is_noise = false;
 
+    // Privileges objects hold before any GRANT / REVOKE (besides their owner's).
+    std::vector<DefaultPrivilege> default_privileges;
+    // The dialect's front end builds ACLs / its planner writes owner changes: a diff
+    // compares them (when both inputs carry them). False: they are recorded, never diffed.
+    bool plans_privileges = false;
+    bool plans_owners = false;
+
     // The dialect-only attributes its objects can carry (AttributeDef rows).
     std::vector<const AttributeDef*> attributes;
 
@@ -103,6 +111,10 @@ struct DialectTraits {
     [[nodiscard]] std::string fold_identifier(std::string_view typed) const;
     [[nodiscard]] bool names_equal(std::string_view a, std::string_view b) const;
     [[nodiscard]] bool is_always_installed(std::string_view extension) const;
+    // The ACL of an object of `kind` called `name` that no GRANT / REVOKE touched (tracked).
+    [[nodiscard]] Acl default_acl(ObjectKind kind, std::string_view name) const;
+    // `acl` when tracked, else default_acl: what the engine's catalog would say.
+    [[nodiscard]] Acl effective_acl(const Acl& acl, ObjectKind kind, std::string_view name) const;
     [[nodiscard]] std::string_view engine_name() const { return display_name.empty() ? "the engine" : display_name; }
 
     // Traits for schemas built without a dialect (tests' model builder defaults, an empty

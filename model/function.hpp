@@ -14,9 +14,11 @@
 namespace schemerge::model {
 
 enum class ArgMode : std::uint8_t { in, out, inout, variadic, table };
+// event: a body the engine runs on a schedule (MySQL's CREATE EVENT); no arguments, and
+// its schedule and status are the dialect's attributes.
 // operator_: an operator (name + left and right argument types; a prefix operator has only
 // its right one), implemented by a function (Function::operator_options).
-enum class RoutineKind : std::uint8_t { function, procedure, aggregate, operator_ };
+enum class RoutineKind : std::uint8_t { function, procedure, aggregate, event, operator_ };
 enum class Volatility : std::uint8_t { volatile_, stable, immutable };
 enum class Parallel : std::uint8_t { unsafe, restricted, safe };
 

@@ -37,6 +37,7 @@ std::string_view to_string(ObjectKind kind) {
         case ObjectKind::function: return "function";
         case ObjectKind::procedure: return "procedure";
         case ObjectKind::aggregate: return "aggregate";
+        case ObjectKind::event: return "event";
         case ObjectKind::operator_: return "operator";
         case ObjectKind::trigger: return "trigger";
         case ObjectKind::policy: return "policy";
@@ -117,6 +118,7 @@ ObjectKind object_kind(RoutineKind kind) {
         case RoutineKind::function: return ObjectKind::function;
         case RoutineKind::procedure: return ObjectKind::procedure;
         case RoutineKind::aggregate: return ObjectKind::aggregate;
+        case RoutineKind::event: return ObjectKind::event;
         case RoutineKind::operator_: return ObjectKind::operator_;
     }
     return ObjectKind::function;

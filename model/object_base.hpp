@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "model/acl.hpp"
 #include "model/attributes.hpp"
 #include "model/source_location.hpp"
 
@@ -15,7 +16,11 @@ struct ObjectBase {
     SourceLocation location;
     std::optional<std::string> comment;
     std::string owner;
-    std::vector<std::string> grants;  // canonical GRANT/REVOKE statements, in order
+    SourceLocation owner_at;  // the ALTER ... OWNER TO that set it (merge conflicts); not part of the value
+    std::vector<std::string> grants;  // canonical GRANT/REVOKE statements, in order (what a dump writes)
+    // What those statements leave, as a set (model/acl.hpp): what diff and merge compare.
+    // Column privileges are in their table's ACL (AclKey::column).
+    Acl acl;
     // `-- schemerge:renamed-from old_name` written next to the definition: the object
     // was renamed, not dropped and recreated. A hint for diff, not part of the definition.
     std::string renamed_from;
@@ -33,7 +38,7 @@ struct ObjectBase {
     // owner and grants are not part of it (see privileges_equal for those).
     bool operator==(const ObjectBase& other) const { return comment == other.comment && attributes == other.attributes; }
     [[nodiscard]] bool privileges_equal(const ObjectBase& other) const {
-        return owner == other.owner && grants == other.grants;
+        return owner == other.owner && grants == other.grants && acl == other.acl;
     }
 };
 

@@ -21,6 +21,7 @@ enum class ObjectKind : std::uint8_t {
     function,
     procedure,
     aggregate,
+    event,  // a routine the engine runs on a schedule (MySQL's CREATE EVENT)
     operator_,  // a routine kind (Schema::functions): name + argument types
     trigger,
     policy,

@@ -102,6 +102,9 @@ enum class LockStrategy : unsigned char {
 
 struct PlanOptions {
     LockStrategy locks = LockStrategy::plain;
+    // Created objects get their owner (ALTER ... OWNER TO) too: the diff compared owners
+    // (diff::DiffResult::owners_compared). Otherwise owners are left to the environment.
+    bool owners = false;
 };
 
 }  // namespace schemerge::synth

@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "cli/mysql/dump_rows.hpp"
+#include "cli/mysql/live_database.hpp"
 #include "cli/mysql/verify.hpp"
 #include "parser/mysql/dialect_traits.hpp"
 #include "parser/mysql/frontend.hpp"
@@ -35,6 +36,7 @@ Dialect make_dialect() {
     d.hazards.assign(std::begin(synth::mysql::hazard::k_mysql), std::end(synth::mysql::hazard::k_mysql));
     d.verify = [](const VerifyJob& job) { return verify(job); };
     d.dump_rows = dump_rows();
+    d.live = &live_engine();
     return d;
 }
 

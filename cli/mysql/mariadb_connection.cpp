@@ -101,6 +101,50 @@ std::expected<std::string, ServerError> MariadbConnection::query_text(std::strin
     }
 }
 
+std::expected<std::vector<MariadbConnection::Row>, ServerError> MariadbConnection::query_rows(std::string_view sql) {
+    MYSQL* handle = handle_.get();
+    if (mysql_real_query(handle, sql.data(), sql.size()) != 0) {
+        return std::unexpected(error());
+    }
+    std::vector<Row> out;
+    bool first = true;
+    for (;;) {
+        MYSQL_RES* result = mysql_store_result(handle);
+        if (result != nullptr) {
+            const unsigned columns = mysql_num_fields(result);
+            while (MYSQL_ROW row = mysql_fetch_row(result)) {
+                if (!first) {
+                    continue;  // the rows of the first result only
+                }
+                unsigned long* lengths = mysql_fetch_lengths(result);
+                Row values;
+                values.reserve(columns);
+                for (unsigned i = 0; i < columns; ++i) {
+                    if (row[i] == nullptr) {
+                        values.emplace_back(std::nullopt);
+                    } else {
+                        values.emplace_back(std::string(row[i], lengths[i]));
+                    }
+                }
+                out.push_back(std::move(values));
+            }
+            mysql_free_result(result);
+            first = false;
+        } else if (mysql_field_count(handle) != 0) {
+            return std::unexpected(error());
+        }
+        int next = mysql_next_result(handle);
+        if (next < 0) {
+            return out;
+        }
+        if (next > 0) {
+            return std::unexpected(error());
+        }
+    }
+}
+
+unsigned long MariadbConnection::thread_id() const { return mysql_thread_id(handle_.get()); }
+
 std::string MariadbConnection::quote(std::string_view name) {
     std::string out = "`";
     for (char c : name) {

@@ -1,8 +1,10 @@
 #pragma once
 #include <expected>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/mysql/dsn.hpp"
 
@@ -35,6 +37,12 @@ public:
     // The rows of a query as text, columns separated by a tab and rows ended by a newline
     // (`mariadb -N -B -r`'s output; NULL as "NULL").
     std::expected<std::string, ServerError> query_text(std::string_view sql);
+    // The rows of one query, each column's text as sent (NULL as nullopt): for values that
+    // may hold tabs and newlines (SHOW CREATE ... bodies).
+    using Row = std::vector<std::optional<std::string>>;
+    std::expected<std::vector<Row>, ServerError> query_rows(std::string_view sql);
+    // The server's thread id of this session (CONNECTION_ID()).
+    [[nodiscard]] unsigned long thread_id() const;
     // An identifier in backquotes, as MySQL writes one.
     [[nodiscard]] static std::string quote(std::string_view name);
 

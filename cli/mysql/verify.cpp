@@ -296,7 +296,13 @@ std::expected<std::string, std::string> catalog(const QueryText& query, const st
         "'{0}' order by binary routine_name;\n"
         "select concat('== parameter ', specific_name, ' ', ordinal_position, ' ', coalesce(parameter_mode, '-'), "
         "' ', coalesce(parameter_name, '-'), ' ', dtd_identifier) from information_schema.parameters where "
-        "specific_schema = '{0}' order by binary specific_name, ordinal_position;\n",
+        "specific_schema = '{0}' order by binary specific_name, ordinal_position;\n"
+        // Events: STARTS and an AT time are left out (the server stores them evaluated when
+        // the event is created, so two loads of one schema differ there).
+        "select concat('== event ', event_name, ' ', event_type, ' every ', coalesce(interval_value, '-'), ' ', "
+        "coalesce(interval_field, '-'), ' ends=', if(ends is null, 'no', 'yes'), ' ', on_completion, ' ', status, "
+        "' comment=', event_comment, char(10), event_definition) from information_schema.events where "
+        "event_schema = '{0}' order by binary event_name;\n",
         database);
     if (auto rows = query(database, queries); rows) {
         rest = *rows;

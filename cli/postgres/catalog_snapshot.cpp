@@ -178,6 +178,50 @@ constexpr std::string_view k_queries[] = {
     "  'pg_toast'))",
 };
 
+// The objects with an owner and an ACL, named as the queries above name them:
+// object, owner oid, ACL (NULL: the default, acldefault() of the kind).
+constexpr std::string_view k_owned_objects =
+    "SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence ' "
+    "  WHEN 'f' THEN 'foreign table ' ELSE 'table ' END || c.oid::regclass::text AS object, c.relowner AS owner, "
+    "  coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)) AS acl "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND " USER_SCHEMA("n") " AND "
+    NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
+    "UNION ALL "
+    "SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || "
+    "  p.oid::regprocedure::text, p.proowner, coalesce(p.proacl, acldefault('f', p.proowner)) "
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_proc", "p.oid") " "
+    "UNION ALL "
+    "SELECT 'schema ' || quote_ident(n.nspname), n.nspowner, coalesce(n.nspacl, acldefault('n', n.nspowner)) "
+    "FROM pg_namespace n WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " "
+    "UNION ALL "
+    "SELECT 'type ' || format_type(t.oid, NULL), t.typowner, coalesce(t.typacl, acldefault('T', t.typowner)) "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_type", "t.oid") " "
+    "AND t.typtype IN ('b', 'c', 'd', 'e', 'r') "
+    "AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c') "
+    "AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)";
+
+// Privileges: every ACL entry but the owner's own (implicit, and named after whoever the
+// owner is), the grantor left out (the owner, or the role that ran the GRANT).
+const std::string k_privileges_query =
+    "SELECT o.object, 'grant ' || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE x.grantee::regrole::text END || ' ' || "
+    "  x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS privilege "
+    "FROM (" + std::string(k_owned_objects) + ") o, LATERAL aclexplode(o.acl) x WHERE x.grantee <> o.owner "
+    "UNION ALL "
+    "SELECT 'column ' || c.oid::regclass::text || '.' || quote_ident(a.attname), "
+    "  'grant ' || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE x.grantee::regrole::text END || ' ' || "
+    "  x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END "
+    "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace, "
+    "  LATERAL aclexplode(a.attacl) x "
+    "WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND x.grantee <> c.relowner AND "
+    USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+// Owners, by name.
+const std::string k_owners_query =
+    "SELECT o.object, o.owner::regrole::text AS owner FROM (" + std::string(k_owned_objects) + ") o";
+
 #undef USER_SCHEMA
 #undef NOT_EXTENSION_MEMBER
 
@@ -195,13 +239,20 @@ std::size_t CatalogSnapshot::object_count() const {
     return count;
 }
 
-std::expected<CatalogSnapshot, PgError> take_snapshot(PgConnection& connection) {
+std::expected<CatalogSnapshot, PgError> take_snapshot(PgConnection& connection, const SnapshotOptions& options) {
     // Every user object qualified, whatever the session's search_path was.
     if (auto set = connection.exec("SELECT pg_catalog.set_config('search_path', 'pg_catalog', false)"); !set) {
         return std::unexpected(set.error());
     }
     CatalogSnapshot snapshot;
-    for (std::string_view query : k_queries) {
+    std::vector<std::string_view> queries(std::begin(k_queries), std::end(k_queries));
+    if (options.privileges) {
+        queries.push_back(k_privileges_query);
+    }
+    if (options.owners) {
+        queries.push_back(k_owners_query);
+    }
+    for (std::string_view query : queries) {
         auto result = connection.exec(std::string(query));
         if (!result) {
             return std::unexpected(result.error());

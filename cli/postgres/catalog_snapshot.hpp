@@ -20,14 +20,20 @@ struct CatalogEntry {
 // A database's user schema as a set of entries (column order ignored). Covers schemas,
 // extensions, collations, types, sequences, tables/views/materialized views, columns,
 // constraints, indexes, functions, triggers, policies, row-level security and comments;
-// leaves out system schemas and objects that belong to extensions. Ownership and
-// privileges are not compared.
+// leaves out system schemas and objects that belong to extensions. Privileges (ACL entries
+// other than the owner's, without the grantor) and owners only when asked.
 struct CatalogSnapshot {
     std::set<CatalogEntry> entries;
     [[nodiscard]] std::size_t object_count() const;
 };
 
-[[nodiscard]] std::expected<CatalogSnapshot, PgError> take_snapshot(PgConnection& connection);
+struct SnapshotOptions {
+    bool privileges = false;
+    bool owners = false;
+};
+
+[[nodiscard]] std::expected<CatalogSnapshot, PgError> take_snapshot(PgConnection& connection,
+                                                                    const SnapshotOptions& options = {});
 
 struct CatalogDifference {
     std::vector<CatalogEntry> only_in_actual;    // the plan's result has it, the target does not

@@ -380,7 +380,7 @@ int verify(const VerifyJob& job) {
             std::cerr << "error: cannot connect to database " << database << ": " << connection.error() << '\n';
             return k_exit_input_error;
         }
-        auto snapshot = take_snapshot(*connection);
+        auto snapshot = take_snapshot(*connection, SnapshotOptions{job.compare_privileges, job.compare_owners});
         if (interrupted_by() != 0) {
             return interrupted_exit();
         }

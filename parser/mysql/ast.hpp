@@ -333,7 +333,12 @@ struct Event {
     bool if_exists = false;
     bool if_not_exists = false;
     bool or_replace = false;
-    Tokens tokens;  // the whole statement
+    std::string definer;
+    // Between the name and DO, as written: ON SCHEDULE ..., ON COMPLETION [NOT] PRESERVE,
+    // RENAME TO ..., ENABLE | DISABLE [ON SLAVE], COMMENT '...' (the interpreter reads them).
+    Tokens clauses;
+    std::optional<RoutineBody> body;  // DO ...
+    Tokens tokens;                    // the whole statement
 };
 
 struct Database {

@@ -106,6 +106,20 @@ ast::Tokens AstBuilder::tokens_of(antlr4::ParserRuleContext* ctx) const {
     return tokens(ctx->getStart()->getTokenIndex(), ctx->getStop()->getTokenIndex());
 }
 
+ast::Tokens AstBuilder::clauses_before_do(antlr4::ParserRuleContext* after, antlr4::ParserRuleContext* body) const {
+    if (after == nullptr || after->getStop() == nullptr || body == nullptr || body->getStart() == nullptr) {
+        return {};
+    }
+    std::size_t first = after->getStop()->getTokenIndex() + 1;
+    std::size_t stop = body->getStart()->getTokenIndex();
+    ast::Tokens out = stop > first ? tokens(first, stop - 1) : ast::Tokens{};
+    if (!out.empty() && out.back().text.size() == 2 && std::toupper(static_cast<unsigned char>(out.back().text[0])) == 'D' &&
+        std::toupper(static_cast<unsigned char>(out.back().text[1])) == 'O') {
+        out.pop_back();  // the DO that introduces the body
+    }
+    return out;
+}
+
 ast::Expr AstBuilder::inner(P::ParenthesizedContext* ctx) const {
     ast::Expr expr;
     if (ctx == nullptr) {
@@ -355,12 +369,26 @@ ast::Statement AstBuilder::statement(P::StatementContext* ctx) {
         e.name = name(c->qualifiedName());
         e.or_replace = c->OR() != nullptr;
         e.if_not_exists = c->ifNotExists() != nullptr;
+        e.definer = user(c->definerClause());
+        e.clauses = clauses_before_do(c->qualifiedName(), c->routineBody());
+        e.body = routine_body(c->routineBody());
         e.tokens = tokens_of(c);
         st.body = std::move(e);
     } else if (auto* c = ctx->alterEvent()) {
         ast::Event e;
         e.op = ast::Event::Op::alter;
         e.name = name(c->qualifiedName());
+        e.definer = user(c->definerClause());
+        if (c->routineBody() != nullptr) {
+            e.clauses = clauses_before_do(c->qualifiedName(), c->routineBody());
+            e.body = routine_body(c->routineBody());
+        } else {
+            std::size_t first = c->qualifiedName()->getStop()->getTokenIndex() + 1;
+            std::size_t last = c->getStop()->getTokenIndex();
+            if (last >= first) {
+                e.clauses = tokens(first, last);
+            }
+        }
         e.tokens = tokens_of(c);
         st.body = std::move(e);
     } else if (auto* c = ctx->dropEvent()) {

@@ -41,6 +41,8 @@ private:
     [[nodiscard]] std::vector<std::string> identifiers(P::ColumnListContext* ctx) const;
     [[nodiscard]] std::string string_value(P::StringLiteralContext* ctx, std::string* introducer = nullptr) const;
     [[nodiscard]] std::string token_string(P::StringTokenContext* ctx) const;
+    // The tokens after `after` up to `body`, without the DO that introduces the body.
+    [[nodiscard]] ast::Tokens clauses_before_do(antlr4::ParserRuleContext* after, antlr4::ParserRuleContext* body) const;
     [[nodiscard]] std::string user(P::DefinerClauseContext* ctx) const;
 
     ast::Statement statement(P::StatementContext* ctx);

@@ -55,6 +55,9 @@ const AttributeDef sql_security{"sql_security", AttributeScope::view, AttributeT
 
 const AttributeDef deterministic{"deterministic", AttributeScope::function, AttributeType::flag, true, 600};
 const AttributeDef data_access{"data_access", AttributeScope::function, AttributeType::text, true, 601};
+const AttributeDef event_schedule{"schedule", AttributeScope::function, AttributeType::text, true, 602};
+const AttributeDef event_preserve{"on_completion_preserve", AttributeScope::function, AttributeType::flag, true, 603};
+const AttributeDef event_status{"status", AttributeScope::function, AttributeType::text, true, 604};
 
 const AttributeDef trigger_body{"body", AttributeScope::trigger, AttributeType::text, true, 700};
 const AttributeDef trigger_order{"action_order", AttributeScope::trigger, AttributeType::text, true, 701};
@@ -232,6 +235,9 @@ model::DialectTraits make_traits() {
         &attr::sql_security,
         &attr::deterministic,
         &attr::data_access,
+        &attr::event_schedule,
+        &attr::event_preserve,
+        &attr::event_status,
         &attr::trigger_body,
         &attr::trigger_order,
     };

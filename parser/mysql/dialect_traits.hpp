@@ -66,6 +66,11 @@ extern const model::AttributeDef view_algorithm;  // MERGE | TEMPTABLE (UNDEFINE
 extern const model::AttributeDef sql_security;    // INVOKER (DEFINER, the default, is unset)
 // Routines (SQL SECURITY is the neutral Function::security_definer, true by default here).
 extern const model::AttributeDef deterministic;
+// Events (routines of kind event): ON SCHEDULE's text (canonical), ON COMPLETION PRESERVE,
+// and "" (ENABLE, the default) | DISABLE | DISABLE ON SLAVE.
+extern const model::AttributeDef event_schedule;
+extern const model::AttributeDef event_preserve;
+extern const model::AttributeDef event_status;
 extern const model::AttributeDef data_access;     // NO SQL | READS SQL DATA | MODIFIES SQL DATA (CONTAINS SQL is unset)
 // Triggers.
 extern const model::AttributeDef trigger_body;    // BEGIN ... END, verbatim (the neutral trigger calls a function)

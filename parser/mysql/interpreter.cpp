@@ -288,6 +288,7 @@ void Interpreter::database(const ast::Database& stmt) {
         std::erase_if(foreign_keys_, [&](const auto& f) { return f.second.schema == schema; });
         std::erase_if(triggers_, [&](const auto& t) { return t.second.schema == schema; });
         std::erase_if(routines_, [&](const auto& r) { return r.second.name.schema == schema; });
+        std::erase_if(events_, [&](const auto& e) { return e.second.name.schema == schema; });
         databases_.erase(stmt.name);
         return;
     }
@@ -483,41 +484,6 @@ void Interpreter::keep_opaque(const std::string& kind, const ast::Tokens& tokens
 }
 
 void Interpreter::unmodeled(const ast::Unmodeled& stmt) { keep_opaque(stmt.kind, stmt.tokens, {}); }
-
-// Events (13.1.13): the model has no event object yet; each CREATE EVENT is kept verbatim
-// (and reported), ALTER EVENT too, and DROP EVENT removes the CREATE it drops.
-void Interpreter::event(const ast::Event& stmt) {
-    model::QualifiedName name = qualify(stmt.name);
-    auto key = std::make_pair(name.schema, lower(name.name));
-    if (stmt.op == ast::Event::Op::drop) {
-        auto it = events_.find(key);
-        if (it == events_.end()) {
-            if (!stmt.if_exists) {
-                throw StatementError(stmt.name.offset, fmt::format("event \"{}\" does not exist", table_label(name)));
-            }
-            --stats_.applied;
-            ++stats_.skipped;
-            return;
-        }
-        std::erase_if(schema_.opaque, [&](const model::OpaqueStatement& op) { return op.sql == it->second; });
-        events_.erase(it);
-        return;
-    }
-    if (stmt.op == ast::Event::Op::create) {
-        if (auto it = events_.find(key); it != events_.end() && !stmt.or_replace) {
-            if (stmt.if_not_exists) {
-                --stats_.applied;
-                ++stats_.skipped;
-                return;
-            }
-            throw StatementError(stmt.name.offset, fmt::format("event \"{}\" already exists", table_label(name)));
-        } else if (it != events_.end()) {
-            std::erase_if(schema_.opaque, [&](const model::OpaqueStatement& op) { return op.sql == it->second; });
-        }
-        events_[key] = render_statement(stmt.tokens);
-    }
-    keep_opaque(stmt.op == ast::Event::Op::create ? "CREATE EVENT" : "ALTER EVENT", stmt.tokens, name.name);
-}
 
 // ---------------------------------------------------------------------------------------
 

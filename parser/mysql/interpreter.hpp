@@ -21,6 +21,8 @@
 
 namespace schemerge::parser::mysql {
 
+struct BodyContext;
+
 // Where the statement being applied sits.
 struct StatementSite {
     const PreparedScript* file = nullptr;
@@ -130,6 +132,12 @@ private:
     void create_trigger(const ast::CreateTrigger& stmt);
     void drop_trigger(const ast::DropTrigger& stmt);
     void create_routine(const ast::CreateRoutine& stmt);
+    // A routine's or event's body: its text and the tables and columns its statements name.
+    static void set_body(model::Function& f, const ast::RoutineBody& body, const BodyContext& context);
+    // ON SCHEDULE / ON COMPLETION / RENAME TO / ENABLE / DISABLE / COMMENT of CREATE and
+    // ALTER EVENT, applied to `f`; returns the RENAME TO name, if any.
+    std::optional<ast::Name> event_clauses(const ast::Event& stmt, model::Function& f);
+    bool keep_routine(model::Function f, std::string_view what, std::uint32_t offset);
     void alter_routine(const ast::AlterRoutine& stmt);
     void drop_routine(const ast::DropRoutine& stmt);
 
@@ -181,8 +189,8 @@ private:
     // The index name a foreign key asks for when MySQL must create one for it
     // (CONSTRAINT symbol, else FOREIGN KEY index_name), until the statement ends.
     std::map<std::string, std::string> fk_index_hints_;  // lower-case constraint name -> index name
-    // Events kept verbatim: (schema, lower-case name) -> the text of their CREATE EVENT.
-    std::map<std::pair<std::string, std::string>, std::string> events_;
+    // Events: (schema, lower-case name) -> key (events have their own namespace).
+    std::map<std::pair<std::string, std::string>, model::RoutineName> events_;
 };
 
 }  // namespace schemerge::parser::mysql

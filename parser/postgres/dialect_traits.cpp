@@ -55,6 +55,18 @@ model::DialectTraits make_traits() {
     t.always_installed_extensions = {"plpgsql"};
     // pg_dump 10+ writes `AS integer` on a serial's sequence, older versions did not.
     t.owned_sequence_type_is_noise = true;
+    // What PUBLIC holds on a new object (docs: "Privileges", Table 5.2 / acldefault()):
+    // EXECUTE on routines, USAGE on types and domains; since PostgreSQL 15 USAGE (not
+    // CREATE) on the public schema.
+    t.plans_privileges = true;
+    t.plans_owners = true;
+    t.default_privileges = {
+        {model::ObjectKind::function, "", model::k_every_role, "EXECUTE"},
+        {model::ObjectKind::procedure, "", model::k_every_role, "EXECUTE"},
+        {model::ObjectKind::aggregate, "", model::k_every_role, "EXECUTE"},
+        {model::ObjectKind::type, "", model::k_every_role, "USAGE"},
+        {model::ObjectKind::schema, "public", model::k_every_role, "USAGE"},
+    };
     return t;
 }
 

@@ -145,6 +145,7 @@ void Interpreter::alter_table(PgQuery__AlterTableStmt* stmt) {
                 switch (cmd->subtype) {
                     case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
                         it->second.meta.owner = role_name(cmd->newowner);
+                        it->second.meta.owner_at = meta().location;
                         break;
                     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
                         auto* def = cmd->def->column_def;
@@ -346,7 +347,10 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
             }
             return;
         }
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: table.meta.owner = role_name(cmd->newowner); return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+            table.meta.owner = role_name(cmd->newowner);
+            table.meta.owner_at = meta().location;
+            return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn: table.cluster_on = cmd->name; return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster: table.cluster_on.clear(); return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged: table.persistence = model::Persistence::permanent; return;
@@ -465,7 +469,10 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
 
 void Interpreter::alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd) {
     switch (cmd->subtype) {
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: view.meta.owner = role_name(cmd->newowner); return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+            view.meta.owner = role_name(cmd->newowner);
+            view.meta.owner_at = meta().location;
+            return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
             merge_options(view.options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
@@ -524,7 +531,10 @@ void Interpreter::alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd)
 
 void Interpreter::alter_sequence_cmd(model::Sequence& seq, PgQuery__AlterTableCmd* cmd) {
     switch (cmd->subtype) {
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: seq.meta.owner = role_name(cmd->newowner); return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+            seq.meta.owner = role_name(cmd->newowner);
+            seq.meta.owner_at = meta().location;
+            return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged: seq.unlogged = false; return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged: seq.unlogged = true; return;
         default: unsupported(current_, "ALTER SEQUENCE action"); return;

@@ -254,6 +254,7 @@ void Interpreter::create_function(PgQuery__CreateFunctionStmt* stmt) {
         f.meta.comment = it->second.meta.comment;  // CREATE OR REPLACE keeps comment, owner and grants
         f.meta.owner = it->second.meta.owner;
         f.meta.grants = it->second.meta.grants;
+        f.meta.acl = it->second.meta.acl;
     }
     schema_.functions.insert_or_assign(key, std::move(f));
 }

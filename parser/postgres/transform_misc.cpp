@@ -1,12 +1,14 @@
 // CREATE SCHEMA / EXTENSION, COMMENT ON, GRANT, OWNER TO, DROP, RENAME, SET SCHEMA,
 // search_path, text search configuration mappings, and the final canonical pass.
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "model/schema_edits.hpp"
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/privileges.hpp"
 
 namespace schemerge::parser::postgres {
 
@@ -99,6 +101,10 @@ namespace {
 struct Target {
     model::ObjectBase* meta = nullptr;
     std::string description;
+    // What was found, for GRANT / REVOKE (which privileges it has, its default ACL).
+    model::ObjectKind kind = model::ObjectKind::other;
+    std::string name;                // unqualified
+    model::Table* table = nullptr;   // when it is a table: its columns
 };
 }  // namespace
 
@@ -127,14 +133,20 @@ static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__Objec
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
             model::QualifiedName n = relation(names_of(in, object), is_qualified(object));
             t.description = n.to_string();
+            t.name = n.name;
             if (auto it = schema.tables.find(n); it != schema.tables.end()) {
                 t.meta = &it->second.meta;
+                t.kind = model::ObjectKind::table;
+                t.table = &it->second;
             } else if (auto v = schema.views.find(n); v != schema.views.end()) {
                 t.meta = &v->second.meta;
+                t.kind = v->second.materialized ? model::ObjectKind::materialized_view : model::ObjectKind::view;
             } else if (auto s = schema.sequences.find(n); s != schema.sequences.end()) {
                 t.meta = &s->second.meta;
+                t.kind = model::ObjectKind::sequence;
             } else if (auto x = schema.indexes.find(n); x != schema.indexes.end()) {
                 t.meta = &x->second.meta;
+                t.kind = model::ObjectKind::index;
             }
             return t;
         }
@@ -191,7 +203,10 @@ static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__Objec
             model::RoutineName key = routine_key(in, object->object_with_args, schema, &found);
             t.description = fmt::format("{}({})", key.name.to_string(), key.args);
             if (found) {
-                t.meta = &schema.functions.at(key).meta;
+                auto& function = schema.functions.at(key);
+                t.meta = &function.meta;
+                t.kind = model::object_kind(function.kind);
+                t.name = key.name.name;
             }
             return t;
         }
@@ -213,6 +228,8 @@ static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__Objec
             t.description = n.to_string();
             if (auto it = schema.types.find(n); it != schema.types.end()) {
                 t.meta = &it->second.meta;
+                t.kind = model::ObjectKind::type;
+                t.name = n.name;
             }
             return t;
         }
@@ -225,6 +242,8 @@ static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__Objec
             }
             if (it != schema.namespaces.end()) {
                 t.meta = &it->second.meta;
+                t.kind = model::ObjectKind::schema;
+                t.name = n;
             }
             return t;
         }
@@ -270,9 +289,55 @@ void Interpreter::comment(PgQuery__CommentStmt* stmt) {
     }
 }
 
+namespace {
+
+// Reads the privileges and grantees of a GRANT / REVOKE.
+PrivilegeChange privilege_change(const PgQuery__GrantStmt* stmt) {
+    PrivilegeChange change;
+    change.grant = stmt->is_grant;
+    change.grant_option = stmt->grant_option;
+    for (std::size_t i = 0; i < stmt->n_privileges; ++i) {
+        const Node* node = stmt->privileges[i];
+        if (node->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV) {
+            continue;
+        }
+        const auto* priv = node->access_priv;
+        PrivilegeChange::Item item;
+        if (priv->priv_name != nullptr) {
+            item.privilege = priv->priv_name;
+            std::transform(item.privilege.begin(), item.privilege.end(), item.privilege.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        }
+        for (std::size_t c = 0; c < priv->n_cols; ++c) {
+            item.columns.emplace_back(node_string(priv->cols[c]));
+        }
+        change.items.push_back(std::move(item));
+    }
+    for (std::size_t i = 0; i < stmt->n_grantees; ++i) {
+        const Node* node = stmt->grantees[i];
+        if (node->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC) {
+            continue;
+        }
+        const auto* role = node->role_spec;
+        change.grantees.push_back(role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC
+                                      ? std::string(model::k_every_role)
+                                      : owner_name(role));
+    }
+    return change;
+}
+
+}  // namespace
+
 void Interpreter::grant(PgQuery__GrantStmt* stmt, Node* node) {
-    if (stmt->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT && stmt->n_objects >= 1) {
-        Node* object = stmt->objects[0];
+    if (stmt->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT || stmt->n_objects < 1) {
+        keep_opaque(node);
+        return;
+    }
+    // The statement's text is kept with its first object (what a dump writes); its effect
+    // goes into the ACL of every object it names.
+    std::vector<Target> targets;
+    for (std::size_t i = 0; i < stmt->n_objects; ++i) {
+        Node* object = stmt->objects[i];
         Node list_node = PG_QUERY__NODE__INIT;
         PgQuery__List list = PG_QUERY__LIST__INIT;
         std::vector<Node*> items;
@@ -298,14 +363,30 @@ void Interpreter::grant(PgQuery__GrantStmt* stmt, Node* node) {
             list_node.list = &list;
             object = &list_node;
         }
-        PgQuery__ObjectType type = stmt->objtype;
-        Target t = find_target(*this, schema_, type, object, search_path_);
-        if (t.meta != nullptr) {
-            t.meta->grants.push_back(deparse_statement(node, names_, true).text);
+        Target t = find_target(*this, schema_, stmt->objtype, object, search_path_);
+        if (i == 0 && t.meta == nullptr) {
+            keep_opaque(node);
             return;
         }
+        if (t.meta != nullptr) {
+            targets.push_back(std::move(t));
+        }
     }
-    keep_opaque(node);
+    PrivilegeChange change = privilege_change(stmt);
+    for (auto& t : targets) {
+        if (privileges_of(t.kind).empty()) {
+            continue;  // no ACL of its own (an index): the statement is only kept
+        }
+        model::Acl acl = t.meta->acl;
+        if (std::string error = apply_privileges(acl, t.kind, t.name, change, t.table); !error.empty()) {
+            throw StatementError(0, fmt::format("{} (on {})", error, t.description));
+        }
+        for (const auto& grantee : change.grantees) {
+            acl.lines[grantee] = meta().location;
+        }
+        t.meta->acl = std::move(acl);
+    }
+    targets.front().meta->grants.push_back(deparse_statement(node, names_, true).text);
 }
 
 void Interpreter::alter_owner(PgQuery__AlterOwnerStmt* stmt) {
@@ -318,6 +399,7 @@ void Interpreter::alter_owner(PgQuery__AlterOwnerStmt* stmt) {
         throw StatementError(0, fmt::format("ALTER ... OWNER TO on an object that does not exist: {}", t.description));
     }
     t.meta->owner = owner_name(stmt->newowner);
+    t.meta->owner_at = meta().location;
 }
 
 void Interpreter::drop(PgQuery__DropStmt* stmt) {

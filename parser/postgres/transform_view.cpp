@@ -45,6 +45,7 @@ void Interpreter::create_view(PgQuery__ViewStmt* stmt) {
         view.meta.comment = existing->second.meta.comment;
         view.meta.owner = existing->second.meta.owner;
         view.meta.grants = existing->second.meta.grants;
+        view.meta.acl = existing->second.meta.acl;
         view.column_details = existing->second.column_details;
         existing->second = std::move(view);
         return;

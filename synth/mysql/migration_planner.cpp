@@ -130,7 +130,8 @@ void Planner::expand(const Change& change) {
         case ChangeKind::set_comment:
             switch (change.key.kind) {
                 case ObjectKind::function:
-                case ObjectKind::procedure: routine_comments_.push_back(&change); return;
+                case ObjectKind::procedure:
+                case ObjectKind::event: routine_comments_.push_back(&change); return;
                 case ObjectKind::view:
                 case ObjectKind::trigger:
                 case ObjectKind::constraint:
@@ -391,6 +392,11 @@ void Planner::routines() {
         if (before == nullptr || after == nullptr) {
             continue;
         }
+        if (before->kind == model::RoutineKind::event && after->kind == model::RoutineKind::event) {
+            // ALTER EVENT sets schedule, status, comment and body at once: no gap.
+            add(k_alter_routine, key_of(*c), {alter_event(*after)}, {c->describe()}, {});
+            continue;
+        }
         ActionGraph::Id drop =
             add(k_drop_routine, key_of(*c), {drop_routine(*before)}, {c->describe()},
                 {Hazard{std::string(hazard::k_recreated_non_atomically),
@@ -415,7 +421,9 @@ void Planner::routines() {
         if (recreated) {
             continue;
         }
-        std::string sql = std::string(f->kind == model::RoutineKind::function ? "ALTER FUNCTION " : "ALTER PROCEDURE ") +
+        std::string sql = std::string(f->kind == model::RoutineKind::function ? "ALTER FUNCTION "
+                                      : f->kind == model::RoutineKind::event  ? "ALTER EVENT "
+                                                                              : "ALTER PROCEDURE ") +
                           qualified(f->name) + " COMMENT " + quote_string(f->meta.comment.value_or(""));
         add(k_alter_routine, c->key, {sql}, {c->describe()}, {});
     }
@@ -534,7 +542,8 @@ diff::ChangeSet statement_changes(const diff::ChangeSet& changes) {
             case ObjectKind::view:
             case ObjectKind::materialized_view: emit(ChangeKind::replace_view, c, c.before, c.after); break;
             case ObjectKind::function:
-            case ObjectKind::procedure: emit(ChangeKind::replace_function, c, c.before, c.after); break;
+            case ObjectKind::procedure:
+            case ObjectKind::event: emit(ChangeKind::replace_function, c, c.before, c.after); break;
             case ObjectKind::trigger:
                 emit(ChangeKind::drop_trigger, c, c.before, {});
                 emit(ChangeKind::create_trigger, c, {}, c.after);

@@ -369,7 +369,49 @@ std::string create_view(const model::View& view, bool or_replace, bool definer) 
     return out;
 }
 
+namespace {
+
+// ON SCHEDULE ... [ON COMPLETION PRESERVE] [DISABLE [ON SLAVE]] [COMMENT '...']: what follows
+// an event's name in CREATE EVENT; `all` writes the defaults too (ALTER EVENT keeps what it
+// does not name, so it must name everything).
+std::string event_clauses(const model::Function& f, bool all) {
+    std::string out = "\n    ON SCHEDULE " + attribute(f, attr::event_schedule);
+    if (flag(f, attr::event_preserve)) {
+        out += "\n    ON COMPLETION PRESERVE";
+    } else if (all) {
+        out += "\n    ON COMPLETION NOT PRESERVE";
+    }
+    if (std::string status = attribute(f, attr::event_status); !status.empty()) {
+        out += "\n    " + status;
+    } else if (all) {
+        out += "\n    ENABLE";
+    }
+    if (f.meta.comment) {
+        out += "\n    COMMENT " + quote_string(*f.meta.comment);
+    } else if (all) {
+        out += "\n    COMMENT ''";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string create_event(const model::Function& f, bool definer) {
+    std::string out = "CREATE";
+    if (definer && !f.meta.owner.empty()) {
+        out += " DEFINER=" + f.meta.owner;
+    }
+    return out + " EVENT " + qualified(f.name) + event_clauses(f, false) + "\nDO " + f.body;
+}
+
+std::string alter_event(const model::Function& f) {
+    return "ALTER EVENT " + qualified(f.name) + event_clauses(f, true) + "\nDO " + f.body;
+}
+
 std::string create_routine(const model::Function& f, bool definer) {
+    if (f.kind == model::RoutineKind::event) {
+        return create_event(f, definer);
+    }
     const bool function = f.kind == model::RoutineKind::function;
     std::string out = "CREATE";
     if (definer && !f.meta.owner.empty()) {
@@ -407,7 +449,9 @@ std::string create_routine(const model::Function& f, bool definer) {
 }
 
 std::string drop_routine(const model::Function& f) {
-    return std::string(f.kind == model::RoutineKind::function ? "DROP FUNCTION " : "DROP PROCEDURE ") +
+    return std::string(f.kind == model::RoutineKind::function ? "DROP FUNCTION "
+                       : f.kind == model::RoutineKind::event  ? "DROP EVENT "
+                                                              : "DROP PROCEDURE ") +
            qualified(f.name);
 }
 

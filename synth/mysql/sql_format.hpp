@@ -55,6 +55,10 @@ using parser::mysql::flag;
 [[nodiscard]] std::string create_view(const model::View& view, bool or_replace, bool definer);
 [[nodiscard]] std::string create_routine(const model::Function& routine, bool definer);
 [[nodiscard]] std::string drop_routine(const model::Function& routine);
+// Events (routines of kind event; create_routine and drop_routine write them too): ALTER
+// EVENT with every clause and the body, which changes an event in one statement.
+[[nodiscard]] std::string create_event(const model::Function& event, bool definer);
+[[nodiscard]] std::string alter_event(const model::Function& event);
 [[nodiscard]] std::string create_trigger(const model::Trigger& trigger, bool definer);
 [[nodiscard]] std::string drop_trigger(const model::Trigger& trigger);
 // Does a routine's or trigger's statement need another DELIMITER in a client script

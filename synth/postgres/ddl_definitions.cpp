@@ -211,6 +211,13 @@ void append_metadata(std::vector<std::string>& out, const model::ObjectBase& met
         for (const auto& grant : meta.grants) {
             out.push_back(grant);
         }
+        // An ACL a three-way merge combined: no statement wrote it.
+        if (meta.acl.derived && meta.grants.empty() && !owner_target.empty()) {
+            for (auto& statement : privilege_statements(grant_target(owner_target), default_acl_of_target(owner_target),
+                                                        meta.acl)) {
+                out.push_back(std::move(statement));
+            }
+        }
     }
 }
 

@@ -100,7 +100,7 @@ void Planner::expand(const Change& change) {
                 return;
             }
             std::vector<std::string> sql{create_extension(*extension)};
-            append_metadata(sql, extension->meta, "EXTENSION " + quote_identifier(extension->name), "", k_meta);
+            append_metadata(sql, extension->meta, "EXTENSION " + quote_identifier(extension->name), "", meta_options());
             std::size_t a = add(k_create_extension, key, sql, text);
             provides(a, key);
             if (!extension->schema.empty()) {
@@ -120,7 +120,7 @@ void Planner::expand(const Change& change) {
             }
             std::vector<std::string> sql{create_collation(*collation)};
             std::string target = "COLLATION " + format_name(collation->name);
-            append_metadata(sql, collation->meta, target, target, k_meta);
+            append_metadata(sql, collation->meta, target, target, meta_options());
             provides(add(k_create_collation, key, sql, text), key);
             return;
         }
@@ -174,6 +174,8 @@ void Planner::expand(const Change& change) {
         case ChangeKind::create_text_search: return create_text_search(change, text);
         case ChangeKind::drop_text_search: return drop_text_search(change, text);
         case ChangeKind::set_comment: return set_comment(change, text);
+        case ChangeKind::set_privileges: return set_privileges(change, text);
+        case ChangeKind::set_owner: return set_owner(change, text);
         case ChangeKind::set_attribute:
             // PostgreSQL declares no attribute rows yet (its extras are fields of the model):
             // a row added to its table gets its statement here.

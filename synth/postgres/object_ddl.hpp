@@ -14,6 +14,17 @@ namespace schemerge::synth::postgres {
 void append_metadata(std::vector<std::string>& out, const model::ObjectBase& meta, const std::string& comment_target,
                      const std::string& owner_target, const EmitOptions& options);
 
+// --- privileges (privilege_sql.cpp) ---
+// The GRANT / REVOKE target of what ALTER ... OWNER TO names: relations are TABLE,
+// aggregates FUNCTION.
+[[nodiscard]] std::string grant_target(const std::string& owner_target);
+// What an object holds before any GRANT / REVOKE, from its owner target.
+[[nodiscard]] model::Acl default_acl_of_target(const std::string& owner_target);
+// The REVOKEs and GRANTs that turn the effective ACL `before` into `after` on `target`
+// (a grant target), grantee by grantee: revokes first.
+[[nodiscard]] std::vector<std::string> privilege_statements(const std::string& target, const model::Acl& before,
+                                                            const model::Acl& after);
+
 // --- definitions (ddl_definitions.cpp) ---
 [[nodiscard]] std::string create_schema(const model::Namespace& ns);
 [[nodiscard]] std::string create_extension(const model::Extension& extension);

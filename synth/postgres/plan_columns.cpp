@@ -86,7 +86,7 @@ void Planner::add_column(const Change& change, const std::string& text) {
     for (auto& extra : column_extras(only_this)) {
         sql.push_back(std::move(extra));
     }
-    append_metadata(sql, column->meta, "COLUMN " + column_target(table_name, column->name), "", k_meta);
+    append_metadata(sql, column->meta, "COLUMN " + column_target(table_name, column->name), "", meta_options());
     // Sorted by table, then in declaration order (the change order).
     std::size_t a = add(k_add_column, model::object_key(ObjectKind::table, table_name), sql, text, hazards);
     provides(a, change.key);
@@ -328,7 +328,7 @@ void Planner::alter_generated(const Change& change, const std::string& text) {
     // column is dropped and added again (its values are recomputed).
     std::vector<std::string> sql{prefix + " DROP COLUMN " + quote_identifier(before->name),
                                  prefix + " ADD COLUMN " + column_definition(*table, *after)};
-    append_metadata(sql, after->meta, "COLUMN " + column_target(table_name, after->name), "", k_meta);
+    append_metadata(sql, after->meta, "COLUMN " + column_target(table_name, after->name), "", meta_options());
     std::vector<Hazard> hazards{
         make_hazard(hazard::k_data_loss, "column " + after->name + " of " + name +
                                         " is dropped and added again as a generated column: its stored values are "

@@ -35,6 +35,7 @@ std::string Planner::comment_target(const Change& change) const {
         case ObjectKind::policy: return "POLICY " + quote_identifier(key.name) + " ON " + format_name(table_of(key));
         case ObjectKind::text_search_configuration: return "TEXT SEARCH CONFIGURATION " + format_name(name_of(key));
         case ObjectKind::text_search_dictionary: return "TEXT SEARCH DICTIONARY " + format_name(name_of(key));
+        case ObjectKind::event:  // PostgreSQL has no events
         case ObjectKind::other: return {};
     }
     return {};
@@ -122,6 +123,7 @@ bool Planner::created_with_comment(const ObjectKey& key) const {
         case ObjectKind::collation: return has_change(ChangeKind::create_collation, key);
         case ObjectKind::text_search_configuration:
         case ObjectKind::text_search_dictionary: return has_change(ChangeKind::create_text_search, key);
+        case ObjectKind::event:  // PostgreSQL has no events
         case ObjectKind::other: return false;
     }
     return false;

@@ -34,7 +34,7 @@ std::size_t Planner::add_constraint_action(const model::Table& table, const mode
         }
     }
     std::vector<std::string> sql{add_constraint(table, constraint)};
-    append_metadata(sql, constraint.meta, constraint_comment_target(table.name, constraint), "", k_meta);
+    append_metadata(sql, constraint.meta, constraint_comment_target(table.name, constraint), "", meta_options());
     std::size_t a = add(foreign ? k_add_foreign_key : k_add_constraint, key, sql, text, hazards);
     provides(a, key);
     constraint_adds_[table.name].push_back(a);

@@ -14,7 +14,7 @@ void Planner::create_schema(const Change& change, const std::string& text) {
         sql.push_back(postgres::create_schema(*ns));
     }
     std::string target = "SCHEMA " + quote_identifier(ns->name);
-    append_metadata(sql, ns->meta, target, target, k_meta);
+    append_metadata(sql, ns->meta, target, target, meta_options());
     if (!sql.empty()) {
         provides(add(k_create_schema, change.key, sql, text), change.key);
     }
@@ -43,7 +43,7 @@ void Planner::create_text_search(const Change& change, const std::string& text) 
                                                  : std::vector<std::string>{create_text_search_dictionary(*object)};
     std::string target = std::string(configuration ? "TEXT SEARCH CONFIGURATION " : "TEXT SEARCH DICTIONARY ") +
                          format_name(object->name);
-    append_metadata(sql, object->meta, target, target, k_meta);
+    append_metadata(sql, object->meta, target, target, meta_options());
     provides(add(k_create_text_search, change.key, sql, text), change.key);
 }
 

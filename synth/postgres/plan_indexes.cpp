@@ -21,7 +21,7 @@ std::size_t Planner::create_index_action(const model::Index& index, const std::s
     for (auto& statement : index_column_statistics(index, nullptr)) {
         sql.push_back(std::move(statement));
     }
-    append_metadata(sql, index.meta, "INDEX " + format_name(index.name), "", k_meta);
+    append_metadata(sql, index.meta, "INDEX " + format_name(index.name), "", meta_options());
     std::size_t a = add(k_create_index, key, sql, text, hazards);
     provides(a, key);
     index_creates_[index.table].push_back(a);

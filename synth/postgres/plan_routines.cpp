@@ -7,10 +7,11 @@ namespace schemerge::synth::postgres {
 
 namespace {
 
-std::vector<std::string> routine_statements(const model::Function& function, bool or_replace) {
+std::vector<std::string> routine_statements(const model::Function& function, bool or_replace,
+                                            const EmitOptions& meta) {
     std::vector<std::string> out{create_routine(function, or_replace)};
     std::string target = routine_target(function);
-    append_metadata(out, function.meta, target, target, k_meta);
+    append_metadata(out, function.meta, target, target, meta);
     return out;
 }
 
@@ -45,7 +46,7 @@ bool Planner::routine_replaceable(const model::Function& before, const model::Fu
 
 std::size_t Planner::create_routine_action(const model::Function& function, const ObjectKey& key, const std::string& text,
                                   bool or_replace) {
-    std::size_t a = add(k_create_routine, key, routine_statements(function, or_replace), text);
+    std::size_t a = add(k_create_routine, key, routine_statements(function, or_replace, meta_options()), text);
     provides(a, key, !or_replace);
     if (or_replace) {
         removes(a, key, false);

@@ -12,9 +12,9 @@ void Planner::create_table_change(const Change& change, const std::string& text)
     }
     std::vector<std::string> sql{create_table(to_, *table)};
     std::string target = "TABLE " + format_name(table->name);
-    append_metadata(sql, table->meta, target, target, k_meta);
+    append_metadata(sql, table->meta, target, target, meta_options());
     for (const auto& column : table->columns) {
-        append_metadata(sql, column.meta, "COLUMN " + column_target(table->name, column.name), "", k_meta);
+        append_metadata(sql, column.meta, "COLUMN " + column_target(table->name, column.name), "", meta_options());
     }
     for (auto& extra : column_extras(*table)) {
         sql.push_back(std::move(extra));
@@ -39,7 +39,7 @@ void Planner::create_table_change(const Change& change, const std::string& text)
         if (placement == ConstraintPlacement::inline_check) {
             std::vector<std::string> comment;
             append_metadata(comment, constraint.meta, constraint_comment_target(table->name, constraint), "",
-                            k_meta);
+                            meta_options());
             for (auto& statement : comment) {
                 graph_.action(a).plain.push_back(make_step(statement, text));
             }

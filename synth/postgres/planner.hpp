@@ -97,6 +97,8 @@ enum Rank : int {
     k_alter_policy,
     k_table_late,  // replica identity, RLS flags that need indexes/policies
     k_comment = 300,
+    k_owner,
+    k_privileges,
     k_opaque = 400,
 };
 
@@ -131,8 +133,9 @@ inline ObjectKey default_key(ObjectKey column) {
     return column;
 }
 
-// Migrations create objects with their comments and grants; owners belong to
-// the environment (and need the role to exist), so they are left to the DBA.
+// Migrations create objects with their comments and grants; owners belong to the
+// environment (and need the role to exist), so they are left to the DBA unless the diff
+// compared owners (PlanOptions::owners: Planner::meta_options()).
 inline constexpr EmitOptions k_meta{.owners = false, .privileges = true, .comments = true};
 
 inline std::string column_target(const QualifiedName& relation, const std::string& column) {
@@ -417,6 +420,17 @@ private:
     static const model::ObjectBase* meta_of(const diff::ObjectRef& ref);
     void set_comment(const Change& change, const std::string& text);
     bool created_with_comment(const ObjectKey& key) const;
+
+    // --- owners and privileges (plan_privileges.cpp)
+
+    // What created objects carry: k_meta, with owners when the diff compared them.
+    [[nodiscard]] EmitOptions meta_options() const {
+        EmitOptions meta = k_meta;
+        meta.owners = options_.owners;
+        return meta;
+    }
+    void set_privileges(const Change& change, const std::string& text);
+    void set_owner(const Change& change, const std::string& text);
 
     // --- PostgreSQL's own ordering rules, beyond the neutral wiring (migration_planner.cpp)
     void wire();

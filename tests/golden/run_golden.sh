@@ -9,6 +9,9 @@
 #                      (e.g. `--online`, `--rename table:public.a=b`);
 #   expected.sql       the plan `schemerge diff from.sql to.sql ARGS` must print, byte for
 #                      byte (written by --update; review it like code);
+#   roles              optional: role names, one per line, that from.sql / to.sql / the plan
+#                      use (OWNER TO, GRANT); created on the cluster before the case runs
+#                      (roles belong to the cluster, not to a database);
 #   noise              optional marker: from and to differ only in pg_dump version noise
 #                      (see tests/engine/postgres/pg_normalize.sh): the plan must have no
 #                      statements, and the two loaded schemas are compared with that
@@ -227,6 +230,16 @@ for d in "${cases[@]}"; do
   fi
 
   # 2. Server: prove the plan the diff printed.
+  if ((ok && have_pg)) && [[ -f "$d/roles" ]]; then
+    while read -r role; do
+      [[ -z "$role" ]] && continue
+      psql_q -d postgres -c "DO \$\$BEGIN CREATE ROLE \"$role\"; EXCEPTION WHEN duplicate_object THEN NULL; END\$\$" \
+        >/dev/null 2>"$out/roles.err" || {
+        ok=0
+        why="harness: cannot create role $role: $(grep -m1 . "$out/roles.err")"
+      }
+    done <"$d/roles"
+  fi
   if ((ok && have_pg)); then
     if [[ "$mode" == cli && -z "$noise" ]]; then
       vrc=0

@@ -16,7 +16,11 @@
 #                         one of the KINDs and the OBJECT. The attribute documents the intent
 #                         (expected.txt pins the exact wording);
 #   expected.txt          the text report `schemerge merge` prints, byte for byte (written by
-#                         --update; review it like code).
+#                         --update; review it like code);
+#   roles                 optional: role names, one per line, the files use (OWNER TO, GRANT):
+#                         created on the cluster first; the clean proof then also runs
+#                         `schemerge verify SIDE.sql merged.sql --plan PLAN`, which compares
+#                         privileges and owners (pg_dump's comparison leaves them out).
 #
 # For each case, in a scratch directory holding copies of base.sql, ours.sql and theirs.sql
 # (so the report's file:line locations are stable relative names):
@@ -187,8 +191,27 @@ server_check() {
       why="$side + plan-$side differs from merged.sql ($(grep -c '^[-+][^-+]' "$out/catalog_$side.diff") lines)"
       return 1
     fi
+    if [[ -f "$d/roles" ]]; then
+      local vrc=0
+      timeout 300 "$schemerge" verify "$src" "$in/merged.sql" --plan "$plan" \
+        --dsn "host=$cluster user=postgres dbname=postgres" >"$out/verify_$side.out" 2>&1 || vrc=$?
+      if ((vrc != 0)) || ! grep -q '^verified' "$out/verify_$side.out"; then
+        why="verify $side + plan-$side -> merged (privileges, owners): $(grep -v '^[[:space:]]*$' "$out/verify_$side.out" | head -3 | tr '\n' ' ')"
+        return 1
+      fi
+    fi
   done
   return 0
+}
+
+# The roles a case's files use (cluster-wide; created once, kept for the run).
+create_roles() {
+  local role
+  while read -r role; do
+    [[ -z "$role" ]] && continue
+    psql_q -d postgres -c "DO \$\$BEGIN CREATE ROLE \"$role\"; EXCEPTION WHEN duplicate_object THEN NULL; END\$\$" \
+      >/dev/null 2>&1 || return 1
+  done <"$1"
 }
 
 passed=0
@@ -232,6 +255,10 @@ for d in "${cases[@]}"; do
   fi
 
   # Clean: prove it on the server.
+  if ((ok && expect_clean && have_pg)) && [[ -f "$d/roles" ]] && ! create_roles "$d/roles"; then
+    ok=0
+    why="harness: cannot create the roles of $d/roles"
+  fi
   if ((ok && expect_clean && have_pg)); then
     if ! server_check "$out"; then
       ok=0

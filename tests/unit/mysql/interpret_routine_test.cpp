@@ -92,5 +92,62 @@ TEST(InterpretRoutine, ProceduresAndFunctions) {
     EXPECT_TRUE(dropped.schema.functions.empty());
 }
 
+TEST(InterpretRoutine, Events) {
+    auto r = load_ok(
+        "CREATE TABLE sessions (id int, expires_at datetime);\nDELIMITER ;;\n"
+        "CREATE DEFINER=`app`@`%` EVENT purge_old ON SCHEDULE every 1 hour starts '2024-01-01 00:00:00'\n"
+        "  ON COMPLETION PRESERVE DISABLE ON SLAVE COMMENT 'hourly'\n"
+        "DO BEGIN\n  DELETE FROM sessions WHERE expires_at < NOW();\nEND;;\n"
+        "/*!50106 CREATE*/ /*!50117 DEFINER=`root`@`localhost`*/ /*!50106 EVENT `dumped` ON SCHEDULE EVERY 1 DAY "
+        "ON COMPLETION NOT PRESERVE ENABLE DO delete from sessions */ ;;\nDELIMITER ;\n"
+        "CREATE EVENT IF NOT EXISTS dumped ON SCHEDULE EVERY 5 DAY DO SELECT 1;\n");
+    ASSERT_EQ(r.schema.functions.size(), 2U);
+    const model::Function& purge = r.schema.functions.at({{"", "purge_old"}, ""});
+    EXPECT_EQ(purge.kind, model::RoutineKind::event);
+    EXPECT_EQ(model::object_kind(purge.kind), model::ObjectKind::event);
+    EXPECT_EQ(attribute(purge, attr::event_schedule), "EVERY 1 HOUR STARTS '2024-01-01 00:00:00'");
+    EXPECT_EQ(attribute(purge, attr::event_preserve), "true");
+    EXPECT_EQ(attribute(purge, attr::event_status), "DISABLE ON SLAVE");
+    EXPECT_EQ(*purge.meta.comment, "hourly");
+    EXPECT_EQ(purge.meta.owner, "app@%");
+    EXPECT_EQ(purge.body, "BEGIN\n  DELETE FROM sessions WHERE expires_at < NOW();\nEND");
+    EXPECT_EQ(purge.body_references.relations, (std::vector<model::QualifiedName>{{"", "sessions"}}));
+    // mysqldump's versioned form, with the defaults spelled out, is the same as without them;
+    // IF NOT EXISTS left the first definition alone.
+    const model::Function& dumped = r.schema.functions.at({{"", "dumped"}, ""});
+    EXPECT_EQ(attribute(dumped, attr::event_schedule), "EVERY 1 DAY");
+    EXPECT_EQ(attribute(dumped, attr::event_preserve), "");
+    EXPECT_EQ(attribute(dumped, attr::event_status), "");
+    EXPECT_EQ(dumped.body, "delete from sessions");
+    EXPECT_EQ(r.stats.unsupported, 0U);
+    EXPECT_TRUE(r.schema.opaque.empty());
+    EXPECT_EQ(schema_of("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 1;")
+                  .functions.at({{"", "e"}, ""})
+                  .meta.attributes,
+              schema_of("CREATE EVENT e ON SCHEDULE EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE DO SELECT 1;")
+                  .functions.at({{"", "e"}, ""})
+                  .meta.attributes);
+
+    // ALTER EVENT changes what it names and keeps the rest; RENAME TO moves it; DROP removes it.
+    auto altered = load_ok(
+        "CREATE TABLE t (a int);\nCREATE EVENT e ON SCHEDULE EVERY 1 DAY COMMENT 'c' DO DELETE FROM t;\n"
+        "ALTER EVENT e ON SCHEDULE EVERY 2 HOUR DISABLE;\nALTER EVENT e RENAME TO e2 DO UPDATE t SET a = 1;\n"
+        "CREATE EVENT gone ON SCHEDULE AT '2030-01-01 00:00:00' DO SELECT 1;\nDROP EVENT gone;\nDROP EVENT IF EXISTS gone;");
+    ASSERT_EQ(altered.schema.functions.size(), 1U);
+    const model::Function& e2 = altered.schema.functions.at({{"", "e2"}, ""});
+    EXPECT_EQ(attribute(e2, attr::event_schedule), "EVERY 2 HOUR");
+    EXPECT_EQ(attribute(e2, attr::event_status), "DISABLE");
+    EXPECT_EQ(*e2.meta.comment, "c");
+    EXPECT_EQ(e2.body, "UPDATE t SET a = 1");
+    EXPECT_EQ(e2.meta.location.line, 2U);
+    EXPECT_EQ(e2.meta.changed_at.line, 4U);
+
+    // Events are per database and go with it.
+    auto db = load_ok("CREATE DATABASE other;\nCREATE EVENT other.e ON SCHEDULE EVERY 1 DAY DO SELECT 1;\n"
+                      "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 1;\nDROP DATABASE other;");
+    ASSERT_EQ(db.schema.functions.size(), 1U);
+    EXPECT_TRUE(db.schema.functions.contains({{"", "e"}, ""}));
+}
+
 }  // namespace
 }  // namespace schemerge::test::mysql

@@ -32,13 +32,15 @@ TEST(Interpreter, UnmodeledStatementsAreKeptVerbatimAndReported) {
     EXPECT_EQ(r.diagnostics[0].location.line, 2U);
 }
 
-TEST(Interpreter, EventsAreKeptVerbatimUntilDropped) {
+TEST(Interpreter, EventsAreModeledUntilDropped) {
     auto r = load_ok("CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;\n"
                      "CREATE EVENT keep ON SCHEDULE EVERY 1 HOUR DO BEGIN DELETE FROM u; END;\nDROP EVENT cleanup;\n"
                      "DROP EVENT IF EXISTS never;");
-    ASSERT_EQ(r.schema.opaque.size(), 1U);
-    EXPECT_EQ(r.schema.opaque[0].statement_kind, "CREATE EVENT");
-    EXPECT_NE(r.schema.opaque[0].sql.find("keep"), std::string::npos);
+    EXPECT_TRUE(r.schema.opaque.empty());
+    ASSERT_EQ(r.schema.functions.size(), 1U);
+    EXPECT_EQ(r.schema.functions.begin()->second.name.name, "keep");
+    EXPECT_EQ(r.schema.functions.begin()->second.kind, model::RoutineKind::event);
+    EXPECT_EQ(r.stats.skipped, 1U);  // DROP EVENT IF EXISTS of an event that is not there
 }
 
 TEST(Interpreter, DatabasesAndUse) {

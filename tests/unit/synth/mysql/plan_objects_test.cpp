@@ -42,6 +42,31 @@ TEST(MysqlPlanObjects, RoutinesAreDroppedAndCreated) {
     EXPECT_EQ(p.plan.steps[0].hazards[0].id, synth::mysql::hazard::k_recreated_non_atomically);
 }
 
+TEST(MysqlPlanObjects, EventsAreAlteredInOneStatementCreatedAndDropped) {
+    auto p = plan("CREATE TABLE t (a int);\n"
+                  "CREATE EVENT keep ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;\n"
+                  "CREATE EVENT changed ON SCHEDULE EVERY 1 DAY COMMENT 'old' DO DELETE FROM t;\n"
+                  "CREATE EVENT gone ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;\n"
+                  "CREATE EVENT described ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;\n",
+                  "CREATE TABLE t (a int);\n"
+                  "CREATE EVENT keep ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;\n"
+                  "CREATE EVENT changed ON SCHEDULE EVERY 2 HOUR ON COMPLETION PRESERVE DISABLE DO DELETE FROM t;\n"
+                  "CREATE EVENT added ON SCHEDULE EVERY 1 WEEK COMMENT 'new' DO UPDATE t SET a = 0;\n"
+                  "CREATE EVENT described ON SCHEDULE EVERY 1 DAY COMMENT 'now with a comment' DO DELETE FROM t;\n");
+    // A changed event: ALTER EVENT naming every clause (what it does not name it keeps), no
+    // moment without the event; a comment alone: ALTER EVENT ... COMMENT.
+    EXPECT_EQ(statements(p.plan),
+              "DROP EVENT gone;\n"
+              "CREATE EVENT added\n    ON SCHEDULE EVERY 1 WEEK\n    COMMENT 'new'\nDO UPDATE t SET a = 0;\n"
+              "ALTER EVENT changed\n    ON SCHEDULE EVERY 2 HOUR\n    ON COMPLETION PRESERVE\n    DISABLE\n"
+              "    COMMENT ''\nDO DELETE FROM t;\n"
+              "ALTER EVENT described COMMENT 'now with a comment';\n");
+    EXPECT_EQ(hazards(p.plan), "");
+    // The dump writes an event like CREATE EVENT in the plan.
+    EXPECT_NE(synth::mysql::emit_schema(p.to, {}).find("CREATE EVENT keep\n    ON SCHEDULE EVERY 1 DAY\nDO DELETE FROM t;"),
+              std::string::npos);
+}
+
 TEST(MysqlPlanObjects, TriggersDroppedFirstCreatedLast) {
     auto p = plan("CREATE TABLE t (id int PRIMARY KEY, v int);\n"
                   "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.v = 1;\n",

@@ -1,0 +1,8 @@
+-- schemerge migration plan
+
+BEGIN;
+
+-- add column public.notes.author
+ALTER TABLE public.notes ADD COLUMN author text;
+
+COMMIT;
