@@ -1,5 +1,7 @@
 #include "cli/live_engine.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "cli/dialect.hpp"
@@ -7,6 +9,37 @@
 #include "cli/sources.hpp"
 
 namespace schemerge::cli {
+
+std::uint64_t name_hash(std::string_view text) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (char c : text) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return h;
+}
+
+std::string safe_database_name(std::string_view raw, std::size_t max_length) {
+    std::string out;
+    for (char c : raw) {
+        const auto u = static_cast<unsigned char>(c);
+        char mapped = std::isalnum(u) != 0 && u < 128 ? static_cast<char>(std::tolower(u)) : '_';
+        if (mapped == '_' && !out.empty() && out.back() == '_') {
+            continue;
+        }
+        out += mapped;
+    }
+    while (!out.empty() && out.back() == '_') {
+        out.pop_back();
+    }
+    if (out.empty() || std::isdigit(static_cast<unsigned char>(out.front())) != 0) {
+        out = "db_" + out;
+    }
+    if (out.size() > max_length) {
+        const std::uint64_t h = name_hash(raw);
+        out = fmt::format("{}_{:08x}", out.substr(0, max_length - 9), static_cast<std::uint32_t>(h ^ (h >> 32)));
+    }
+    return out;
+}
 
 const Dialect* live_dialect_for(std::string_view source) {
     for (const Dialect* dialect : dialects()) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <expected>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -118,6 +119,14 @@ struct LiveEngine {
     // The DSN with any password replaced by "***", for messages and file names.
     std::function<std::string(const std::string& dsn)> redact;
 };
+
+// FNV-1a of `text` (names and lock keys; not a security measure).
+[[nodiscard]] std::uint64_t name_hash(std::string_view text);
+// `raw` (a branch name, a template) as a database name that needs no quoting anywhere:
+// lower-case letters, digits and single '_', not starting with a digit ("db_" then), at
+// most `max_length` bytes (longer: cut, with a hash of the whole name appended so that two
+// long names cannot meet). LiveServer::safe_name with the engine's length limit.
+[[nodiscard]] std::string safe_database_name(std::string_view raw, std::size_t max_length);
 
 // The dialect whose live adapter accepts `source` as a DSN (its scheme); none for files and REF:PATH.
 [[nodiscard]] const Dialect* live_dialect_for(std::string_view source);

@@ -59,15 +59,6 @@ std::string redact(const std::string& dsn) {
 
 bool is_bookkeeping(std::string_view table) { return table == k_history_table || table == k_branch_table; }
 
-// A 64-bit FNV-1a hash, for names cut to the server's limits.
-std::uint64_t fnv(std::string_view text) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (char c : text) {
-        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    return h;
-}
-
 // Whether a piece of a script holds only comments and blanks (the server rejects it as
 // an empty query). Versioned comments (/*! ... */) are statements.
 bool only_comments(std::string_view sql) {
@@ -556,29 +547,8 @@ public:
     [[nodiscard]] const std::string& dsn_database() const override { return parsed_.database; }
 
     [[nodiscard]] std::string safe_name(const std::string& raw) const override {
-        // Lower case letters, digits and '_' only: no quoting anywhere, and
-        // lower_case_table_names cannot make two spellings one database.
-        std::string out;
-        for (char c : raw) {
-            const auto u = static_cast<unsigned char>(c);
-            char mapped = std::isalnum(u) != 0 && u < 128 ? static_cast<char>(std::tolower(u)) : '_';
-            if (mapped == '_' && !out.empty() && out.back() == '_') {
-                continue;
-            }
-            out += mapped;
-        }
-        while (!out.empty() && out.back() == '_') {
-            out.pop_back();
-        }
-        if (out.empty() || std::isdigit(static_cast<unsigned char>(out.front())) != 0) {
-            out = "db_" + out;
-        }
-        // MySQL names are at most 64 characters: cut and add a hash of the whole name.
-        if (out.size() > 64) {
-            const std::uint64_t h = fnv(raw);
-            out = fmt::format("{}_{:08x}", out.substr(0, 55), static_cast<std::uint32_t>(h ^ (h >> 32)));
-        }
-        return out;
+        // MySQL database names are at most 64 characters.
+        return safe_database_name(raw, 64);
     }
 
     std::expected<bool, LiveError> exists(const std::string& database) override {
@@ -739,7 +709,7 @@ public:
     }
 
 private:
-    static std::string lock_key(const std::string& name) { return fmt::format("schemerge db {:016x}", fnv(name)); }
+    static std::string lock_key(const std::string& name) { return fmt::format("schemerge db {:016x}", name_hash(name)); }
 
     std::expected<std::vector<MariadbConnection::Row>, LiveError> query(const std::string& sql) {
         auto rows = admin_.query_rows(sql);

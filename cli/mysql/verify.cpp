@@ -22,7 +22,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/mysql/dsn.hpp"
 #include "cli/mysql/mariadb_connection.hpp"
-#include "parser/mysql/script_split.hpp"
+#include "cli/mysql/script_pieces.hpp"
 #include "synth/mysql/migration_planner.hpp"
 
 namespace schemerge::cli::mysql {
@@ -375,43 +375,6 @@ std::optional<std::string> plan_text(const VerifyJob& job) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-// One piece of a script as the client sends it, with where it starts.
-struct Piece {
-    std::string sql;
-    std::string where;  // "file:line:col"
-};
-
-// Splits a script as the mysql client does (DELIMITER, client commands, versioned
-// comments: parser/mysql/script_split.hpp); located errors for what the client rejects.
-std::expected<std::vector<Piece>, model::Error> split_script(const parser::SourceFile& file) {
-    std::vector<model::Diagnostic> diagnostics;
-    parser::LoadStats stats;
-    auto prepared = parser::mysql::prepare_script(file, diagnostics, stats, parser::LoadOptions{});
-    if (!prepared) {
-        return std::unexpected(prepared.error());
-    }
-    std::vector<Piece> pieces;
-    for (const auto& chunk : prepared->chunks) {
-        std::string_view text = prepared->text_of(chunk);
-        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-            continue;
-        }
-        auto at = prepared->location(chunk.offset);
-        pieces.push_back({std::string(text), fmt::format("{}:{}:{}", *file.name, at.line, at.column)});
-    }
-    return pieces;
-}
-
-std::string first_line(const std::string& text) {
-    auto start = text.find_first_not_of(" \t\r\n");
-    if (start == std::string::npos) {
-        return {};
-    }
-    auto end = text.find('\n', start);
-    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    return line.size() > 120 ? line.substr(0, 117) + "..." : line;
 }
 
 // Reads both scratch databases' catalogs through `query` and reports the verdict (the

@@ -404,33 +404,8 @@ public:
     [[nodiscard]] const std::string& dsn_database() const override { return database_; }
 
     [[nodiscard]] std::string safe_name(const std::string& raw) const override {
-        // Lower case letters, digits and '_' only: the name needs no quoting anywhere
-        // (psql, URIs, shell), and folding cannot make two spellings one database.
-        std::string out;
-        for (char c : raw) {
-            const auto u = static_cast<unsigned char>(c);
-            char mapped = std::isalnum(u) != 0 && u < 128 ? static_cast<char>(std::tolower(u)) : '_';
-            if (mapped == '_' && !out.empty() && out.back() == '_') {
-                continue;
-            }
-            out += mapped;
-        }
-        while (!out.empty() && out.back() == '_') {
-            out.pop_back();
-        }
-        if (out.empty() || std::isdigit(static_cast<unsigned char>(out.front())) != 0) {
-            out = "db_" + out;
-        }
-        // NAMEDATALEN - 1 = 63 bytes; longer names would be truncated by the server, and
-        // two long branch names could meet: cut and add a hash of the whole name.
-        if (out.size() > 63) {
-            std::uint64_t h = 1469598103934665603ULL;
-            for (char c : raw) {
-                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-            }
-            out = fmt::format("{}_{:08x}", out.substr(0, 54), static_cast<std::uint32_t>(h ^ (h >> 32)));
-        }
-        return out;
+        // NAMEDATALEN - 1 = 63 bytes: the server would truncate a longer name.
+        return safe_database_name(raw, 63);
     }
 
     std::expected<bool, LiveError> exists(const std::string& database) override {

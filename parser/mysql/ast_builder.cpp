@@ -113,8 +113,7 @@ ast::Tokens AstBuilder::clauses_before_do(antlr4::ParserRuleContext* after, antl
     std::size_t first = after->getStop()->getTokenIndex() + 1;
     std::size_t stop = body->getStart()->getTokenIndex();
     ast::Tokens out = stop > first ? tokens(first, stop - 1) : ast::Tokens{};
-    if (!out.empty() && out.back().text.size() == 2 && std::toupper(static_cast<unsigned char>(out.back().text[0])) == 'D' &&
-        std::toupper(static_cast<unsigned char>(out.back().text[1])) == 'O') {
+    if (!out.empty() && upper(out.back().text) == "DO") {
         out.pop_back();  // the DO that introduces the body
     }
     return out;

@@ -315,12 +315,7 @@ bool is_word(const ast::Tokens& tokens, std::size_t i, std::string_view word) {
         return false;
     }
     const auto& t = tokens[i];
-    if (t.kind == ast::TokenKind::quoted || t.kind == ast::TokenKind::string || t.text.size() != word.size()) {
-        return false;
-    }
-    return std::equal(t.text.begin(), t.text.end(), word.begin(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
+    return t.kind != ast::TokenKind::quoted && t.kind != ast::TokenKind::string && traits().names_equal(t.text, word);
 }
 
 // Where one clause of CREATE / ALTER EVENT starts (a schedule runs until the next one).
