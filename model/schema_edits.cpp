@@ -551,7 +551,7 @@ std::vector<ObjectKey> drop_routine(Schema& schema, const RoutineName& name, Dro
             return false;
         }
         return std::any_of(f.operator_options.begin(), f.operator_options.end(), [&](const auto& o) {
-            return o.first == "function" && o.second == name.name.to_string();
+            return o.first == "function" && ObjectResolver::parse_name(o.second) == name.name;
         });
     };
     if (behavior == DropBehavior::restrict) {

@@ -161,6 +161,25 @@ void Interpreter::warn(std::string message) {
     diagnostics_.push_back(std::move(d));
 }
 
+void Interpreter::warn_at(int offset, std::string message) {
+    warn(std::move(message));
+    if (site_ == nullptr || offset <= 0 || static_cast<std::size_t>(offset) >= site_->text.size()) {
+        return;
+    }
+    model::Diagnostic& d = diagnostics_.back();
+    d.location = meta_at(offset).location;
+    std::string_view text = site_->text;
+    std::size_t start = text.rfind('\n', static_cast<std::size_t>(offset) - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::size_t end = text.find('\n', start);
+    d.source_line = std::string{text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)};
+    if (start == 0 && site_->location.column > 1) {
+        // The statement's first line starts mid-line: blanks for what precedes it, so the
+        // caret stays under the column.
+        d.source_line.insert(0, site_->location.column - 1, ' ');
+    }
+}
+
 model::ObjectBase Interpreter::meta() const {
     model::ObjectBase base;
     if (site_ != nullptr) {

@@ -139,6 +139,9 @@ public:  // shared helpers used across the transform files
                                                      const std::string& label) const;
     void duplicate(const std::string& what, const model::SourceLocation& previous);
     void warn(std::string message);
+    // A warning at `offset` (bytes from the statement's start): its line and column, that
+    // line as the source line.
+    void warn_at(int offset, std::string message);
     [[nodiscard]] std::string describe_location(int offset) const;
     // The rename annotation of the statement (in the comments before it or on its first
     // line), or of the line holding `offset` inside the statement (and the comment-only

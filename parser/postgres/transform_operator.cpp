@@ -63,6 +63,22 @@ std::string join_parts(const std::vector<std::string>& parts) {
     return out;
 }
 
+// A routine's name as an option value: each part quoted where PostgreSQL would quote it,
+// so that readers splitting it (ObjectResolver::parse_name) get the same parts back
+// ("CiEq" stays "CiEq").
+std::string routine_text(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& part : parts) {
+        out += (out.empty() ? "" : ".") + quote_ident(part);
+    }
+    return out;
+}
+
+std::string routine_text(const model::QualifiedName& name) {
+    return name.schema.empty() ? routine_text(std::vector<std::string>{name.name})
+                               : routine_text(std::vector<std::string>{name.schema, name.name});
+}
+
 }  // namespace
 
 std::string Interpreter::operator_function(const Node* arg, const std::string& args, std::string_view what,
@@ -81,28 +97,28 @@ std::string Interpreter::operator_function(const Node* arg, const std::string& a
     if (parts.size() == 2) {
         model::QualifiedName name{parts[0], parts[1]};
         if (ours(name)) {
-            return name.to_string();
+            return routine_text(name);
         }
         if (parts[0] == "pg_catalog") {
             if (builtin_functions(parts[1]).empty()) {
                 throw missing(name.to_string());
             }
-            return parts[1];  // a built-in: as pg_dump prints it
+            return routine_text(std::vector<std::string>{parts[1]});  // a built-in: as pg_dump prints it
         }
         // An extension's function is not modeled: only an input without extensions can
         // tell that the function is missing.
         if (schema_.extensions.empty()) {
             throw missing(name.to_string());
         }
-        return name.to_string();
+        return routine_text(name);
     }
     for (const auto& schema_name : search_path_) {
         if (ours({schema_name, parts[0]})) {
-            return model::QualifiedName{schema_name, parts[0]}.to_string();
+            return routine_text(model::QualifiedName{schema_name, parts[0]});
         }
     }
     if (!builtin_functions(parts[0]).empty() || !schema_.extensions.empty()) {
-        return parts[0];  // built-in (or possibly an extension's): kept as written
+        return routine_text(parts);  // built-in (or possibly an extension's): kept as written
     }
     throw missing(parts[0]);
 }
@@ -186,7 +202,7 @@ void Interpreter::define_operator(PgQuery__DefineStmt* stmt) {
             bool on = d->arg == nullptr || def_value(d->arg) != "false";
             (option == "hashes" ? hashes : merges) = (option == "hashes" ? hashes : merges) || on;
         } else {
-            warn(fmt::format("operator attribute \"{}\" not recognized (ignored, as PostgreSQL does)", option));
+            warn_at(offset, fmt::format("operator attribute \"{}\" not recognized (ignored, as PostgreSQL does)", option));
         }
     }
     if (!left && !right) {
@@ -220,7 +236,7 @@ void Interpreter::define_operator(PgQuery__DefineStmt* stmt) {
             if (parts.empty() || parts.size() > 2) {
                 throw StatementError(p.offset, fmt::format("operator {} must be a function name", p.option));
             }
-            op.operator_options.emplace_back(p.option, join_parts(parts));
+            op.operator_options.emplace_back(p.option, routine_text(parts));
         }
     }
     if (hashes) {
@@ -284,7 +300,7 @@ void Interpreter::alter_operator(PgQuery__AlterOperatorStmt* stmt) {
         std::erase_if(op.operator_options, [&](const auto& o) { return o.first == option; });
         std::vector<std::string> parts = name_parts(d->arg);
         if (!parts.empty() && !(parts.size() == 1 && lower(parts[0]) == "none")) {
-            op.operator_options.emplace_back(option, join_parts(parts));
+            op.operator_options.emplace_back(option, routine_text(parts));
         }
     }
     sort_options(op.operator_options);

@@ -118,7 +118,7 @@ TEST(Operators, MalformedAreErrors) {
         {"DROP OPERATOR @@ (text, text);", "operator does not exist", 4},
         {"COMMENT ON OPERATOR @@ (text, text) IS 'x';", "does not exist", 4},
         {"CREATE OPERATOR === (FUNCTION = ci_eq, LEFTARG = text, RIGHTARG = text);\n"
-         "ALTER OPERATOR === (text, text) SET (HASHES);",
+         "ALTER OPERATOR === (text, text) SET (HASHES = true);",
          "cannot be changed", 5},
     };
     for (const auto& row : rows) {
@@ -131,6 +131,25 @@ TEST(Operators, MalformedAreErrors) {
         EXPECT_NE(d.message.find(row.message_part), std::string::npos) << d.message;
         EXPECT_EQ(r.error().render().rfind("bad.sql:", 0), 0u) << r.error().render();
     }
+}
+
+TEST(Operators, MixedCaseFunctionNamesKeepTheirQuotes) {
+    const std::string sql =
+        "CREATE SCHEMA \"Ops\";\n"
+        "CREATE FUNCTION \"Ops\".\"CiEq\"(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT lower($1) = lower($2) $$;\n"
+        "CREATE OPERATOR === (FUNCTION = \"Ops\".\"CiEq\", LEFTARG = text, RIGHTARG = text);\n";
+    auto s = schema_of(sql);
+    using Options = std::vector<std::pair<std::string, std::string>>;
+    EXPECT_EQ(s.functions.at(RoutineName{{"public", "==="}, "text, text"}).operator_options,
+              (Options{{"function", "\"Ops\".\"CiEq\""}}));
+    std::string out = synth::postgres::emit_schema(s);
+    EXPECT_NE(out.find("FUNCTION = \"Ops\".\"CiEq\","), std::string::npos) << out;
+    EXPECT_LT(out.find("CREATE FUNCTION \"Ops\".\"CiEq\""), out.find("CREATE OPERATOR public.==="));
+    EXPECT_EQ(schema_of(out), s);
+    // Its function is not dropped from under it.
+    auto r = try_load(sql + "DROP FUNCTION \"Ops\".\"CiEq\"(text, text);\n", {}, "bad.sql");
+    ASSERT_FALSE(r.has_value());
+    EXPECT_NE(r.error().render().find("operator public.===(text, text)"), std::string::npos) << r.error().render();
 }
 
 }  // namespace

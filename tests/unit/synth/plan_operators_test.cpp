@@ -24,7 +24,7 @@ TEST(PlanOperators, Rows) {
                " COMMENT ON OPERATOR === (integer, integer) IS 'same';",
          {
           "SET check_function_bodies = false",
-          "CREATE FUNCTION public.f(integer, integer) RETURNS boolean\n    LANGUAGE sql IMMUTABLE\n    AS $$ SELECT $1 = $2 $$",
+          "CREATE FUNCTION public.f(integer, integer) RETURNS boolean\n    LANGUAGE sql IMMUTABLE\n    AS $_$ SELECT $1 = $2 $_$",
           "CREATE OPERATOR public.=== (\n    FUNCTION = public.f,\n    LEFTARG = integer,\n    RIGHTARG = integer,\n"
           "    COMMUTATOR = OPERATOR(public.===)\n)",
           "COMMENT ON OPERATOR public.=== (integer, integer) IS 'same'",},
@@ -55,7 +55,7 @@ TEST(PlanOperators, Rows) {
          " CREATE OPERATOR ~~~ (FUNCTION = n, RIGHTARG = integer);",
          {
           "SET check_function_bodies = false",
-          "CREATE FUNCTION public.n(integer) RETURNS integer\n    LANGUAGE sql IMMUTABLE\n    AS $$ SELECT -$1 $$",
+          "CREATE FUNCTION public.n(integer) RETURNS integer\n    LANGUAGE sql IMMUTABLE\n    AS $_$ SELECT -$1 $_$",
           "CREATE OPERATOR public.~~~ (\n    FUNCTION = public.n,\n    RIGHTARG = integer\n)",},
          {}},
     };
