@@ -146,6 +146,14 @@ std::expected<model::Schema, int> read_live_model(const Dialect& dialect, InputC
     return load_model(dialect, context, std::move(*files), args.strict, args.quiet);
 }
 
+// The target rewritten where the engine rewrites what it stores (LiveDatabase::
+// match_stored_form), so that it compares with the live schema like with like.
+void match_stored_form(const Dialect& dialect, LiveDatabase& database, model::Schema& target, const DbArgs& args) {
+    if (auto note = database.match_stored_form(target, dialect); note && !args.quiet) {
+        std::cerr << "note: " << *note << '\n';
+    }
+}
+
 struct Migration {
     diff::DiffResult diff;
     synth::Plan plan;
@@ -340,9 +348,11 @@ int run_migrate(const DbArgs& args) {
     std::vector<std::string> hazards;
     HistoryRecord record;
     if (target) {
+        // The fingerprint of the schema as the repository writes it (before the engine's form).
+        record = {target->commit.revision, target->commit.sha, fingerprint(dialect, target->schema)};
+        match_stored_form(dialect, **database, target->schema, args);
         auto migration = plan_between(dialect, *current, target->schema, args.online);
         hazards = hazard_ids_of(migration.plan);
-        record = {target->commit.revision, target->commit.sha, fingerprint(dialect, target->schema)};
         nlohmann::ordered_json h;
         h["live"] = label;
         h["live_fingerprint"] = live_fingerprint;
@@ -540,8 +550,9 @@ int run_branch(const DbArgs& args) {
     if (!current) {
         return current.error();
     }
-    auto migration = plan_between(dialect, *current, target->schema, args.online);
     HistoryRecord record{args.branch, target->commit.sha, fingerprint(dialect, target->schema)};
+    match_stored_form(dialect, **database, target->schema, args);
+    auto migration = plan_between(dialect, *current, target->schema, args.online);
     if (!migration.plan.empty()) {
         std::cout << migration.script;
     }
@@ -654,6 +665,7 @@ int run_drift(const DbArgs& args) {
     if (!current) {
         return current.error();
     }
+    match_stored_form(dialect, **database, target->schema, args);
     auto forward = plan_between(dialect, *current, target->schema, args.online);  // database -> repository
     auto backward = plan_between(dialect, target->schema, *current, args.online);  // repository -> database
     const bool equal = forward.diff.changes.empty();

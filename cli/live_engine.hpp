@@ -12,6 +12,10 @@
 #include "parser/migrations.hpp"
 #include "parser/source_file.hpp"
 
+namespace schemerge::model {
+struct Schema;
+}
+
 namespace schemerge::cli {
 
 struct Dialect;
@@ -72,6 +76,16 @@ public:
     // named `label`; schemerge's own bookkeeping is left out.
     [[nodiscard]] virtual std::expected<std::vector<parser::SourceFile>, LiveError> read_schema(
         const std::string& label) = 0;
+    // Rewrites `schema` (read from files) where this engine rewrites what it stores, so
+    // that it compares with read_schema's result like with like before a plan is made
+    // against this database or a check done. Returns a note when it could not (those parts
+    // are then compared as written). Default: nothing to do (the front end already writes
+    // what the engine stores).
+    [[nodiscard]] virtual std::optional<std::string> match_stored_form(model::Schema& schema, const Dialect& dialect) {
+        (void)schema;
+        (void)dialect;
+        return std::nullopt;
+    }
     // Runs a plan script written by the dialect's render_plan (or read from a plan file):
     // statements between BEGIN and COMMIT in one transaction (rolled back on failure,
     // with `record` written in it), the others each on its own.

@@ -9,11 +9,16 @@
 #include <set>
 #include <utility>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "cli/mysql/dsn.hpp"
 #include "cli/mysql/mariadb_connection.hpp"
 #include "cli/mysql/script_pieces.hpp"
+#include "cli/dialect.hpp"
+#include "model/schema.hpp"
+#include "parser/mysql/dialect_traits.hpp"
 
 namespace schemerge::cli::mysql {
 
@@ -438,27 +443,112 @@ public:
     [[nodiscard]] const std::string& name() const override { return name_; }
 
     std::expected<std::vector<parser::SourceFile>, LiveError> read_schema(const std::string& label) override {
-        // SHOW CREATE quotes as sql_mode says (ANSI_QUOTES): read without it, and give the
-        // session its mode back for the plan that may run next.
-        if (auto set = connection_.exec("SET @schemerge_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = '', "
-                                        "SESSION sql_quote_show_create = 1");
-            !set) {
-            return std::unexpected(LiveError{fmt::format("{}: {}", target_, set.error().render())});
-        }
-        auto catalog = Reader(connection_, name_).read();
-        if (auto reset = connection_.exec("SET SESSION sql_mode = @schemerge_sql_mode"); !reset) {
-            return std::unexpected(LiveError{fmt::format("{}: {}", target_, reset.error().render())});
-        }
-        if (!catalog) {
-            return std::unexpected(LiveError{fmt::format("{}: cannot read the catalog: {}", target_, catalog.error().render())});
-        }
-        auto file = parser::make_checked_source(label, render_catalog(*catalog, name_, label));
+        auto file = read_database(name_, label);
         if (!file) {
-            return std::unexpected(LiveError{fmt::format("{}: {}", target_, file.error().diagnostics.front().message)});
+            return std::unexpected(file.error());
         }
         std::vector<parser::SourceFile> files;
         files.push_back(std::move(*file));
         return files;
+    }
+
+    // MariaDB stores a view's query in its own form (names qualified, every column aliased,
+    // its parentheses) and a table whose character set is its database's default as one
+    // naming none; a file's text compares with read_schema's only once it went through the
+    // same server. The schema (its canonical dump, definers left out) is loaded into a
+    // scratch database made with this database's defaults, read back, and each view's
+    // definition and each table's character set and collation are taken from there; the
+    // scratch database is dropped whatever happens.
+    std::optional<std::string> match_stored_form(model::Schema& schema, const Dialect& dialect) override {
+        if (schema.views.empty() && schema.tables.empty()) {
+            return std::nullopt;
+        }
+        auto cannot = [&](const std::string& why) {
+            return fmt::format("{}: views and table character sets are compared as the repository writes them, not as "
+                               "the server stores them: {}",
+                               target_, why);
+        };
+        auto defaults = connection_.query_rows(
+            "SELECT default_character_set_name, default_collation_name FROM information_schema.schemata WHERE "
+            "schema_name = DATABASE()");
+        if (!defaults || defaults->empty()) {
+            return cannot(defaults ? "no current database" : defaults.error().render());
+        }
+        const std::string scratch =
+            safe_database_name(fmt::format("schemerge_scratch_{:x}_{}", name_hash(name_), ::getpid()), 64);
+        if (auto made = connection_.exec(fmt::format("CREATE DATABASE {} CHARACTER SET {} COLLATE {}", q(scratch),
+                                                     at(defaults->front(), 0), at(defaults->front(), 1)));
+            !made) {
+            return cannot(fmt::format("cannot create a scratch database: {}", made.error().render()));
+        }
+        struct Drop {
+            MariadbConnection& connection;
+            const std::string& scratch;
+            const std::string& database;
+            ~Drop() {
+                (void)connection.exec(fmt::format("DROP DATABASE IF EXISTS {}", q(scratch)));
+                (void)connection.exec(fmt::format("USE {}", q(database)));
+            }
+        } drop{connection_, scratch, name_};
+        if (auto used = connection_.exec(fmt::format("USE {}", q(scratch))); !used) {
+            return cannot(used.error().render());
+        }
+        model::Schema loadable = schema;
+        for (auto& [_, view] : loadable.views) {
+            view.meta.owner.clear();  // DEFINER= another account needs SET USER / SUPER
+        }
+        for (auto& [_, function] : loadable.functions) {
+            function.meta.owner.clear();
+        }
+        for (auto& [_, trigger] : loadable.triggers) {
+            trigger.meta.owner.clear();
+        }
+        const std::string script = dialect.emit_schema(loadable, {});
+        auto pieces = split_script(parser::make_source("scratch.sql", script));
+        if (!pieces) {
+            return cannot(pieces.error().render());
+        }
+        for (const auto& piece : *pieces) {
+            if (only_comments(piece.sql)) {
+                continue;
+            }
+            if (auto done = connection_.exec(piece.sql); !done) {
+                return cannot(fmt::format("the schema does not load in a scratch database: {}", done.error().render()));
+            }
+        }
+        auto file = read_database(scratch, "scratch");
+        if (!file) {
+            return cannot(file.error().message);
+        }
+        auto stored = dialect.load({std::move(*file)}, {});
+        if (!stored) {
+            return cannot(stored.error().render());
+        }
+        for (auto& [key, view] : schema.views) {
+            auto found = stored->schema.views.find(key);
+            if (found == stored->schema.views.end()) {
+                continue;
+            }
+            model::ObjectBase meta = std::move(view.meta);
+            view = found->second;
+            meta.comment = view.meta.comment;
+            meta.attributes = view.meta.attributes;
+            view.meta = std::move(meta);
+        }
+        for (auto& [key, table] : schema.tables) {
+            auto found = stored->schema.tables.find(key);
+            if (found == stored->schema.tables.end()) {
+                continue;
+            }
+            for (const model::AttributeDef* def : {&parser::mysql::attr::table_charset, &parser::mysql::attr::table_collation}) {
+                if (const model::AttributeValue* value = found->second.meta.attributes.find(*def)) {
+                    table.meta.attributes.set(*def, *value);
+                } else {
+                    table.meta.attributes.erase(*def);
+                }
+            }
+        }
+        return std::nullopt;
     }
 
     // MySQL commits every DDL statement on its own: statements run one after the other,
@@ -524,6 +614,29 @@ public:
     }
 
 private:
+    // One database's catalog (SHOW CREATE) as a script the MySQL front end reads.
+    std::expected<parser::SourceFile, LiveError> read_database(const std::string& database, const std::string& label) {
+        // SHOW CREATE quotes as sql_mode says (ANSI_QUOTES): read without it, and give the
+        // session its mode back for the plan that may run next.
+        if (auto set = connection_.exec("SET @schemerge_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = '', "
+                                        "SESSION sql_quote_show_create = 1");
+            !set) {
+            return std::unexpected(LiveError{fmt::format("{}: {}", target_, set.error().render())});
+        }
+        auto catalog = Reader(connection_, database).read();
+        if (auto reset = connection_.exec("SET SESSION sql_mode = @schemerge_sql_mode"); !reset) {
+            return std::unexpected(LiveError{fmt::format("{}: {}", target_, reset.error().render())});
+        }
+        if (!catalog) {
+            return std::unexpected(LiveError{fmt::format("{}: cannot read the catalog: {}", target_, catalog.error().render())});
+        }
+        auto file = parser::make_checked_source(label, render_catalog(*catalog, database, label));
+        if (!file) {
+            return std::unexpected(LiveError{fmt::format("{}: {}", target_, file.error().diagnostics.front().message)});
+        }
+        return std::move(*file);
+    }
+
     static std::string record_sql(const HistoryRecord& record) {
         return fmt::format(
             "CREATE TABLE IF NOT EXISTS {0} (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, branch varchar(255) NOT "

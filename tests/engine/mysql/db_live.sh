@@ -7,7 +7,8 @@
 # server; `db migrate` (dry run changes nothing, --apply, a second drift clean, a failing
 # statement reported with what ran); `db branch` from a database with rows through a
 # migration that adds, changes and drops columns, brought forward, `db list`, two
-# concurrent runs, `db drop` refusing a foreign database; bad input (malformed DSN,
+# concurrent runs, `db drop` refusing a foreign database; hand-written views and
+# mysqldump's DEFAULT CHARSET compared as the server stores them (scratch database); bad input (malformed DSN,
 # unreachable server, wrong password, missing database, a live source read with the wrong
 # dialect): one line naming the target, password hidden, exit 2, nothing created.
 #
@@ -335,6 +336,46 @@ expect_stdout "dropped database tmpl_wide \\(branch wide\\)"
 run db drop wide --dsn "$(dsn tmpl)"
 expect_rc 2
 expect_stderr "no database tmpl_wide"
+
+case_ "views as a person writes them, mysqldump's DEFAULT CHARSET: compared as the server stores them"
+# MariaDB rewrites a view's query (qualified, aliased, parenthesized) and shows a table
+# whose character set is its database's default as naming none: before, both read as
+# changed and db branch's check after the migration failed on them.
+git checkout -q -b handwritten main
+cat >"$R/db/structure.sql" <<'SQL'
+CREATE TABLE items (
+  id int NOT NULL AUTO_INCREMENT,
+  name varchar(40) NOT NULL,
+  price decimal(8,2) NOT NULL DEFAULT 0,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+CREATE TABLE notes (id int NOT NULL PRIMARY KEY, body text) ENGINE=InnoDB DEFAULT CHARSET=latin1;
+CREATE VIEW cheap_items AS SELECT i.id, i.name FROM items i WHERE i.price < 10;
+CREATE VIEW cheap_names AS select name from cheap_items order by name;
+SQL
+git add -A && git -c commit.gpgsign=false commit -q -m "hand-written views, mysqldump charsets"
+sql -e "CREATE DATABASE hw CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"
+run db branch handwritten --dsn "$(dsn hw)"
+expect_rc 0
+expect_stdout "created database hw_handwritten"
+expect_no_stderr "note: "
+run db drift --dsn "$(dsn hw_handwritten)" --schema handwritten
+expect_rc 0
+expect_stdout "no drift"
+expect_eq "$(value "" "SELECT table_collation FROM information_schema.tables WHERE table_schema = 'hw_handwritten' AND table_name = 'notes'")" \
+  "latin1_swedish_ci" "a table's own character set kept"
+expect_eq "$(value "" "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'schemerge_scratch%'")" "0" \
+  "no scratch database left"
+sql hw_handwritten -e "CREATE OR REPLACE VIEW cheap_items AS SELECT i.id, i.name FROM items i WHERE i.price < 5"
+run db drift --dsn "$(dsn hw_handwritten)" --schema handwritten
+expect_rc 1
+expect_stdout "cheap_items"
+expect_stdout "price.? < 10"
+run db migrate --dsn "$(dsn hw_handwritten)" --to handwritten --apply
+expect_rc 0
+run db drift --dsn "$(dsn hw_handwritten)" --schema handwritten
+expect_rc 0
+git checkout -q main
 
 case_ "bad input: one line naming the target, password hidden, exit 2, nothing created"
 before_dbs="$(databases)"
