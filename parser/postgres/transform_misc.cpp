@@ -210,6 +210,15 @@ static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__Objec
             }
             return t;
         }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR: {
+            bool found = false;
+            model::RoutineName key = operator_key(in, object->object_with_args, schema, search_path, &found);
+            t.description = fmt::format("operator {}({})", key.name.to_string(), key.args);
+            if (found) {
+                t.meta = &schema.functions.at(key).meta;
+            }
+            return t;
+        }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
             model::QualifiedName n = names_of(in, object);
@@ -468,6 +477,18 @@ void Interpreter::drop(PgQuery__DropStmt* stmt) {
                                                         "it: {} (use DROP ... CASCADE)",
                                                         key.name.to_string(), key.args, e.dependent));
                 }
+                break;
+            }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR: {
+                bool found = false;
+                model::RoutineName key = operator_key(*this, object->object_with_args, schema_, search_path_, &found);
+                if (!found) {
+                    if (stmt->missing_ok) {
+                        continue;
+                    }
+                    throw StatementError(0, fmt::format("operator does not exist: {}({})", key.name.to_string(), key.args));
+                }
+                schema_.functions.erase(key);
                 break;
             }
             case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
@@ -799,6 +820,7 @@ void Interpreter::text_search_configuration(PgQuery__AlterTSConfigurationStmt* s
 }
 
 void Interpreter::finish() {
+    qualify_operator_references();
     for (auto& [_, table] : schema_.tables) {
         // A primary key makes its columns NOT NULL (docs: "Primary Keys").
         for (const auto& c : table.constraints) {

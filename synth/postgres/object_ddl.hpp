@@ -40,6 +40,10 @@ void append_metadata(std::vector<std::string>& out, const model::ObjectBase& met
 // "FUNCTION s.f(integer, text)" / "PROCEDURE ..." / "AGGREGATE s.a(*)": the
 // target of COMMENT ON and ALTER ... OWNER TO.
 [[nodiscard]] std::string routine_target(const model::Function& function);
+// ALTER OPERATOR … SET (RESTRICT = …, JOIN = …) for what differs (the only operator
+// attributes PostgreSQL 15 alters), and whether nothing else differs.
+[[nodiscard]] std::vector<std::string> alter_operator_estimators(const model::Function& before, const model::Function& after);
+[[nodiscard]] bool operator_estimators_only(const model::Function& before, const model::Function& after);
 
 // --- relations (ddl_relations.cpp) ---
 [[nodiscard]] std::string create_sequence(const model::Sequence& sequence);

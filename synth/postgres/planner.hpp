@@ -119,7 +119,8 @@ inline QualifiedName name_of(const ObjectKey& key) { return {key.schema, key.nam
 inline QualifiedName table_of(const ObjectKey& key) { return {key.schema, key.table}; }
 
 inline bool is_routine(ObjectKind kind) {
-    return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate;
+    return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate ||
+           kind == ObjectKind::operator_;
 }
 inline bool is_table_scoped(ObjectKind kind) {
     return kind == ObjectKind::column || kind == ObjectKind::constraint || kind == ObjectKind::trigger ||
