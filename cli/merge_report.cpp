@@ -149,6 +149,7 @@ std::optional<model::SourceLocation> locate_object(const model::Schema& schema, 
         case K::function:
         case K::procedure:
         case K::aggregate:
+        case K::operator_:
             if (auto it = schema.functions.find(model::RoutineName{name, key.args}); it != schema.functions.end()) {
                 return at(it->second.meta);
             }

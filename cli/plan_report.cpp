@@ -15,7 +15,7 @@ namespace {
 
 bool is_routine(model::ObjectKind kind) {
     return kind == model::ObjectKind::function || kind == model::ObjectKind::procedure ||
-           kind == model::ObjectKind::aggregate;
+           kind == model::ObjectKind::aggregate || kind == model::ObjectKind::operator_;
 }
 
 std::string qualified(const std::string& schema, const std::string& name) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "diff/merge_context.hpp"
+#include "model/dependency_graph.hpp"
 #include "model/namespace_rules.hpp"
 
 namespace schemerge::diff::detail {
@@ -324,6 +325,25 @@ void validate_other(MergeContext& ctx, const Inputs& in) {
              function_in(in.theirs, trigger.function))) {
             dangling(ctx, key, "function", trigger.function.to_string(), where, function_in(in.ours, trigger.function),
                      function_in(in.theirs, trigger.function), "function");
+        }
+    }
+    // Operators: their function and selectivity estimators (by name, as the dependency
+    // graph finds them); a commutator or negator is not needed (the engine makes a shell).
+    for (const auto& [name, op] : in.merged.functions) {
+        if (op.kind != model::RoutineKind::operator_) {
+            continue;
+        }
+        Where where = where_of(in, &model::Schema::functions, name);
+        for (const auto& [option, value] : op.operator_options) {
+            if (option != "function" && option != "restrict" && option != "join") {
+                continue;
+            }
+            model::QualifiedName f = model::ObjectResolver::parse_name(value);
+            if (!function_in(in.merged, f) &&
+                (function_in(in.base, f) || function_in(in.ours, f) || function_in(in.theirs, f))) {
+                dangling(ctx, key_of(op), option, f.to_string(), where, function_in(in.ours, f),
+                         function_in(in.theirs, f), "function");
+            }
         }
     }
     for (const auto& [name, policy] : in.merged.policies) {

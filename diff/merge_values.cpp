@@ -141,6 +141,13 @@ std::string value_text(const model::Index& index) {
 std::string value_text(const model::View& view) { return view.query.text; }
 
 std::string value_text(const model::Function& function, const model::DialectTraits& traits) {
+    if (function.kind == model::RoutineKind::operator_) {
+        std::string out;
+        for (const auto& [option, value] : function.operator_options) {
+            out += (out.empty() ? "" : ", ") + (value.empty() ? option : option + "=" + value);
+        }
+        return "(" + out + ")";
+    }
     std::string out = function.language.empty() ? "" : "LANGUAGE " + function.language + " ";
     if (function.returns) {
         out = "RETURNS " + value_text(*function.returns) + " " + out;

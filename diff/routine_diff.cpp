@@ -1,4 +1,4 @@
-// Functions, procedures and aggregates. Identity is name + input argument types,
+// Functions, procedures, aggregates and operators. Identity is name + input argument types,
 // so overloads are distinct objects and a signature change is a drop + create.
 #include "diff/diff_context.hpp"
 

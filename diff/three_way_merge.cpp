@@ -32,7 +32,8 @@ std::string display_name(const model::ObjectKey& key) {
     switch (key.kind) {
         case model::ObjectKind::function:
         case model::ObjectKind::procedure:
-        case model::ObjectKind::aggregate: out += "(" + key.args + ")"; break;
+        case model::ObjectKind::aggregate:
+        case model::ObjectKind::operator_: out += "(" + key.args + ")"; break;
         default: break;
     }
     return out;

@@ -433,6 +433,14 @@ void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const 
             c.edge(key, resolver.type_name(name));
         }
     }
+    // An operator needs its function and selectivity estimators (any overload of the name:
+    // the engine resolves them by argument types). Its commutator and negator are not
+    // needed first: the engine creates a shell for an operator it does not know yet.
+    for (const auto& [option, value] : function.operator_options) {
+        if (option == "function" || option == "restrict" || option == "join") {
+            c.routines(key, ObjectResolver::parse_name(value));
+        }
+    }
 }
 
 }  // namespace

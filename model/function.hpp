@@ -16,7 +16,9 @@ namespace schemerge::model {
 enum class ArgMode : std::uint8_t { in, out, inout, variadic, table };
 // event: a body the engine runs on a schedule (MySQL's CREATE EVENT); no arguments, and
 // its schedule and status are the dialect's attributes.
-enum class RoutineKind : std::uint8_t { function, procedure, aggregate, event };
+// operator_: an operator (name + left and right argument types; a prefix operator has only
+// its right one), implemented by a function (Function::operator_options).
+enum class RoutineKind : std::uint8_t { function, procedure, aggregate, event, operator_ };
 enum class Volatility : std::uint8_t { volatile_, stable, immutable };
 enum class Parallel : std::uint8_t { unsafe, restricted, safe };
 
@@ -65,7 +67,7 @@ struct FunctionArg {
     bool operator==(const FunctionArg&) const = default;
 };
 
-// A function, procedure or aggregate. Identity is name + input argument types
+// A function, procedure, aggregate or operator. Identity is name + input argument types
 // (ObjectKey::args); everything else is definition. Defaults of the engine
 // (VOLATILE, CALLED ON NULL INPUT, SECURITY INVOKER, PARALLEL UNSAFE, COST 100,
 // ROWS 1000 for set-returning functions) are stored as unset.
@@ -95,6 +97,10 @@ struct Function {
     std::vector<std::pair<std::string, std::string>> set_options;  // SET name = value (value canonical)
     std::vector<std::pair<std::string, std::string>> aggregate_options;  // aggregates: sfunc, stype, ...
     std::vector<TypeRef> aggregate_order_args;  // ordered-set aggregates: WITHIN GROUP (ORDER BY ...)
+    // Operators: their definition, in canonical order, names resolved by the front end
+    // ("function" -> the implementing routine, "commutator" / "negator" -> operators,
+    // "restrict" / "join" -> selectivity estimators, "hashes" / "merges" -> "" when set).
+    std::vector<std::pair<std::string, std::string>> operator_options;
     ObjectBase meta;
 
     bool operator==(const Function&) const = default;
@@ -103,7 +109,7 @@ struct Function {
     [[nodiscard]] std::string identity_args() const;
 };
 
-// The ObjectKind of a routine: function, procedure or aggregate.
+// The ObjectKind of a routine: function, procedure, aggregate or operator.
 [[nodiscard]] ObjectKind object_kind(RoutineKind kind);
 
 }  // namespace schemerge::model

@@ -38,6 +38,7 @@ std::string_view to_string(ObjectKind kind) {
         case ObjectKind::procedure: return "procedure";
         case ObjectKind::aggregate: return "aggregate";
         case ObjectKind::event: return "event";
+        case ObjectKind::operator_: return "operator";
         case ObjectKind::trigger: return "trigger";
         case ObjectKind::policy: return "policy";
         case ObjectKind::text_search_configuration: return "text search configuration";
@@ -57,7 +58,8 @@ std::string ObjectKey::to_string() const {
         out += table + ".";
     }
     out += name;
-    if (kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate) {
+    if (kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate ||
+        kind == ObjectKind::operator_) {
         out += "(" + args + ")";
     }
     return out;
@@ -117,6 +119,7 @@ ObjectKind object_kind(RoutineKind kind) {
         case RoutineKind::procedure: return ObjectKind::procedure;
         case RoutineKind::aggregate: return ObjectKind::aggregate;
         case RoutineKind::event: return ObjectKind::event;
+        case RoutineKind::operator_: return ObjectKind::operator_;
     }
     return ObjectKind::function;
 }

@@ -228,6 +228,9 @@ Json constraint_json(const Constraint& c) {
     }
     put(j, "check", c.check);
     put(j, "no_inherit", c.no_inherit);
+    if (!c.is_local) {
+        j["is_local"] = false;
+    }
     put(j, "using_method", c.using_method);
     if (!c.exclusion.empty()) {
         Json list = Json::array();
@@ -335,7 +338,7 @@ Json type_def_json(const TypeDef& t) {
 }
 
 Json function_json(const Function& f) {
-    static constexpr const char* k_kinds[] = {"function", "procedure", "aggregate", "event"};
+    static constexpr const char* k_kinds[] = {"function", "procedure", "aggregate", "event", "operator"};
     static constexpr const char* k_modes[] = {"in", "out", "inout", "variadic", "table"};
     static constexpr const char* k_volatility[] = {"volatile", "stable", "immutable"};
     static constexpr const char* k_parallel[] = {"unsafe", "restricted", "safe"};
@@ -373,6 +376,7 @@ Json function_json(const Function& f) {
     put(j, "support", f.support);
     put(j, "set_options", f.set_options);
     put(j, "aggregate_options", f.aggregate_options);
+    put(j, "operator_options", f.operator_options);
     if (!f.aggregate_order_args.empty()) {
         Json list = Json::array();
         for (const auto& t : f.aggregate_order_args) {

@@ -22,6 +22,7 @@ enum class ObjectKind : std::uint8_t {
     procedure,
     aggregate,
     event,  // a routine the engine runs on a schedule (MySQL's CREATE EVENT)
+    operator_,  // a routine kind (Schema::functions): name + argument types
     trigger,
     policy,
     text_search_configuration,

@@ -53,7 +53,7 @@ struct Schema {
     std::map<QualifiedName, Table> tables;
     std::map<QualifiedName, View> views;  // views and materialized views
     std::map<QualifiedName, Index> indexes;
-    std::map<RoutineName, Function> functions;  // functions, procedures, aggregates
+    std::map<RoutineName, Function> functions;  // functions, procedures, aggregates, operators
     std::map<TableScopedName, Trigger> triggers;
     std::map<TableScopedName, Policy> policies;
     std::map<QualifiedName, OptionObject> text_search_configurations;

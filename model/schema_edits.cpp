@@ -545,8 +545,28 @@ std::vector<ObjectKey> drop_routine(Schema& schema, const RoutineName& name, Dro
             }
         }
     }
+    // Operators implemented by it (their function takes the operator's argument types).
+    auto implements = [&](const RoutineName& k, const Function& f) {
+        if (f.kind != RoutineKind::operator_ || k.args != name.args) {
+            return false;
+        }
+        return std::any_of(f.operator_options.begin(), f.operator_options.end(), [&](const auto& o) {
+            return o.first == "function" && ObjectResolver::parse_name(o.second) == name.name;
+        });
+    };
+    if (behavior == DropBehavior::restrict) {
+        for (const auto& [k, f] : schema.functions) {
+            if (implements(k, f)) {
+                throw EditError(EditError::Reason::has_dependents, dropped.front(),
+                                fmt::format("operator {}({})", k.name.to_string(), k.args));
+            }
+        }
+    }
     schema.functions.erase(it);
     if (behavior == DropBehavior::cascade) {
+        erase_recorded(schema.functions, dropped, implements, [](const RoutineName& k, const Function& f) {
+            return object_key(object_kind(f.kind), k.name, k.args);
+        });
         erase_recorded(
             schema.triggers, dropped, [&](const auto&, const Trigger& t) { return t.function == name.name; },
             [](const TableScopedName& k, const auto&) { return table_scoped_key(ObjectKind::trigger, k.table, k.name); });

@@ -8,7 +8,7 @@ namespace {
 
 bool is_routine(model::ObjectKind kind) {
     return kind == model::ObjectKind::function || kind == model::ObjectKind::procedure ||
-           kind == model::ObjectKind::aggregate;
+           kind == model::ObjectKind::aggregate || kind == model::ObjectKind::operator_;
 }
 
 }  // namespace

@@ -143,6 +143,14 @@ constexpr std::string_view k_queries[] = {
     "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
     "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_proc", "p.oid"),
 
+    // operators (their function, commutator, negator, estimators, HASHES / MERGES)
+    "SELECT 'operator ' || o.oid::regoperator::text AS object, o.oprcode::regprocedure::text AS function, "
+    "NULLIF(o.oprcom, 0)::regoperator::text AS commutator, NULLIF(o.oprnegate, 0)::regoperator::text AS negator, "
+    "NULLIF(o.oprrest, 0)::regproc::text AS restrict, NULLIF(o.oprjoin, 0)::regproc::text AS join, "
+    "o.oprcanhash::text AS hashes, o.oprcanmerge::text AS merges "
+    "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace "
+    "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_operator", "o.oid"),
+
     // triggers
     "SELECT 'trigger ' || t.tgrelid::regclass::text || '.' || quote_ident(t.tgname) AS object, "
     "pg_get_triggerdef(t.oid) AS definition, t.tgenabled::text AS enabled "

@@ -82,6 +82,7 @@ void Interpreter::apply(Node* stmt, const StatementSite& site) {
         case PG_QUERY__NODE__NODE_ALTER_TSCONFIGURATION_STMT:
             text_search_configuration(stmt->alter_tsconfiguration_stmt);
             return;
+        case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT: alter_operator(stmt->alter_operator_stmt); return;
         // --- kept verbatim: not interpreted, but not lost either ------------------
         case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
         case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
@@ -106,7 +107,6 @@ void Interpreter::apply(Node* stmt, const StatementSite& site) {
         case PG_QUERY__NODE__NODE_ALTER_EXTENSION_CONTENTS_STMT:
         case PG_QUERY__NODE__NODE_ALTER_TSDICTIONARY_STMT:
         case PG_QUERY__NODE__NODE_CREATE_CONVERSION_STMT:
-        case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT:
         case PG_QUERY__NODE__NODE_ALTER_TYPE_STMT:
         case PG_QUERY__NODE__NODE_ALTER_COLLATION_STMT:
         case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
@@ -159,6 +159,25 @@ void Interpreter::warn(std::string message) {
     }
     d.message = std::move(message);
     diagnostics_.push_back(std::move(d));
+}
+
+void Interpreter::warn_at(int offset, std::string message) {
+    warn(std::move(message));
+    if (site_ == nullptr || offset <= 0 || static_cast<std::size_t>(offset) >= site_->text.size()) {
+        return;
+    }
+    model::Diagnostic& d = diagnostics_.back();
+    d.location = meta_at(offset).location;
+    std::string_view text = site_->text;
+    std::size_t start = text.rfind('\n', static_cast<std::size_t>(offset) - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::size_t end = text.find('\n', start);
+    d.source_line = std::string{text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)};
+    if (start == 0 && site_->location.column > 1) {
+        // The statement's first line starts mid-line: blanks for what precedes it, so the
+        // caret stays under the column.
+        d.source_line.insert(0, site_->location.column - 1, ' ');
+    }
 }
 
 model::ObjectBase Interpreter::meta() const {

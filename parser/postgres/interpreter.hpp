@@ -28,6 +28,11 @@ class Interpreter;
 [[nodiscard]] std::string owner_name(const PgQuery__RoleSpec* role);
 [[nodiscard]] model::RoutineName routine_key(const Interpreter& in, const PgQuery__ObjectWithArgs* owa,
                                              const model::Schema& schema, bool* found);
+// An operator's identity from ObjectWithArgs (name, left and right types, NONE left out),
+// unqualified names through the search path (transform_operator.cpp).
+[[nodiscard]] model::RoutineName operator_key(const Interpreter& in, const PgQuery__ObjectWithArgs* owa,
+                                              const model::Schema& schema, const std::vector<std::string>& search_path,
+                                              bool* found);
 
 // `-- schemerge:renamed-from old_name` in `text`: the old name (last part of a
 // qualified name, folded like an identifier), or empty.
@@ -61,6 +66,22 @@ private:
     // transform_alter_table.cpp
     void alter_table(PgQuery__AlterTableStmt* stmt);
     void alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);
+    // One ALTER TABLE step on `table` alone.
+    void alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd* cmd);
+    // transform_inheritance.cpp
+    void inherit_at_create(model::Table& table, PgQuery__CreateStmt* stmt);
+    void merge_local_column(model::Column& inherited, model::Column local, int offset);
+    bool alter_inheritance(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);
+    void add_inherited_column(model::Table& child, const std::optional<model::Column>& column,
+                              const std::vector<model::Constraint>& checks);
+    void drop_column_recursive(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);
+    void settle_inherited(model::Table& table) const;
+    [[nodiscard]] std::vector<model::Table*> inheritance_children(const model::QualifiedName& parent);
+    [[nodiscard]] std::vector<model::Table*> descendants(const model::QualifiedName& parent);
+    [[nodiscard]] bool is_descendant(const model::QualifiedName& table, const model::QualifiedName& ancestor);
+    [[nodiscard]] int inherited_count(const model::Table& table, std::string_view column) const;
+    [[nodiscard]] int inherited_constraint_count(const model::Table& table, std::string_view name) const;
+    [[nodiscard]] bool has_inheritance(const model::Table& table) const;
     void alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd);
     void alter_sequence_cmd(model::Sequence& seq, PgQuery__AlterTableCmd* cmd);
     void alter_index_cmd(model::Index& index, PgQuery__AlterTableCmd* cmd);
@@ -80,6 +101,15 @@ private:
     void alter_domain(PgQuery__AlterDomainStmt* stmt);
     void create_range(PgQuery__CreateRangeStmt* stmt);
     void define(PgQuery__DefineStmt* stmt);
+    // transform_operator.cpp
+    void define_operator(PgQuery__DefineStmt* stmt);
+    void alter_operator(PgQuery__AlterOperatorStmt* stmt);
+    void qualify_operator_references();  // from finish()
+    // FUNCTION = f of an operator taking `args`: qualified when it is ours, a built-in as
+    // written; an error when it exists nowhere (unless extensions could define it).
+    [[nodiscard]] std::string operator_function(const Node* arg, const std::string& args, std::string_view what,
+                                                int offset) const;
+    [[nodiscard]] std::string operator_reference(const Node* arg, const std::string& args, int offset) const;
     // transform_function.cpp
     void create_function(PgQuery__CreateFunctionStmt* stmt);
     void alter_function(PgQuery__AlterFunctionStmt* stmt);
@@ -125,6 +155,9 @@ public:  // shared helpers used across the transform files
                                                      const std::string& label) const;
     void duplicate(const std::string& what, const model::SourceLocation& previous);
     void warn(std::string message);
+    // A warning at `offset` (bytes from the statement's start): its line and column, that
+    // line as the source line.
+    void warn_at(int offset, std::string message);
     [[nodiscard]] std::string describe_location(int offset) const;
     // The rename annotation of the statement (in the comments before it or on its first
     // line), or of the line holding `offset` inside the statement (and the comment-only

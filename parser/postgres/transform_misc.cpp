@@ -210,6 +210,15 @@ static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__Objec
             }
             return t;
         }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR: {
+            bool found = false;
+            model::RoutineName key = operator_key(in, object->object_with_args, schema, search_path, &found);
+            t.description = fmt::format("operator {}({})", key.name.to_string(), key.args);
+            if (found) {
+                t.meta = &schema.functions.at(key).meta;
+            }
+            return t;
+        }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
             model::QualifiedName n = names_of(in, object);
@@ -470,6 +479,18 @@ void Interpreter::drop(PgQuery__DropStmt* stmt) {
                 }
                 break;
             }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR: {
+                bool found = false;
+                model::RoutineName key = operator_key(*this, object->object_with_args, schema_, search_path_, &found);
+                if (!found) {
+                    if (stmt->missing_ok) {
+                        continue;
+                    }
+                    throw StatementError(0, fmt::format("operator does not exist: {}({})", key.name.to_string(), key.args));
+                }
+                schema_.functions.erase(key);
+                break;
+            }
             case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
                 std::string n{node_string(object)};
                 try {
@@ -563,9 +584,29 @@ void Interpreter::rename(PgQuery__RenameStmt* stmt) {
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
             model::QualifiedName tn = resolve_relation(stmt->relation);
-            (void)require_table(tn, stmt->relation->location);
+            model::Table& renamed = require_table(tn, stmt->relation->location);
+            // Inheritance: a child's inherited column is renamed through its parent, which
+            // renames it in every child (ONLY cannot).
+            std::vector<model::QualifiedName> children;
+            if (const model::Column* col = renamed.find_column(stmt->subname); col != nullptr) {
+                if (inherited_count(renamed, stmt->subname) > 0) {
+                    throw StatementError(0, fmt::format("cannot rename inherited column \"{}\"", stmt->subname));
+                }
+                for (model::Table* child : descendants(tn)) {
+                    if (child->find_column(stmt->subname) != nullptr) {
+                        children.push_back(child->name);
+                    }
+                }
+                if (!children.empty() && !stmt->relation->inh) {
+                    throw StatementError(0, fmt::format("inherited column \"{}\" must be renamed in child tables too",
+                                                        stmt->subname));
+                }
+            }
             try {
                 model::rename_column(schema_, tn, stmt->subname, new_name);
+                for (const auto& child : children) {
+                    model::rename_column(schema_, child, stmt->subname, new_name);
+                }
             } catch (const model::EditError& e) {
                 bool exists = e.reason == model::EditError::Reason::already_exists;
                 throw StatementError(0, fmt::format("column \"{}\" of relation \"{}\" {}",
@@ -779,6 +820,7 @@ void Interpreter::text_search_configuration(PgQuery__AlterTSConfigurationStmt* s
 }
 
 void Interpreter::finish() {
+    qualify_operator_references();
     for (auto& [_, table] : schema_.tables) {
         // A primary key makes its columns NOT NULL (docs: "Primary Keys").
         for (const auto& c : table.constraints) {

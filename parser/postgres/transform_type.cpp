@@ -1,5 +1,6 @@
 // CREATE TYPE (enum, composite, range, base), CREATE DOMAIN, ALTER TYPE/DOMAIN, and
-// the DefineStmt family (aggregates, collations, text search objects).
+// the DefineStmt family (aggregates, collations, text search objects; operators are in
+// transform_operator.cpp).
 #include <algorithm>
 #include <set>
 
@@ -201,6 +202,10 @@ void Interpreter::create_range(PgQuery__CreateRangeStmt* stmt) {
 }
 
 void Interpreter::define(PgQuery__DefineStmt* stmt) {
+    if (stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR) {
+        define_operator(stmt);  // transform_operator.cpp
+        return;
+    }
     model::QualifiedName name = qualify(stmt->defnames, stmt->n_defnames);
     std::vector<std::pair<std::string, std::string>> options;
     for (std::size_t i = 0; i < stmt->n_definition; ++i) {

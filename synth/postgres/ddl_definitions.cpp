@@ -1,5 +1,7 @@
 // Statement builders for schemas, extensions, collations, types, text search
 // objects and routines.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "model/dependency_graph.hpp"
@@ -93,7 +95,109 @@ std::string aggregate_args(const model::Function& function) {
     return "(" + out + ")";
 }
 
+// An operator's name: its schema quoted like an identifier, the symbol as is.
+std::string operator_name(const model::QualifiedName& name) {
+    return name.schema.empty() ? name.name : quote_identifier(name.schema) + "." + name.name;
+}
+
+// "(integer, integer)", "(NONE, integer)" for a prefix operator.
+std::string operator_args(const model::Function& function) {
+    std::string out = function.args.size() == 1 ? "NONE" : "";
+    for (const auto& arg : function.args) {
+        out += (out.empty() ? "" : ", ") + format_type(arg.type);
+    }
+    return "(" + out + ")";
+}
+
+// COMMUTATOR / NEGATOR value: OPERATOR(schema.op) when qualified (pg_dump's form).
+std::string operator_reference(const std::string& value) {
+    auto dot = value.rfind('.');
+    if (dot == std::string::npos) {
+        return value;
+    }
+    return "OPERATOR(" + quote_identifier(value.substr(0, dot)) + "." + value.substr(dot + 1) + ")";
+}
+
+std::string create_operator(const model::Function& function) {
+    std::string option_text;
+    auto add = [&](const std::string& text) { option_text += (option_text.empty() ? "\n    " : ",\n    ") + text; };
+    auto value = [&](std::string_view key) -> const std::string* {
+        for (const auto& [k, v] : function.operator_options) {
+            if (k == key) {
+                return &v;
+            }
+        }
+        return nullptr;
+    };
+    if (const auto* f = value("function")) {
+        add("FUNCTION = " + format_name(model::ObjectResolver::parse_name(*f)));
+    }
+    if (function.args.size() == 2) {
+        add("LEFTARG = " + format_type(function.args[0].type));
+    }
+    if (!function.args.empty()) {
+        add("RIGHTARG = " + format_type(function.args.back().type));
+    }
+    for (const char* key : {"commutator", "negator"}) {
+        if (const auto* v = value(key)) {
+            add(std::string(key == std::string_view("commutator") ? "COMMUTATOR" : "NEGATOR") + " = " +
+                operator_reference(*v));
+        }
+    }
+    for (const char* key : {"restrict", "join"}) {
+        if (const auto* v = value(key)) {
+            add(std::string(key == std::string_view("restrict") ? "RESTRICT" : "JOIN") + " = " +
+                format_name(model::ObjectResolver::parse_name(*v)));
+        }
+    }
+    if (value("hashes") != nullptr) {
+        add("HASHES");
+    }
+    if (value("merges") != nullptr) {
+        add("MERGES");
+    }
+    return "CREATE OPERATOR " + operator_name(function.name) + " (" + option_text + "\n)";
+}
+
 }  // namespace
+
+std::vector<std::string> alter_operator_estimators(const model::Function& before, const model::Function& after) {
+    std::vector<std::string> parts;
+    for (const char* key : {"restrict", "join"}) {
+        auto find = [&](const model::Function& f) -> std::optional<std::string> {
+            for (const auto& [k, v] : f.operator_options) {
+                if (k == key) {
+                    return v;
+                }
+            }
+            return std::nullopt;
+        };
+        auto was = find(before);
+        auto now = find(after);
+        if (was != now) {
+            std::string name = key == std::string_view("restrict") ? "RESTRICT" : "JOIN";
+            parts.push_back(name + " = " + (now ? format_name(model::ObjectResolver::parse_name(*now)) : "NONE"));
+        }
+    }
+    if (parts.empty()) {
+        return {};
+    }
+    std::string sql = "ALTER OPERATOR " + operator_name(after.name) + " " + operator_args(after) + " SET (";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        sql += (i == 0 ? "" : ", ") + parts[i];
+    }
+    return {sql + ")"};
+}
+
+bool operator_estimators_only(const model::Function& before, const model::Function& after) {
+    auto strip = [](model::Function f) {
+        std::erase_if(f.operator_options, [](const auto& o) { return o.first == "restrict" || o.first == "join"; });
+        f.meta = {};
+        return f;
+    };
+    return before.kind == model::RoutineKind::operator_ && after.kind == model::RoutineKind::operator_ &&
+           strip(before) == strip(after);
+}
 
 void append_metadata(std::vector<std::string>& out, const model::ObjectBase& meta, const std::string& comment_target,
                      const std::string& owner_target, const EmitOptions& options) {
@@ -267,6 +371,9 @@ std::vector<std::string> create_text_search_configuration(const model::OptionObj
 }
 
 std::string routine_target(const model::Function& function) {
+    if (function.kind == model::RoutineKind::operator_) {
+        return "OPERATOR " + operator_name(function.name) + " " + operator_args(function);
+    }
     std::string name = format_name(function.name);
     if (function.kind == model::RoutineKind::aggregate) {
         return "AGGREGATE " + name + aggregate_args(function);
@@ -286,6 +393,9 @@ std::string routine_target(const model::Function& function) {
 }
 
 std::string create_routine(const model::Function& function, bool or_replace) {
+    if (function.kind == model::RoutineKind::operator_) {
+        return create_operator(function);
+    }
     std::string name = format_name(function.name);
     if (function.kind == model::RoutineKind::aggregate) {
         std::string sql = "CREATE AGGREGATE " + name + aggregate_args(function) + " (";

@@ -68,7 +68,8 @@ bool Planner::diff_drops(const ObjectKey& key) const {
             return has_change(ChangeKind::drop_view, key);
         case ObjectKind::function:
         case ObjectKind::procedure:
-        case ObjectKind::aggregate: return has_change(ChangeKind::drop_function, key);
+        case ObjectKind::aggregate:
+        case ObjectKind::operator_: return has_change(ChangeKind::drop_function, key);
         case ObjectKind::trigger:
             return has_change(ChangeKind::drop_trigger, key) || table_is_dropped(table_of(key)) ||
                    dropped_views_.contains(table_of(key));

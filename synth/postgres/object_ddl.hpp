@@ -40,6 +40,10 @@ void append_metadata(std::vector<std::string>& out, const model::ObjectBase& met
 // "FUNCTION s.f(integer, text)" / "PROCEDURE ..." / "AGGREGATE s.a(*)": the
 // target of COMMENT ON and ALTER ... OWNER TO.
 [[nodiscard]] std::string routine_target(const model::Function& function);
+// ALTER OPERATOR … SET (RESTRICT = …, JOIN = …) for what differs (the only operator
+// attributes PostgreSQL 15 alters), and whether nothing else differs.
+[[nodiscard]] std::vector<std::string> alter_operator_estimators(const model::Function& before, const model::Function& after);
+[[nodiscard]] bool operator_estimators_only(const model::Function& before, const model::Function& after);
 
 // --- relations (ddl_relations.cpp) ---
 [[nodiscard]] std::string create_sequence(const model::Sequence& sequence);
@@ -59,6 +63,10 @@ enum class ConstraintPlacement { inline_check, inherited, separate };
 [[nodiscard]] bool uses_attach_partition(const model::Table& table);
 [[nodiscard]] std::string create_table(const model::Schema& schema, const model::Table& table);
 [[nodiscard]] std::vector<std::string> column_extras(const model::Table& table);
+// An inheritance child's inherited columns that differ from what INHERITS gives them,
+// as pg_dump writes them after the tables: `ALTER TABLE ONLY c ALTER COLUMN x SET DEFAULT`
+// (every inherited default, as pg_dump does), `DROP DEFAULT`, `SET NOT NULL`, `DROP NOT NULL`.
+[[nodiscard]] std::vector<std::string> inherited_column_extras(const model::Schema& schema, const model::Table& table);
 [[nodiscard]] std::string attach_partition(const model::Table& table);
 [[nodiscard]] std::string add_constraint(const model::Table& table, const model::Constraint& constraint);
 [[nodiscard]] std::string constraint_definition(const model::Constraint& constraint);

@@ -25,7 +25,8 @@ std::string Planner::comment_target(const Change& change) const {
         case ObjectKind::materialized_view: return "MATERIALIZED VIEW " + format_name(name_of(key));
         case ObjectKind::function:
         case ObjectKind::procedure:
-        case ObjectKind::aggregate: {
+        case ObjectKind::aggregate:
+        case ObjectKind::operator_: {
             const auto* function = as<model::Function>(change.after);
             return function != nullptr ? routine_target(*function) : std::string();
         }
@@ -109,6 +110,7 @@ bool Planner::created_with_comment(const ObjectKey& key) const {
         case ObjectKind::function:
         case ObjectKind::procedure:
         case ObjectKind::aggregate:
+        case ObjectKind::operator_:
             return has_change(ChangeKind::create_function, key) ||
                    (has_change(ChangeKind::replace_function, key) && destroyed_.contains(key));
         case ObjectKind::table: return table_is_new(name_of(key));

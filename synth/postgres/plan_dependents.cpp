@@ -89,6 +89,7 @@ std::vector<ObjectKey> Planner::graph_dependents(const ObjectKey& key) const {
             case ObjectKind::function:
             case ObjectKind::procedure:
             case ObjectKind::aggregate:
+            case ObjectKind::operator_:
             case ObjectKind::trigger:
             case ObjectKind::policy:
             case ObjectKind::index: out.push_back(to_side(d)); break;
@@ -275,7 +276,8 @@ void Planner::recreate_dependents() {
             }
             case ObjectKind::function:
             case ObjectKind::procedure:
-            case ObjectKind::aggregate: {
+            case ObjectKind::aggregate:
+            case ObjectKind::operator_: {
                 const auto* before = routine_in(from_, d);
                 const auto* after = routine_in(to_, d);
                 if (before == nullptr) {

@@ -1,5 +1,5 @@
-// Functions, procedures and aggregates: created, dropped, replaced in place or dropped and
-// created.
+// Functions, procedures, aggregates and operators: created, dropped, replaced in place or
+// dropped and created.
 #include "synth/postgres/planner.hpp"
 #include "synth/postgres/object_ddl.hpp"
 
@@ -24,7 +24,8 @@ std::string drop_routine(const model::Function& function) { return "DROP " + rou
 // parameter names, or to remove parameter defaults. Aggregates are always
 // dropped and created.
 bool Planner::routine_replaceable(const model::Function& before, const model::Function& after) {
-    if (before.kind != after.kind || after.kind == model::RoutineKind::aggregate || before.window != after.window) {
+    if (before.kind != after.kind || after.kind == model::RoutineKind::aggregate ||
+        after.kind == model::RoutineKind::operator_ || before.window != after.window) {
         return false;
     }
     if (before.returns != after.returns || before.args.size() != after.args.size()) {
@@ -92,6 +93,13 @@ void Planner::replace_function(const Change& change, const std::string& text) {
     const auto* before = as<model::Function>(change.before);
     const auto* after = as<model::Function>(change.after);
     if (before == nullptr || after == nullptr) {
+        return;
+    }
+    if (operator_estimators_only(*before, *after) && !forced_.contains(change.key)) {
+        // PostgreSQL 15 alters an operator's RESTRICT and JOIN in place; any other change
+        // (its function, commutator, negator, HASHES, MERGES) is a drop and create.
+        std::size_t a = add(k_create_routine, change.key, alter_operator_estimators(*before, *after), text);
+        after_providers(a, change.key);
         return;
     }
     if (routine_replaceable(*before, *after) && !forced_.contains(change.key)) {

@@ -32,6 +32,7 @@ enum Rank : int {
     k_text_search_configuration,
     k_function,
     k_aggregate,
+    k_operator,
     k_sequence,
     k_table,
     k_sequence_owned_by,
@@ -59,7 +60,8 @@ struct Item {
 };
 
 bool is_routine(ObjectKind kind) {
-    return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate;
+    return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate ||
+           kind == ObjectKind::operator_;
 }
 
 class Planner {
@@ -183,7 +185,9 @@ private:
             std::vector<std::string> sql{create_routine(function)};
             std::string target = routine_target(function);
             meta(sql, function.meta, target, target);
-            Rank rank = function.kind == model::RoutineKind::aggregate ? k_aggregate : k_function;
+            Rank rank = function.kind == model::RoutineKind::aggregate   ? k_aggregate
+                        : function.kind == model::RoutineKind::operator_ ? k_operator
+                                                                         : k_function;
             provide(model::object_key(model::object_kind(function.kind), id.name, id.args),
                     add(rank, id.name.schema, id.name.name, id.args, std::move(sql)));
         }
@@ -292,7 +296,11 @@ private:
         if (table.partition_of) {
             partitions_[*table.partition_of].push_back(name);
         }
-        if (auto extras = column_extras(table); !extras.empty()) {
+        auto extras = column_extras(table);
+        for (auto& statement : inherited_column_extras(schema_, table)) {
+            extras.push_back(std::move(statement));
+        }
+        if (!extras.empty()) {
             need(add(k_column_extras, name.schema, name.name, "", std::move(extras)), item);
         }
         for (const auto& constraint : table.constraints) {

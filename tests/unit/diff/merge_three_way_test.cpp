@@ -317,9 +317,6 @@ TEST(ThreeWayMerge, DeterministicOrder) {
     EXPECT_EQ(display_name(a.conflicts[1].object), "public.orders.total");
 }
 
-}  // namespace
-}  // namespace schemerge::diff
-
 namespace schemerge::diff {
 namespace {
 
@@ -573,6 +570,74 @@ TEST(ThreeWayMerge, BodyColumnRenamedByTheOtherSide) {
     EXPECT_EQ(*c.ours.location.file, "ours.sql");
     EXPECT_EQ(c.theirs.location.line, 2U);
     EXPECT_NE(c.explanation.find("public.t.a"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace schemerge::diff
+
+// Operators merge as whole objects like other routines: one side's change is taken, both
+// sides changing one operator differently is a both-modified conflict citing each side's
+// CREATE OPERATOR, a change against a drop is modify-delete, and an operator whose function
+// the other side dropped dangles.
+TEST(ThreeWayMerge, Operators) {
+    const std::string functions =
+        "CREATE FUNCTION ci_eq(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT lower($1) = lower($2) $$;\n";
+    const std::string op = "CREATE OPERATOR === (FUNCTION = ci_eq, LEFTARG = text, RIGHTARG = text, RESTRICT = eqsel);\n";
+    auto base = load("base.sql", functions + op);
+    auto ours = load("ours.sql",
+                     functions + "CREATE OPERATOR === (FUNCTION = ci_eq, LEFTARG = text, RIGHTARG = text, RESTRICT = eqsel, "
+                                 "JOIN = eqjoinsel);\n");
+    auto theirs = load("theirs.sql",
+                       functions + "CREATE OPERATOR === (FUNCTION = ci_eq, LEFTARG = text, RIGHTARG = text, "
+                                   "RESTRICT = eqsel, HASHES);\n");
+    auto result = merge(base, ours, theirs);
+    ASSERT_EQ(result.conflicts.size(), 1U);
+    const Conflict& c = result.conflicts[0];
+    EXPECT_EQ(c.kind, ConflictKind::both_modified);
+    EXPECT_EQ(display_name(c.object), "public.===(text, text)");
+    EXPECT_EQ(c.base.value, "(function=public.ci_eq, restrict=eqsel)");
+    EXPECT_EQ(c.ours.value, "(function=public.ci_eq, restrict=eqsel, join=eqjoinsel)");
+    EXPECT_EQ(c.theirs.value, "(function=public.ci_eq, restrict=eqsel, hashes)");
+    ASSERT_TRUE(c.ours.location.known());
+    ASSERT_TRUE(c.theirs.location.known());
+    EXPECT_EQ(*c.ours.location.file, "ours.sql");
+    EXPECT_EQ(*c.theirs.location.file, "theirs.sql");
+    EXPECT_EQ(c.ours.location.line, 2U);
+    EXPECT_EQ(c.theirs.location.line, 2U);
+
+    // ALTER OPERATOR … SET on both sides, differently: the same conflict.
+    auto ours_alter = load("ours.sql", functions + op + "ALTER OPERATOR === (text, text) SET (JOIN = eqjoinsel);\n");
+    auto theirs_alter = load("theirs.sql", functions + op + "ALTER OPERATOR === (text, text) SET (RESTRICT = NONE);\n");
+    auto altered = merge(base, ours_alter, theirs_alter);
+    ASSERT_EQ(altered.conflicts.size(), 1U);
+    EXPECT_EQ(altered.conflicts[0].kind, ConflictKind::both_modified);
+
+    // One side's change, the other side's new column elsewhere: clean, the change kept.
+    auto theirs_table = load("theirs.sql", functions + op + "CREATE TABLE t (a text);\n");
+    auto clean = merge(base, ours, theirs_table);
+    EXPECT_TRUE(clean.clean());
+    const model::Function& merged = clean.merged.functions.at(model::RoutineName{{"public", "==="}, "text, text"});
+    EXPECT_EQ(merged.operator_options, ours.functions.at(model::RoutineName{{"public", "==="}, "text, text"}).operator_options);
+    EXPECT_TRUE(clean.merged.tables.contains({"public", "t"}));
+
+    // Changed on one side, dropped on the other.
+    auto dropped = load("theirs.sql", functions);
+    auto md = merge(base, ours, dropped);
+    ASSERT_EQ(md.conflicts.size(), 1U);
+    EXPECT_EQ(md.conflicts[0].kind, ConflictKind::modify_delete);
+    EXPECT_EQ(display_name(md.conflicts[0].object), "public.===(text, text)");
+
+    // A new operator on one side whose function the other side dropped.
+    auto ours_new = load("ours.sql", functions + op +
+                                         "CREATE OPERATOR public.=~= (FUNCTION = public.ci_eq, LEFTARG = text, RIGHTARG = text);\n");
+    auto no_function = load("theirs.sql", "");
+    auto dangling = merge(base, ours_new, no_function);
+    bool found = false;
+    for (const auto& conflict : dangling.conflicts) {
+        found = found || (conflict.kind == ConflictKind::dangling_reference &&
+                          display_name(conflict.object) == "public.=~=(text, text)");
+    }
+    EXPECT_TRUE(found) << dangling.conflicts.size();
 }
 
 }  // namespace

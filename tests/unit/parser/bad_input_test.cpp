@@ -176,5 +176,86 @@ TEST(BadInput, SemanticErrorInFinishHasAMessage) {
     EXPECT_EQ(r.error().diagnostics.at(0).location.line, 2U);
 }
 
+// CREATE / ALTER / DROP OPERATOR: each malformed definition is an error at the attribute
+// (or the statement) at fault, rendered with its line and a caret under the column.
+TEST(BadInput, MalformedOperatorsHaveExactLocations) {
+    const std::string functions =
+        "CREATE FUNCTION ci_eq(text, text) RETURNS boolean LANGUAGE sql AS $$ SELECT lower($1) = lower($2) $$;\n"
+        "CREATE FUNCTION neg(integer) RETURNS integer LANGUAGE sql AS $$ SELECT -$1 $$;\n";
+    const std::vector<BadRow> rows = {
+        {"no FUNCTION / PROCEDURE", "CREATE OPERATOR @@ (LEFTARG = text, RIGHTARG = text);", 3, 1,
+         "operator function must be specified"},
+        {"no argument types", "  CREATE OPERATOR @@ (FUNCTION = ci_eq);", 3, 3,
+         "operator argument types must be specified"},
+        {"postfix operator", "CREATE OPERATOR @@ (FUNCTION = neg, LEFTARG = integer);", 3, 1,
+         "right argument type must be specified"},
+        {"function that exists nowhere", "CREATE OPERATOR @@ (LEFTARG = text,\n    RIGHTARG = text, PROCEDURE = nope);", 4,
+         22, "function nope(text, text) does not exist"},
+        {"function with other argument types", "CREATE OPERATOR @@ (FUNCTION = ci_eq, LEFTARG = int, RIGHTARG = int);", 3,
+         21, "function ci_eq(integer, integer) does not exist"},
+        {"LEFTARG that is not a type", "CREATE OPERATOR @@ (FUNCTION = ci_eq, LEFTARG = 'text', RIGHTARG = text);", 3,
+         39, "operator leftarg must be a type name"},
+        {"NEGATOR of a prefix operator", "CREATE OPERATOR @@ (FUNCTION = neg, RIGHTARG = integer, NEGATOR = !@@);", 3,
+         57, "only binary operators can have negators"},
+        {"ALTER OPERATOR of an attribute PostgreSQL does not alter",
+         "CREATE OPERATOR @@ (FUNCTION = ci_eq, LEFTARG = text, RIGHTARG = text);\nALTER OPERATOR @@ (text, text) SET (COMMUTATOR = @@);",
+         4, 37, "operator attribute \"commutator\" cannot be changed"},
+        {"ALTER OPERATOR of a missing operator", "ALTER OPERATOR @@ (text, text) SET (RESTRICT = eqsel);", 3, 1,
+         "operator does not exist: public.@@(text, text)"},
+        {"DROP OPERATOR of a missing operator", "DROP OPERATOR @@ (integer, integer);", 3, 1,
+         "operator does not exist: public.@@(integer, integer)"},
+        {"DROP FUNCTION of an operator's function",
+         "CREATE OPERATOR - (FUNCTION = neg, RIGHTARG = integer);\nDROP FUNCTION neg(integer);", 4, 1,
+         "operator public.-(integer)"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        auto r = try_load(functions + row.sql, {}, "bad.sql");
+        ASSERT_FALSE(r.has_value());
+        ASSERT_FALSE(r.error().diagnostics.empty());
+        const Diagnostic& d = r.error().diagnostics[0];
+        EXPECT_EQ(d.severity, Severity::error);
+        EXPECT_EQ(d.location.line, row.line);
+        EXPECT_EQ(d.location.column, row.column);
+        EXPECT_NE(d.message.find(row.message_part), std::string::npos) << d.message;
+        std::string rendered = r.error().render();
+        EXPECT_EQ(rendered.rfind("bad.sql:" + std::to_string(row.line) + ":" + std::to_string(row.column) +
+                                     ": error: ",
+                                 0),
+                  0U)
+            << rendered;
+        EXPECT_NE(rendered.find("\n  " + d.source_line + "\n  " + std::string(row.column - 1, ' ') + "^"),
+                  std::string::npos)
+            << rendered;
+    }
+}
+
+// An attribute CREATE OPERATOR does not know: PostgreSQL 15 accepts the statement with a
+// WARNING and ignores the attribute; so does the load, the warning pointing at it (the
+// statement starts mid-line: the caret still lands under the attribute).
+TEST(BadInput, UnknownOperatorAttributeIsAWarningAtTheAttribute) {
+    const std::string sql =
+        "CREATE FUNCTION ci_eq(text, text) RETURNS boolean LANGUAGE sql AS $$ SELECT lower($1) = lower($2) $$;\n"
+        "SELECT 1;  CREATE OPERATOR @@ (FUNCTION = ci_eq, LEFTARG = text, RIGHTARG = text, FROBNICATE = 1);\n";
+    auto r = try_load(sql, {}, "w.sql");
+    ASSERT_TRUE(r.has_value()) << r.error().render();
+    const Diagnostic* warning = nullptr;
+    for (const auto& d : r->diagnostics) {
+        if (d.message.find("frobnicate") != std::string::npos) {
+            warning = &d;
+        }
+    }
+    ASSERT_NE(warning, nullptr);
+    EXPECT_EQ(warning->severity, Severity::warning);
+    EXPECT_EQ(warning->location.line, 2U);
+    EXPECT_EQ(warning->location.column, 83U);
+    EXPECT_NE(warning->message.find("operator attribute \"frobnicate\" not recognized"), std::string::npos);
+    std::string rendered = warning->render();
+    EXPECT_EQ(rendered.rfind("w.sql:2:83: warning: ", 0), 0U) << rendered;
+    EXPECT_NE(rendered.find("FROBNICATE = 1)\n  " + std::string(82, ' ') + "^"), std::string::npos) << rendered;
+    // The operator is there without it.
+    EXPECT_TRUE(r->schema.functions.contains(RoutineName{{"public", "@@"}, "text, text"}));
+}
+
 }  // namespace
 }  // namespace schemerge::test
