@@ -49,7 +49,7 @@ void compare(MergeContext& ctx, MergeContext& swapped, const std::set<std::pair<
         model::ObjectKey key = key_of_value(*any);
         // Theirs' changes first: theirs in ours' place (the swapped context mirrors --prefer).
         std::optional<V> second = merge_object(
-            swapped, key, bv, tv, ov, [](const V& v) { return value_text(v); },
+            swapped, key, bv, tv, ov, [&ctx](const V& v) { return value_text(ctx, v); },
             [&](const V& x, const V& y, const V& z) { return merge_both(swapped, key, x, y, z); });
         const V* a = find_in(merged, k);
         const V* c = second ? &*second : nullptr;
@@ -60,7 +60,9 @@ void compare(MergeContext& ctx, MergeContext& swapped, const std::set<std::pair<
         if (conflicted.contains({key.schema, owner}) || conflicted.contains({key.schema, key.name})) {
             continue;
         }
-        auto text = [](const V* v) { return v != nullptr ? std::optional<std::string>(value_text(*v)) : std::nullopt; };
+        auto text = [&ctx](const V* v) {
+            return v != nullptr ? std::optional<std::string>(value_text(ctx, *v)) : std::nullopt;
+        };
         auto loc = [](const V* v) { return v != nullptr ? v->meta.location : model::SourceLocation{}; };
         ctx.report(ConflictKind::non_commuting, key, "", side(std::nullopt, {}), side(text(a), loc(a)),
                    side(text(c), loc(c)),

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -46,7 +47,8 @@ struct MergeContext {
 [[nodiscard]] std::string value_text(const model::Constraint& constraint);
 [[nodiscard]] std::string value_text(const model::Index& index);
 [[nodiscard]] std::string value_text(const model::View& view);
-[[nodiscard]] std::string value_text(const model::Function& function);
+// A routine in its dialect's words (DialectTraits::routine_body_open / _close).
+[[nodiscard]] std::string value_text(const model::Function& function, const model::DialectTraits& traits);
 [[nodiscard]] std::string value_text(const model::Table& table);
 [[nodiscard]] std::string value_text(const model::TypeDef& type);
 [[nodiscard]] std::string value_text(const model::Sequence& sequence);
@@ -255,9 +257,18 @@ inline model::Sequence merge_both(MergeContext& ctx, const model::ObjectKey&, co
                                   const model::Sequence& o, const model::Sequence& t) {
     return merge_sequence(ctx, b, o, t);
 }
+// A value's text in a conflict report, in the merged schemas' dialect where it has a say.
+template <typename V>
+[[nodiscard]] std::string value_text(const MergeContext& ctx, const V& v) {
+    if constexpr (std::is_same_v<V, model::Function>) {
+        return value_text(v, ctx.traits());
+    } else {
+        return value_text(v);
+    }
+}
 template <typename V>
 V merge_both(MergeContext& ctx, const model::ObjectKey& key, const V& b, const V& o, const V& t) {
-    return merge_definition(ctx, key, b, o, t, [](const V& v) { return value_text(v); });
+    return merge_definition(ctx, key, b, o, t, [&ctx](const V& v) { return value_text(ctx, v); });
 }
 // Add-add of a column: the same column except NOT NULL on one side, with no default on the
 // other, is constraint-invalidated (the other side's rows hold NULLs); merge_table.cpp.

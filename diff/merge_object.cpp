@@ -220,7 +220,7 @@ void merge_container(MergeContext& ctx, const std::map<K, V>& b, const std::map<
         const V* tv = find_in(t, k);
         const V* any = ov != nullptr ? ov : (tv != nullptr ? tv : bv);
         model::ObjectKey key = key_of_value(*any);
-        auto text = [](const V& v) { return value_text(v); };
+        auto text = [&ctx](const V& v) { return value_text(ctx, v); };
         auto merged = merge_object(ctx, key, bv, ov, tv, text,
                                    [&](const V& x, const V& y, const V& z) { return both(ctx, key, x, y, z); });
         if (merged) {
@@ -234,7 +234,7 @@ void merge_whole(MergeContext& ctx, const std::map<K, V>& b, const std::map<K, V
                  std::map<K, V>& out, KeyOf key_of_value) {
     merge_container(ctx, b, o, t, out, key_of_value,
                     [](MergeContext& c, const model::ObjectKey& key, const V& x, const V& y, const V& z) {
-                        return merge_definition(c, key, x, y, z, [](const V& v) { return value_text(v); });
+                        return merge_definition(c, key, x, y, z, [&c](const V& v) { return value_text(c, v); });
                     });
 }
 

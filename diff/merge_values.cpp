@@ -140,7 +140,7 @@ std::string value_text(const model::Index& index) {
 
 std::string value_text(const model::View& view) { return view.query.text; }
 
-std::string value_text(const model::Function& function) {
+std::string value_text(const model::Function& function, const model::DialectTraits& traits) {
     if (function.kind == model::RoutineKind::operator_) {
         std::string out;
         for (const auto& [option, value] : function.operator_options) {
@@ -152,7 +152,9 @@ std::string value_text(const model::Function& function) {
     if (function.returns) {
         out = "RETURNS " + value_text(*function.returns) + " " + out;
     }
-    out += function.sql_body.empty() ? "AS $$" + function.body + "$$" : function.sql_body;
+    out += function.sql_body.empty()
+               ? fmt::format("{}{}{}", traits.routine_body_open, function.body, traits.routine_body_close)
+               : function.sql_body;
     // The dialect's attributes (an event's schedule, a routine's DETERMINISTIC): a
     // definition that differs only there must show where.
     for (const auto& entry : function.meta.attributes) {

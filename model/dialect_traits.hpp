@@ -99,6 +99,11 @@ struct DialectTraits {
     // The dialect-only attributes its objects can carry (AttributeDef rows).
     std::vector<const AttributeDef*> attributes;
 
+    // Conflict reports write a routine's body between these (PostgreSQL's `AS $$` … `$$`);
+    // empty: the body as it stands, after its LANGUAGE.
+    std::string_view routine_body_open;
+    std::string_view routine_body_close;
+
     // Helpers over the data above.
     [[nodiscard]] std::string quote_identifier(std::string_view name) const;
     // "schema.name" quoted; the schema is left out when empty.

@@ -60,6 +60,8 @@ model::DialectTraits make_traits() {
     // CREATE) on the public schema.
     t.plans_privileges = true;
     t.plans_owners = true;
+    t.routine_body_open = "AS $$";
+    t.routine_body_close = "$$";
     t.default_privileges = {
         {model::ObjectKind::function, "", model::k_every_role, "EXECUTE"},
         {model::ObjectKind::procedure, "", model::k_every_role, "EXECUTE"},
