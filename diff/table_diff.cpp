@@ -148,6 +148,9 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
         model::Constraint normalized = renamed_constraint(ctx, before.name, *old);
         normalized.name = constraint.name;
         normalized.meta = constraint.meta;
+        // is_local (declared here as well as inherited) follows from INHERITS, which
+        // alter_table reports.
+        normalized.is_local = constraint.is_local;
         if (normalized == constraint) {
             diff_meta(ctx, key, old, &constraint, old->meta, constraint.meta);
             continue;
@@ -180,6 +183,7 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
                 }
                 normalized.name = fresh->name;
                 normalized.meta = fresh->meta;
+                normalized.is_local = fresh->is_local;
                 if (normalized == *fresh) {
                     model::ObjectKey key = constraint_key(after.name, fresh->name);
                     ctx.emit(ChangeKind::rename_constraint, key, old, fresh).old_name = old->name;

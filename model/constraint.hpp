@@ -47,6 +47,10 @@ struct Constraint {
     Expression check;
     bool no_inherit = false;
 
+    // Declared on this table. False for a copy that arrives only through inheritance
+    // (a parent's CHECK reaching a child): dumps leave it to the parent.
+    bool is_local = true;
+
     // EXCLUDE
     std::string using_method;  // index method of EXCLUDE
     std::vector<ExclusionElement> exclusion;

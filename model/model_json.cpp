@@ -228,6 +228,9 @@ Json constraint_json(const Constraint& c) {
     }
     put(j, "check", c.check);
     put(j, "no_inherit", c.no_inherit);
+    if (!c.is_local) {
+        j["is_local"] = false;
+    }
     put(j, "using_method", c.using_method);
     if (!c.exclusion.empty()) {
         Json list = Json::array();

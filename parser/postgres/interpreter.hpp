@@ -66,6 +66,22 @@ private:
     // transform_alter_table.cpp
     void alter_table(PgQuery__AlterTableStmt* stmt);
     void alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);
+    // One ALTER TABLE step on `table` alone.
+    void alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd* cmd);
+    // transform_inheritance.cpp
+    void inherit_at_create(model::Table& table, PgQuery__CreateStmt* stmt);
+    void merge_local_column(model::Column& inherited, model::Column local, int offset);
+    bool alter_inheritance(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);
+    void add_inherited_column(model::Table& child, const std::optional<model::Column>& column,
+                              const std::vector<model::Constraint>& checks);
+    void drop_column_recursive(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only);
+    void settle_inherited(model::Table& table) const;
+    [[nodiscard]] std::vector<model::Table*> inheritance_children(const model::QualifiedName& parent);
+    [[nodiscard]] std::vector<model::Table*> descendants(const model::QualifiedName& parent);
+    [[nodiscard]] bool is_descendant(const model::QualifiedName& table, const model::QualifiedName& ancestor);
+    [[nodiscard]] int inherited_count(const model::Table& table, std::string_view column) const;
+    [[nodiscard]] int inherited_constraint_count(const model::Table& table, std::string_view name) const;
+    [[nodiscard]] bool has_inheritance(const model::Table& table) const;
     void alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd);
     void alter_sequence_cmd(model::Sequence& seq, PgQuery__AlterTableCmd* cmd);
     void alter_index_cmd(model::Index& index, PgQuery__AlterTableCmd* cmd);

@@ -211,7 +211,13 @@ void Interpreter::note_change(model::Table& table, const PgQuery__AlterTableCmd*
 }
 
 void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* cmd, bool only) {
-    (void)only;
+    if (alter_inheritance(table, cmd, only)) {
+        return;
+    }
+    alter_table_cmd_on(table, cmd);
+}
+
+void Interpreter::alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd* cmd) {
     const int where = 0;
     switch (cmd->subtype) {
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
@@ -407,17 +413,6 @@ void Interpreter::alter_table_cmd(model::Table& table, PgQuery__AlterTableCmd* c
             model::Table& child = require_table(resolve_relation(cmd->def->partition_cmd->name), where);
             child.partition_of.reset();
             child.partition_bound.clear();
-            return;
-        }
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit: {
-            model::QualifiedName parent = resolve_relation(cmd->def->range_var);
-            (void)require_table(parent, cmd->def->range_var->location);
-            table.inherits.push_back(parent);
-            return;
-        }
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit: {
-            model::QualifiedName parent = resolve_relation(cmd->def->range_var);
-            std::erase(table.inherits, parent);
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: {

@@ -584,9 +584,29 @@ void Interpreter::rename(PgQuery__RenameStmt* stmt) {
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
             model::QualifiedName tn = resolve_relation(stmt->relation);
-            (void)require_table(tn, stmt->relation->location);
+            model::Table& renamed = require_table(tn, stmt->relation->location);
+            // Inheritance: a child's inherited column is renamed through its parent, which
+            // renames it in every child (ONLY cannot).
+            std::vector<model::QualifiedName> children;
+            if (const model::Column* col = renamed.find_column(stmt->subname); col != nullptr) {
+                if (inherited_count(renamed, stmt->subname) > 0) {
+                    throw StatementError(0, fmt::format("cannot rename inherited column \"{}\"", stmt->subname));
+                }
+                for (model::Table* child : descendants(tn)) {
+                    if (child->find_column(stmt->subname) != nullptr) {
+                        children.push_back(child->name);
+                    }
+                }
+                if (!children.empty() && !stmt->relation->inh) {
+                    throw StatementError(0, fmt::format("inherited column \"{}\" must be renamed in child tables too",
+                                                        stmt->subname));
+                }
+            }
             try {
                 model::rename_column(schema_, tn, stmt->subname, new_name);
+                for (const auto& child : children) {
+                    model::rename_column(schema_, child, stmt->subname, new_name);
+                }
             } catch (const model::EditError& e) {
                 bool exists = e.reason == model::EditError::Reason::already_exists;
                 throw StatementError(0, fmt::format("column \"{}\" of relation \"{}\" {}",

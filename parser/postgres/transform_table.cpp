@@ -134,12 +134,8 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
             table.columns.push_back(std::move(copy));
         }
         table.partition_bound = partition_bound_text(stmt->partbound);
-    } else {
-        for (std::size_t i = 0; i < stmt->n_inh_relations; ++i) {
-            model::QualifiedName parent = resolve_relation(stmt->inh_relations[i]->range_var);
-            (void)require_table(parent, stmt->inh_relations[i]->range_var->location);
-            table.inherits.push_back(parent);
-        }
+    } else if (stmt->n_inh_relations > 0) {
+        inherit_at_create(table, stmt);
     }
     if (stmt->partspec != nullptr) {
         std::string strategy = stmt->partspec->strategy != nullptr ? stmt->partspec->strategy : "";
@@ -188,6 +184,21 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
 void Interpreter::add_column(model::Table& table, PgQuery__ColumnDef* def, bool from_alter) {
     std::string name = def->colname != nullptr ? def->colname : "";
     model::Column* existing = table.find_column(name);
+    if (existing != nullptr && !existing->is_local && !table.inherits.empty() && !from_alter) {
+        // CREATE TABLE … INHERITS declaring a column a parent has: one column.
+        model::Table scratch;
+        scratch.name = table.name;
+        add_column(scratch, def, true);
+        merge_local_column(*table.find_column(name), scratch.columns.front(), def->location);
+        for (auto& c : scratch.constraints) {
+            if (table.find_constraint(c.name) != nullptr) {
+                throw StatementError(def->location, fmt::format("constraint \"{}\" for relation \"{}\" already exists",
+                                                                c.name, table.name.to_string()));
+            }
+            table.constraints.push_back(std::move(c));
+        }
+        return;
+    }
     if (existing != nullptr && !(table.partition_of && !from_alter)) {
         throw StatementError(def->location, fmt::format("column \"{}\" of relation \"{}\" already exists", name,
                                                         table.name.to_string()),
@@ -320,6 +331,19 @@ void Interpreter::add_table_constraint(model::Table& table, PgQuery__Constraint*
         return;
     }
     model::Constraint constraint = build_constraint(table, c, column_hint);
+    if (auto* existing = table.find_constraint(constraint.name); existing != nullptr && !existing->is_local) {
+        // A CHECK the table also inherits: the same expression merges (now local too).
+        if (constraint.kind == model::ConstraintKind::check && constraint.no_inherit) {
+            throw StatementError(c->location, fmt::format("constraint \"{}\" conflicts with inherited constraint on "
+                                                          "relation \"{}\"",
+                                                          constraint.name, table.name.to_string()));
+        }
+        if (constraint.kind == model::ConstraintKind::check && existing->kind == model::ConstraintKind::check &&
+            constraint.check.text == existing->check.text) {
+            *existing = std::move(constraint);
+            return;
+        }
+    }
     if (const auto* existing = table.find_constraint(constraint.name)) {
         throw StatementError(c->location,
                              fmt::format("constraint \"{}\" for relation \"{}\" already exists", constraint.name,

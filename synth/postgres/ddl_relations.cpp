@@ -188,10 +188,17 @@ std::string sequence_owned_by(const model::Sequence& sequence) {
 
 ConstraintPlacement constraint_placement(const model::Schema& schema, const model::Table& table,
                                          const model::Constraint& constraint) {
-    // A child's copy of its parent's CHECK or FOREIGN KEY arrives with the
-    // inheritance (INHERITS, ATTACH PARTITION, or the parent's ADD CONSTRAINT
-    // recursing); declaring it again would make it local, which pg_dump shows.
-    if (constraint.kind == model::ConstraintKind::check || constraint.kind == model::ConstraintKind::foreign_key) {
+    // An inheritance child's CHECK that is only inherited arrives with INHERITS or the
+    // parent's ADD CONSTRAINT; one it also declares is written, as pg_dump does.
+    if (!table.inherits.empty() && constraint.kind == model::ConstraintKind::check) {
+        if (!constraint.is_local) {
+            return ConstraintPlacement::inherited;
+        }
+    } else if (constraint.kind == model::ConstraintKind::check ||
+               constraint.kind == model::ConstraintKind::foreign_key) {
+        // A child's copy of its parent's CHECK or FOREIGN KEY arrives with the
+        // inheritance (INHERITS, ATTACH PARTITION, or the parent's ADD CONSTRAINT
+        // recursing); declaring it again would make it local, which pg_dump shows.
         for (const auto* parent : parents_of(schema, table)) {
             const auto* inherited = parent->find_constraint(constraint.name);
             if (inherited == nullptr || inherited->kind != constraint.kind || inherited->no_inherit) {
@@ -290,6 +297,44 @@ std::vector<std::string> column_extras(const model::Table& table) {
         }
         if (!column.compression.empty()) {
             out.push_back(target + " SET COMPRESSION " + column.compression);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> inherited_column_extras(const model::Schema& schema, const model::Table& table) {
+    std::vector<std::string> out;
+    if (table.inherits.empty()) {
+        return out;
+    }
+    std::string prefix = "ALTER TABLE ONLY " + format_name(table.name) + " ALTER COLUMN ";
+    for (const auto& column : table.columns) {
+        if (column.is_local) {
+            continue;
+        }
+        const model::Expression* inherited_default = nullptr;
+        bool inherited_not_null = false;
+        for (const auto& parent_name : table.inherits) {
+            const auto* parent = find_table(schema, parent_name);
+            const auto* from = parent != nullptr ? parent->find_column(column.name) : nullptr;
+            if (from == nullptr) {
+                continue;
+            }
+            inherited_not_null = inherited_not_null || from->not_null;
+            if (inherited_default == nullptr && from->default_value) {
+                inherited_default = &*from->default_value;
+            }
+        }
+        std::string target = prefix + quote_identifier(column.name);
+        if (column.generated == model::GeneratedKind::none) {
+            if (column.default_value) {
+                out.push_back(target + " SET DEFAULT " + column.default_value->text);
+            } else if (inherited_default != nullptr) {
+                out.push_back(target + " DROP DEFAULT");
+            }
+        }
+        if (column.not_null != inherited_not_null) {
+            out.push_back(target + (column.not_null ? " SET NOT NULL" : " DROP NOT NULL"));
         }
     }
     return out;

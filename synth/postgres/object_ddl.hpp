@@ -63,6 +63,10 @@ enum class ConstraintPlacement { inline_check, inherited, separate };
 [[nodiscard]] bool uses_attach_partition(const model::Table& table);
 [[nodiscard]] std::string create_table(const model::Schema& schema, const model::Table& table);
 [[nodiscard]] std::vector<std::string> column_extras(const model::Table& table);
+// An inheritance child's inherited columns that differ from what INHERITS gives them,
+// as pg_dump writes them after the tables: `ALTER TABLE ONLY c ALTER COLUMN x SET DEFAULT`
+// (every inherited default, as pg_dump does), `DROP DEFAULT`, `SET NOT NULL`, `DROP NOT NULL`.
+[[nodiscard]] std::vector<std::string> inherited_column_extras(const model::Schema& schema, const model::Table& table);
 [[nodiscard]] std::string attach_partition(const model::Table& table);
 [[nodiscard]] std::string add_constraint(const model::Table& table, const model::Constraint& constraint);
 [[nodiscard]] std::string constraint_definition(const model::Constraint& constraint);

@@ -53,6 +53,73 @@ bool Planner::covered_by_parent(ChangeKind kind, const ObjectKey& column) const 
     return false;
 }
 
+bool Planner::recursion_fits(const QualifiedName& parent, const std::string& column,
+                             const std::function<bool(const model::Column&)>& fits) const {
+    for (const auto& [name, child] : to_.tables) {
+        if (std::find(child.inherits.begin(), child.inherits.end(), parent) == child.inherits.end() ||
+            table_is_new(name)) {
+            continue;
+        }
+        const auto* col = child.find_column(column);
+        if (col == nullptr) {
+            continue;
+        }
+        if (!fits(*col) || !recursion_fits(name, column, fits)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+
+bool same_default(const model::Column& a, const model::Column& b) {
+    if (a.default_value.has_value() != b.default_value.has_value()) {
+        return false;
+    }
+    return !a.default_value || a.default_value->text == b.default_value->text;
+}
+
+}  // namespace
+
+std::string Planner::only_for_children(const QualifiedName& table_name, const std::string& column,
+                                       bool not_null) const {
+    const auto* table = to_table(table_name);
+    const auto* col = table != nullptr ? table->find_column(column) : nullptr;
+    if (col == nullptr) {
+        return "";
+    }
+    bool fits = recursion_fits(table_name, column, [&](const model::Column& child) {
+        return not_null ? child.not_null == col->not_null : same_default(child, *col);
+    });
+    return fits ? "" : "ONLY ";
+}
+
+bool Planner::reached_by_parent(const ObjectKey& column, bool not_null) const {
+    const auto* table = to_table(table_of(column));
+    const auto* col = table != nullptr ? table->find_column(column.name) : nullptr;
+    if (col == nullptr) {
+        return false;
+    }
+    for (const auto& parent : table->inherits) {
+        ObjectKey parent_column = model::table_scoped_key(ObjectKind::column, parent, column.name);
+        bool changed = not_null ? has_change(ChangeKind::set_not_null, parent_column) ||
+                                      has_change(ChangeKind::drop_not_null, parent_column)
+                                : has_change(ChangeKind::set_default, parent_column) ||
+                                      has_change(ChangeKind::drop_default, parent_column);
+        const auto* parent_table = to_table(parent);
+        const auto* from = parent_table != nullptr ? parent_table->find_column(column.name) : nullptr;
+        if (!changed || from == nullptr || table_is_new(parent)) {
+            continue;
+        }
+        bool same = not_null ? from->not_null == col->not_null : same_default(*from, *col);
+        if (same && only_for_children(parent, column.name, not_null).empty()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void Planner::add_column(const Change& change, const std::string& text) {
     QualifiedName table_name = table_of(change.key);
     const auto* column = as<model::Column>(change.after);
@@ -180,10 +247,11 @@ void Planner::column_default(const Change& change, const std::string& text) {
     QualifiedName table_name = table_of(change.key);
     const auto* after = as<model::Column>(change.after);
     if (table_is_dropped(table_name) || table_is_new(table_name) || column_dropped(change.key) ||
-        has_change(ChangeKind::add_column, change.key)) {
+        has_change(ChangeKind::add_column, change.key) || reached_by_parent(change.key, false)) {
         return;
     }
-    std::string prefix = "ALTER TABLE " + format_name(table_name) + " ALTER COLUMN " + quote_identifier(change.key.name);
+    std::string prefix = "ALTER TABLE " + only_for_children(table_name, change.key.name, false) +
+                         format_name(table_name) + " ALTER COLUMN " + quote_identifier(change.key.name);
     if (change.kind == ChangeKind::set_default && after != nullptr && after->default_value) {
         std::size_t a = add(k_set_default, change.key, {prefix + " SET DEFAULT " + after->default_value->text}, text);
         removes(a, from_side(change.key), false);
@@ -205,12 +273,14 @@ std::string Planner::not_null_check_name(const QualifiedName& table, const std::
 
 void Planner::set_not_null(const Change& change, const std::string& text) {
     QualifiedName table_name = table_of(change.key);
-    if (table_is_new(table_name) || has_change(ChangeKind::add_column, change.key)) {
+    if (table_is_new(table_name) || has_change(ChangeKind::add_column, change.key) ||
+        reached_by_parent(change.key, true)) {
         return;
     }
     std::string name = format_name(table_name);
     std::string column = quote_identifier(change.key.name);
-    std::string prefix = "ALTER TABLE " + name + " ALTER COLUMN " + column;
+    std::string only = only_for_children(table_name, change.key.name, true);
+    std::string prefix = "ALTER TABLE " + only + name + " ALTER COLUMN " + column;
     std::size_t a = add(k_set_not_null, change.key,
                         std::vector<Step>{make_step(
                             prefix + " SET NOT NULL", text,
@@ -225,8 +295,8 @@ void Planner::set_not_null(const Change& change, const std::string& text) {
     // (PostgreSQL 12+).
     std::string check = quote_identifier(not_null_check_name(table_name, change.key.name));
     auto& online = graph_.action(a).online;
-    online.push_back(make_step("ALTER TABLE " + name + " ADD CONSTRAINT " + check + " CHECK (" + column +
-                                   " IS NOT NULL) NOT VALID",
+    online.push_back(make_step("ALTER TABLE " + only + name + " ADD CONSTRAINT " + check + " CHECK (" + column +
+                                   " IS NOT NULL)" + (only.empty() ? "" : " NO INHERIT") + " NOT VALID",
                                text));
     online.push_back(make_step("ALTER TABLE " + name + " VALIDATE CONSTRAINT " + check, text,
                                {make_hazard(hazard::k_not_null_on_existing_column,
@@ -235,17 +305,19 @@ void Planner::set_not_null(const Change& change, const std::string& text) {
                                        "table " + name + " is scanned without blocking reads or writes")},
                                false));
     online.push_back(make_step(prefix + " SET NOT NULL", text, {}, false));
-    online.push_back(make_step("ALTER TABLE " + name + " DROP CONSTRAINT " + check, text, {}, false));
+    online.push_back(make_step("ALTER TABLE " + only + name + " DROP CONSTRAINT " + check, text, {}, false));
     graph_.action(a).online_late = true;
 }
 
 void Planner::drop_not_null(const Change& change, const std::string& text) {
     QualifiedName table_name = table_of(change.key);
-    if (table_is_dropped(table_name) || column_dropped(change.key) || table_is_new(table_name)) {
+    if (table_is_dropped(table_name) || column_dropped(change.key) || table_is_new(table_name) ||
+        reached_by_parent(change.key, true)) {
         return;
     }
     std::size_t a = add(k_drop_not_null, change.key,
-                        {"ALTER TABLE " + format_name(table_name) + " ALTER COLUMN " +
+                        {"ALTER TABLE " + only_for_children(table_name, change.key.name, true) +
+                         format_name(table_name) + " ALTER COLUMN " +
                          quote_identifier(change.key.name) + " DROP NOT NULL"},
                         text);
     // PostgreSQL refuses while the column is in the primary key.

@@ -19,6 +19,9 @@ void Planner::create_table_change(const Change& change, const std::string& text)
     for (auto& extra : column_extras(*table)) {
         sql.push_back(std::move(extra));
     }
+    for (auto& extra : inherited_column_extras(to_, *table)) {
+        sql.push_back(std::move(extra));
+    }
     std::size_t a = add(k_create_table, change.key, sql, text);
     provides(a, change.key);
     for (const auto& column : table->columns) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // The PostgreSQL migration planner's one class, private to synth/postgres: its members
 // are spread over one file per concept (plan_tables.cpp, plan_columns.cpp, ...), the
 // DuckDB Transformer habit. The ordering itself is the neutral synth::ActionGraph; this
@@ -345,6 +346,15 @@ private:
     // --- columns (plan_columns.cpp)
 
     bool covered_by_parent(ChangeKind kind, const ObjectKey& column) const;
+    // Inheritance children (tables that INHERIT `parent` before and after) reached by an
+    // ALTER TABLE on `parent` without ONLY: does each end as the target wants (`fits`)?
+    bool recursion_fits(const QualifiedName& parent, const std::string& column,
+                        const std::function<bool(const model::Column&)>& fits) const;
+    // A child's change of this column's default / NOT NULL that a parent's statement
+    // (without ONLY) already makes.
+    bool reached_by_parent(const ObjectKey& column, bool not_null) const;
+    // "ONLY " when the statement on this column of `table` must not reach its children.
+    std::string only_for_children(const QualifiedName& table, const std::string& column, bool not_null) const;
     void add_column(const Change& change, const std::string& text);
     void drop_column(const Change& change, const std::string& text);
     void alter_column_type(const Change& change, const std::string& text);

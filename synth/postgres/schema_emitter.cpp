@@ -296,7 +296,11 @@ private:
         if (table.partition_of) {
             partitions_[*table.partition_of].push_back(name);
         }
-        if (auto extras = column_extras(table); !extras.empty()) {
+        auto extras = column_extras(table);
+        for (auto& statement : inherited_column_extras(schema_, table)) {
+            extras.push_back(std::move(statement));
+        }
+        if (!extras.empty()) {
             need(add(k_column_extras, name.schema, name.name, "", std::move(extras)), item);
         }
         for (const auto& constraint : table.constraints) {
