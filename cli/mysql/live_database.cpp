@@ -233,6 +233,27 @@ std::string normalize_event(std::string text, bool default_start) {
     return head + tail;
 }
 
+// A database's default character set and collation (`database` empty: the session's
+// current database); none when there is no such database.
+struct Defaults {
+    std::string charset;
+    std::string collation;
+};
+std::expected<std::optional<Defaults>, ServerError> database_defaults(MariadbConnection& connection,
+                                                                      const std::string& database) {
+    auto rows = connection.query_rows(fmt::format(
+        "SELECT default_character_set_name, default_collation_name FROM information_schema.schemata WHERE "
+        "schema_name = {}",
+        database.empty() ? std::string("DATABASE()") : literal(database)));
+    if (!rows) {
+        return std::unexpected(rows.error());
+    }
+    if (rows->empty()) {
+        return std::nullopt;
+    }
+    return Defaults{at(rows->front(), 0), at(rows->front(), 1)};
+}
+
 // The catalog of one database, as SHOW CREATE gives it.
 struct Catalog {
     struct Object {
@@ -254,18 +275,15 @@ public:
     std::expected<Catalog, ServerError> read() {
         Catalog out;
         const std::string db = literal(database_);
-        auto defaults = connection_.query_rows(fmt::format(
-            "SELECT default_character_set_name, default_collation_name FROM information_schema.schemata WHERE "
-            "schema_name = {}",
-            db));
+        auto defaults = database_defaults(connection_, database_);
         if (!defaults) {
             return std::unexpected(defaults.error());
         }
-        if (defaults->empty()) {
+        if (!*defaults) {
             return std::unexpected(ServerError{0, {}, fmt::format("no database {}", database_)});
         }
-        const std::string charset = at(defaults->front(), 0);
-        const std::string collation = at(defaults->front(), 1);
+        const std::string charset = (*defaults)->charset;
+        const std::string collation = (*defaults)->collation;
         auto tables = connection_.query_rows(fmt::format(
             "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = {} AND "
             "table_type <> 'VIEW' ORDER BY BINARY table_name",
@@ -468,16 +486,14 @@ public:
                                "the server stores them: {}",
                                target_, why);
         };
-        auto defaults = connection_.query_rows(
-            "SELECT default_character_set_name, default_collation_name FROM information_schema.schemata WHERE "
-            "schema_name = DATABASE()");
-        if (!defaults || defaults->empty()) {
+        auto defaults = database_defaults(connection_, "");
+        if (!defaults || !*defaults) {
             return cannot(defaults ? "no current database" : defaults.error().render());
         }
         const std::string scratch =
             safe_database_name(fmt::format("schemerge_scratch_{:x}_{}", name_hash(name_), ::getpid()), 64);
         if (auto made = connection_.exec(fmt::format("CREATE DATABASE {} CHARACTER SET {} COLLATE {}", q(scratch),
-                                                     at(defaults->front(), 0), at(defaults->front(), 1)));
+                                                     (*defaults)->charset, (*defaults)->collation));
             !made) {
             return cannot(fmt::format("cannot create a scratch database: {}", made.error().render()));
         }
@@ -731,17 +747,14 @@ public:
                                                           const std::string& from) override {
         std::string charset;
         if (!from.empty()) {
-            auto defaults = query(fmt::format(
-                "SELECT default_character_set_name, default_collation_name FROM information_schema.schemata WHERE "
-                "schema_name = {}",
-                literal(from)));
+            auto defaults = database_defaults(admin_, from);
             if (!defaults) {
-                return std::unexpected(defaults.error());
+                return std::unexpected(LiveError{fmt::format("{}: {}", redact(dsn_), defaults.error().render())});
             }
-            if (defaults->empty()) {
+            if (!*defaults) {
                 return std::unexpected(LiveError{fmt::format("cannot create {}: no database {} to copy (--from)", database, from)});
             }
-            charset = fmt::format(" CHARACTER SET {} COLLATE {}", at(defaults->front(), 0), at(defaults->front(), 1));
+            charset = fmt::format(" CHARACTER SET {} COLLATE {}", (*defaults)->charset, (*defaults)->collation);
         }
         if (auto made = admin_.exec(fmt::format("CREATE DATABASE {}{}", q(database), charset)); !made) {
             return std::unexpected(LiveError{fmt::format("cannot create database {}: {}", database, made.error().render())});
