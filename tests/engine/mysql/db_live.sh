@@ -221,7 +221,7 @@ run db migrate --dsn "$PROD" --to broken --apply
 expect_rc 1
 expect_stdout "FAILED statement [0-9]+ \\(plan:[0-9]+\\)"
 expect_stdout "Duplicate entry"
-expect_stdout "^stopped; [0-9]+ statement"
+expect_stdout "^stopped; [0-9]+ statement\\(s\\) before it stay applied \\(each committed on its own\\)"
 expect_eq "$(value prod "SELECT count(*) FROM schemerge_history")" "1" "no history row for a failed run"
 sql prod -e "DROP TABLE IF EXISTS tags; UPDATE customers SET age = 31 WHERE id = 1"
 # The plan runs in the session's own sql_mode (strict): a narrowing that would cut data fails.
