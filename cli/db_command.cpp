@@ -205,12 +205,18 @@ bool report_apply(const ApplyResult& result, const std::string& where) {
         if (result.ran.empty()) {
             std::cout << "  FAILED before any statement: " << result.error << '\n';
         }
+        const bool transaction = std::any_of(result.ran.begin(), result.ran.end(),
+                                             [](const ApplyResult::Ran& r) { return r.in_transaction; });
         if (result.rolled_back) {
             std::cout << "rolled back: the transaction's statements were undone";
         } else {
             std::cout << "stopped";
         }
-        std::cout << fmt::format("; {} statement(s) outside the transaction stay applied\n", result.committed);
+        // An engine without transactional DDL (no statement ran in a transaction): each
+        // statement committed on its own, so those before the failure stay.
+        std::cout << "; " << result.committed
+                  << (transaction ? " statement(s) outside the transaction stay applied\n"
+                                  : " statement(s) before it stay applied (each committed on its own)\n");
     } else {
         std::cout << fmt::format("applied: {} statement(s)\n", result.committed);
     }

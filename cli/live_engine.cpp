@@ -1,6 +1,7 @@
 #include "cli/live_engine.hpp"
 
 #include <cctype>
+#include <iostream>
 
 #include <fmt/format.h>
 
@@ -86,6 +87,45 @@ std::expected<parser::OrderedSources, model::Error> read_live(const Dialect& dia
     out.files = std::move(*files);
     out.layout = parser::DirectoryLayout::files;
     return out;
+}
+
+void match_live_stored_forms(const Dialect& dialect, const std::vector<std::string>& sources,
+                             const std::vector<model::Schema*>& schemas, bool quiet) {
+    const std::string* live = nullptr;
+    bool has_files = false;
+    for (std::size_t i = 0; i < sources.size() && i < schemas.size(); ++i) {
+        if (live_dialect_for(sources[i]) == &dialect) {
+            live = live == nullptr ? &sources[i] : live;
+        } else {
+            has_files = true;
+        }
+    }
+    if (live == nullptr || !has_files || dialect.live == nullptr) {
+        return;
+    }
+    auto note = [&](const std::string& text) {
+        if (!quiet) {
+            std::cerr << "note: " << text << '\n';
+        }
+    };
+    auto server = dialect.live->connect(*live);
+    if (!server) {
+        note(server.error().message);
+        return;
+    }
+    auto database = (*server)->open("");
+    if (!database) {
+        note(database.error().message);
+        return;
+    }
+    for (std::size_t i = 0; i < sources.size() && i < schemas.size(); ++i) {
+        if (schemas[i] == nullptr || live_dialect_for(sources[i]) == &dialect) {
+            continue;
+        }
+        if (auto said = (*database)->match_stored_form(*schemas[i], dialect)) {
+            note(*said);
+        }
+    }
 }
 
 }  // namespace schemerge::cli

@@ -151,6 +151,14 @@ struct LiveEngine {
 // line naming the target.
 [[nodiscard]] std::expected<std::vector<parser::SourceFile>, LiveError> read_live_source(const Dialect& dialect,
                                                                                      const std::string& dsn);
+// A command comparing live databases with files (`diff mysql://… main:db/x.sql`,
+// `merge`, `verify`): each schema read from files (`schemas[i]` where `sources[i]` is no
+// DSN) is rewritten into the stored form of the first live SOURCE's server
+// (LiveDatabase::match_stored_form), so that both compare like with like. Nothing happens
+// when no SOURCE, or every SOURCE, is live. A note on stderr (unless `quiet`) when the
+// server cannot be reached again or could not rewrite them.
+void match_live_stored_forms(const Dialect& dialect, const std::vector<std::string>& sources,
+                             const std::vector<model::Schema*>& schemas, bool quiet);
 // The same as a SOURCE for InputContext::read: "error: <one line>" on failure.
 [[nodiscard]] std::expected<parser::OrderedSources, model::Error> read_live(const Dialect& dialect,
                                                                           const std::string& dsn);

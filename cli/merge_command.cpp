@@ -136,6 +136,8 @@ int run_merge(const MergeArgs& args) {
     job_options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
     job_options.strict = args.strict;
     job_options.config = &context->config();
+    job_options.sources = {args.base, args.ours, args.theirs};
+    job_options.quiet = args.quiet;
     auto job = run_merge_job(std::move(inputs), job_options);
     if (!job) {
         std::cerr << job.error().render() << '\n';

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "cli/dialect_registry.hpp"
+#include "cli/live_engine.hpp"
 #include "cli/sources.hpp"
 
 namespace schemerge::cli {
@@ -35,6 +36,13 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
         for (auto& input : job.loaded) {
             apply_ignore(input.schema, *options.config, *dialect.traits);
         }
+    }
+    if (!options.sources.empty()) {
+        std::vector<model::Schema*> schemas;
+        for (auto& input : job.loaded) {
+            schemas.push_back(&input.schema);
+        }
+        match_live_stored_forms(dialect, options.sources, schemas, options.quiet);
     }
     const auto& base = job.loaded[0].schema;
     const auto& ours = job.loaded[1].schema;

@@ -32,6 +32,10 @@ struct MergeJobOptions {
     synth::PlanOptions plan;
     bool strict = false;
     const Config* config = nullptr;  // [ignore]; null = nothing ignored
+    // The SOURCEs {base, ours, theirs} as named on the command line: where some are live
+    // databases, the others take the first one's stored form (match_live_stored_forms).
+    std::vector<std::string> sources;
+    bool quiet = false;
 };
 
 // `inputs` = {base, ours, theirs} files; they are freed once loaded.

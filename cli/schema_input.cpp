@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.hpp"
+#include "cli/live_engine.hpp"
 
 namespace schemerge::cli {
 
@@ -41,6 +42,15 @@ std::expected<std::vector<SchemaInput>, int> load_schema_inputs(InputContext& co
                                                                const std::vector<std::string>& sources, bool strict,
                                                                bool quiet, bool ignore) {
     // The slow path, and the reference for what is printed: one SOURCE after the other.
+    // Files compared with a live database take its stored form (cli/live_engine.cpp).
+    auto matched = [&](std::vector<SchemaInput> inputs) {
+        std::vector<model::Schema*> schemas;
+        for (auto& input : inputs) {
+            schemas.push_back(&input.loaded.schema);
+        }
+        match_live_stored_forms(context.dialect(), sources, schemas, quiet);
+        return inputs;
+    };
     auto one_by_one = [&]() -> std::expected<std::vector<SchemaInput>, int> {
         std::vector<SchemaInput> inputs;
         for (const auto& source : sources) {
@@ -50,7 +60,7 @@ std::expected<std::vector<SchemaInput>, int> load_schema_inputs(InputContext& co
             }
             inputs.push_back(std::move(*input));
         }
-        return inputs;
+        return matched(std::move(inputs));
     };
     std::vector<parser::OrderedSources> read;
     std::vector<std::vector<parser::SourceFile>> files;
@@ -77,7 +87,7 @@ std::expected<std::vector<SchemaInput>, int> load_schema_inputs(InputContext& co
         }
         inputs.push_back(SchemaInput{std::move(files[i]), std::move((*loaded)[i])});
     }
-    return inputs;
+    return matched(std::move(inputs));
 }
 
 }  // namespace schemerge::cli

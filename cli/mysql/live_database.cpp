@@ -765,7 +765,10 @@ public:
         };
         if (!from.empty()) {
             if (auto copied = copy_database(from, database); !copied) {
-                return undo(LiveError{fmt::format("cannot copy database {} into {}: {}", from, database, copied.error())});
+                return undo(LiveError{
+                    fmt::format("cannot copy database {} into {}: {}{}", from, database, copied.error().message,
+                                copied.error().retryable ? " (it was in use; run the command again)" : ""),
+                    copied.error().retryable});
             }
         }
         if (auto made = admin_.exec(fmt::format(
@@ -849,25 +852,36 @@ private:
     // triggers exist (they would fire on the copy) and with FOREIGN_KEY_CHECKS off (rows
     // arrive in table order, not in key order). A copy made while `from` is written to
     // is not one snapshot. Errors: the statement and the server's message.
-    std::expected<void, std::string> copy_database(const std::string& from, const std::string& to) {
+    // Tables (their DDL ends any transaction: first), then every row in one REPEATABLE
+    // READ transaction, then routines, views, triggers and events. InnoDB reads the rows
+    // of an INSERT … SELECT with shared locks held to the COMMIT, so the copy is one
+    // consistent state of the source even while it is written to (a writer waits, or a
+    // deadlock ends the copy: retryable). Rows of non-transactional engines (MyISAM, Aria)
+    // are copied table by table.
+    std::expected<void, LiveError> copy_database(const std::string& from, const std::string& to) {
         auto session = MariadbConnection::connect(parsed_, to);
         if (!session) {
-            return std::unexpected(session.error().render());
+            return std::unexpected(LiveError{session.error().render()});
         }
         // NO_AUTO_VALUE_ON_ZERO: a row whose AUTO_INCREMENT column holds 0 keeps its 0.
         if (auto set = session->exec("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION', "
                                      "SESSION foreign_key_checks = 0, SESSION unique_checks = 0, "
                                      "SESSION sql_quote_show_create = 1");
             !set) {
-            return std::unexpected(set.error().render());
+            return std::unexpected(LiveError{set.error().render()});
+        }
+        if (auto set = session->exec("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"); !set) {
+            return std::unexpected(LiveError{set.error().render()});
         }
         auto catalog = Reader(*session, from).read();
         if (!catalog) {
-            return std::unexpected(catalog.error().render());
+            return std::unexpected(LiveError{catalog.error().render()});
         }
-        auto run = [&](const std::string& sql) -> std::expected<void, std::string> {
+        auto run = [&](const std::string& sql) -> std::expected<void, LiveError> {
             if (auto done = session->exec(sql); !done) {
-                return std::unexpected(fmt::format("{}: {}", first_line(sql), done.error().render()));
+                // ER_LOCK_WAIT_TIMEOUT, ER_LOCK_DEADLOCK: the source was busy.
+                const bool busy = done.error().code == 1205 || done.error().code == 1213;
+                return std::unexpected(LiveError{fmt::format("{}: {}", first_line(sql), done.error().render()), busy});
             }
             return {};
         };
@@ -876,6 +890,9 @@ private:
                 return done;
             }
         }
+        if (auto begun = run("START TRANSACTION"); !begun) {
+            return begun;
+        }
         for (const auto& t : catalog->tables) {
             // The stored columns: generated ones are computed again.
             auto columns = session->query_rows(fmt::format(
@@ -883,7 +900,7 @@ private:
                 "COALESCE(generation_expression, '') = '' ORDER BY ordinal_position",
                 literal(from), literal(t.name)));
             if (!columns) {
-                return std::unexpected(columns.error().render());
+                return std::unexpected(LiveError{columns.error().render()});
             }
             if (columns->empty() || t.sql.starts_with("CREATE SEQUENCE")) {
                 continue;
@@ -897,6 +914,9 @@ private:
                 !done) {
                 return done;
             }
+        }
+        if (auto committed = run("COMMIT"); !committed) {
+            return committed;
         }
         for (const auto* group : {&catalog->routines, &catalog->views, &catalog->triggers, &catalog->events}) {
             for (const auto& o : *group) {

@@ -214,6 +214,13 @@ void Planner::wire() {
             }
         }
     }
+    for (const auto& [drop, parent_column] : after_parent_drops_) {
+        if (const auto* removers = graph_.removers(parent_column)) {
+            for (std::size_t earlier : *removers) {
+                order(earlier, drop);
+            }
+        }
+    }
     // DROP NOT NULL is refused while the primary key holds the column.
     for (std::size_t drop_not_null : not_null_drops_) {
         for (const auto& [table, drops] : constraint_drops_) {

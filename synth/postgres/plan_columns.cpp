@@ -46,11 +46,47 @@ bool Planner::covered_by_parent(ChangeKind kind, const ObjectKey& column) const 
     }
     for (const auto& parent : parents) {
         ObjectKey parent_column = model::table_scoped_key(ObjectKind::column, parent, column.name);
+        if (kind == ChangeKind::drop_column && !table->partition_of && drop_keeps_children(parent, column.name)) {
+            continue;  // the parent drops it ONLY: each child that loses it drops it itself
+        }
         if (has_change(kind, parent_column) || covered_by_parent(kind, parent_column)) {
             return true;
         }
     }
     return false;
+}
+
+bool Planner::drop_keeps_children(const QualifiedName& parent, const std::string& column) const {
+    const QualifiedName from_parent = original(parent);
+    for (const auto& [name, child] : from_.tables) {
+        if (std::find(child.inherits.begin(), child.inherits.end(), from_parent) == child.inherits.end()) {
+            continue;
+        }
+        const auto* inherited = child.find_column(column);
+        if (inherited == nullptr || inherited->is_local || table_is_dropped(current(name))) {
+            continue;
+        }
+        const auto* kept = to_table(current(name));
+        if (kept != nullptr && kept->find_column(column) != nullptr) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void Planner::provide_inherited_adds(std::size_t action, const QualifiedName& table, const std::string& column) {
+    for (const auto& [name, child] : to_.tables) {
+        if (std::find(child.inherits.begin(), child.inherits.end(), table) == child.inherits.end() ||
+            table_is_new(name)) {
+            continue;
+        }
+        ObjectKey key = model::table_scoped_key(ObjectKind::column, name, column);
+        if (!has_change(ChangeKind::add_column, key)) {
+            continue;
+        }
+        provides(action, key);
+        provide_inherited_adds(action, name, column);
+    }
 }
 
 bool Planner::recursion_fits(const QualifiedName& parent, const std::string& column,
@@ -124,9 +160,11 @@ void Planner::add_column(const Change& change, const std::string& text) {
     QualifiedName table_name = table_of(change.key);
     const auto* column = as<model::Column>(change.after);
     const auto* table = to_table(table_name);
-    if (column == nullptr || table == nullptr || table_is_new(table_name) ||
-        covered_by_parent(ChangeKind::add_column, change.key)) {
+    if (column == nullptr || table == nullptr || table_is_new(table_name)) {
         return;
+    }
+    if (covered_by_parent(ChangeKind::add_column, change.key)) {
+        return inherited_column_differences(change, text);
     }
     std::string name = format_name(table_name);
     std::vector<Hazard> hazards;
@@ -160,6 +198,64 @@ void Planner::add_column(const Change& change, const std::string& text) {
     if (column->default_value) {
         provides(a, default_key(change.key));
     }
+    provide_inherited_adds(a, table_name, column->name);
+}
+
+void Planner::inherited_column_differences(const Change& change, const std::string& text) {
+    QualifiedName table_name = table_of(change.key);
+    const auto* column = as<model::Column>(change.after);
+    // The ancestor whose own ADD COLUMN brings it (the first parent's line).
+    std::function<std::optional<ObjectKey>(const QualifiedName&)> origin =
+        [&](const QualifiedName& name) -> std::optional<ObjectKey> {
+        const auto* table = to_table(name);
+        if (table == nullptr) {
+            return std::nullopt;
+        }
+        for (const auto& parent : table->inherits) {
+            ObjectKey key = model::table_scoped_key(ObjectKind::column, parent, change.key.name);
+            if (!has_change(ChangeKind::add_column, key)) {
+                continue;
+            }
+            if (!covered_by_parent(ChangeKind::add_column, key)) {
+                return key;
+            }
+            if (auto found = origin(parent)) {
+                return found;
+            }
+        }
+        return std::nullopt;
+    };
+    auto root = origin(table_name);
+    const auto* root_table = root ? to_table(table_of(*root)) : nullptr;
+    const auto* given = root_table != nullptr ? root_table->find_column(change.key.name) : nullptr;
+    if (column == nullptr || given == nullptr) {
+        return;
+    }
+    std::string name = format_name(table_name);
+    std::string prefix = "ALTER TABLE ONLY " + name + " ALTER COLUMN " + quote_identifier(column->name);
+    if (!same_default(*column, *given)) {
+        std::size_t a = add(column->default_value ? k_set_default : k_drop_default, change.key,
+                            {column->default_value ? prefix + " SET DEFAULT " + column->default_value->text
+                                                   : prefix + " DROP DEFAULT"},
+                            text);
+        after_providers(a, *root);
+        if (column->default_value) {
+            provides(a, default_key(change.key));
+        }
+    }
+    if (column->not_null && !given->not_null) {
+        std::size_t a = add(k_set_not_null, change.key,
+                            std::vector<Step>{make_step(
+                                prefix + " SET NOT NULL", text,
+                                {make_hazard(hazard::k_not_null_on_existing_column,
+                                             "the statement fails if a row of " + name + " holds NULL in " +
+                                                 column->name),
+                                 make_hazard(hazard::k_validation_scan, "table " + name + " is scanned for NULLs")})});
+        after_providers(a, *root);
+        if (!same_default(*column, *given)) {
+            after_providers(a, default_key(change.key));
+        }
+    }
 }
 
 void Planner::drop_column(const Change& change, const std::string& text) {
@@ -169,14 +265,26 @@ void Planner::drop_column(const Change& change, const std::string& text) {
         return;
     }
     std::string name = format_name(table_name);
+    // Children keeping a column they only inherit: ONLY here (theirs becomes their own),
+    // each child losing it drops it itself, after this.
+    const bool only = to_table(table_name) != nullptr && drop_keeps_children(table_name, column->name);
     std::size_t a =
         add(k_drop_column, change.key,
-            {"ALTER TABLE " + name + " DROP COLUMN " + quote_identifier(column->name)}, text,
+            {"ALTER TABLE " + std::string(only ? "ONLY " : "") + name + " DROP COLUMN " +
+             quote_identifier(column->name)},
+            text,
             {make_hazard(hazard::k_data_loss, "column " + column->name + " of " + name + " and its values are dropped")});
     removes(a, from_side(change.key));
     removes(a, default_key(from_side(change.key)));
     graph_.span(change.key, a, a);
     column_drops_[original(table_name)].push_back(a);
+    if (!column->is_local) {
+        if (const auto* before = from_table(table_name)) {
+            for (const auto& parent : before->inherits) {
+                after_parent_drops_.emplace_back(a, model::table_scoped_key(ObjectKind::column, parent, column->name));
+            }
+        }
+    }
 }
 
 void Planner::alter_column_type(const Change& change, const std::string& text) {

@@ -228,10 +228,12 @@ void Planner::alter_table(const Change& change, const std::string& text) {
             main.push_back(make_step(prefix + " SET (" + format_reloptions(set) + ")", text));
         }
     }
+    std::vector<QualifiedName> left;  // parents this table stops inheriting from (`from` names)
     for (const auto& parent : before->inherits) {
         QualifiedName renamed = current(parent);
         if (std::find(after->inherits.begin(), after->inherits.end(), renamed) == after->inherits.end()) {
             main.push_back(make_step(prefix + " NO INHERIT " + format_name(renamed), text));
+            left.push_back(parent);
         }
     }
     for (const auto& parent : after->inherits) {
@@ -251,6 +253,10 @@ void Planner::alter_table(const Change& change, const std::string& text) {
     }
     if (!main.empty()) {
         std::size_t a = add(k_alter_table, key, std::move(main));
+        // DROP TABLE of a parent is refused while a child still inherits from it.
+        for (const auto& parent : left) {
+            graph_.before_removers(a, model::object_key(ObjectKind::table, parent));
+        }
         if (!after->cluster_on.empty()) {
             after_providers(a, model::object_key(ObjectKind::index, {after->name.schema, after->cluster_on}));
             after_providers(a, model::table_scoped_key(ObjectKind::constraint, after->name, after->cluster_on));

@@ -356,6 +356,15 @@ private:
     // "ONLY " when the statement on this column of `table` must not reach its children.
     std::string only_for_children(const QualifiedName& table, const std::string& column, bool not_null) const;
     void add_column(const Change& change, const std::string& text);
+    // Inheritance children that get `column` from `table`'s ADD COLUMN (which recurses):
+    // the action adding it provides their column too.
+    void provide_inherited_adds(std::size_t action, const QualifiedName& table, const std::string& column);
+    // A child's column that arrived with an ancestor's ADD COLUMN and ends different from
+    // it: its own default and NOT NULL, after the ancestor's statement.
+    void inherited_column_differences(const Change& change, const std::string& text);
+    // Does a child (before and after) keep `column` that it only inherits from `parent`
+    // (`to` name)? A plain DROP COLUMN on the parent would take the child's too.
+    bool drop_keeps_children(const QualifiedName& parent, const std::string& column) const;
     void drop_column(const Change& change, const std::string& text);
     void alter_column_type(const Change& change, const std::string& text);
     std::vector<Step> column_type_steps(const model::Table& table, const model::Column& before,
@@ -478,6 +487,9 @@ private:
     std::map<QualifiedName, std::vector<std::size_t>> constraint_adds_;   // by `to` table
     std::map<QualifiedName, std::vector<std::size_t>> index_creates_;     // by `to` table
     std::vector<std::size_t> not_null_drops_;
+    // (a child's DROP COLUMN, the parent's column it inherited): PostgreSQL refuses to
+    // drop an inherited column until the parent's `DROP COLUMN` (ONLY) made it local.
+    std::vector<std::pair<std::size_t, ObjectKey>> after_parent_drops_;
     std::vector<std::pair<std::size_t, ObjectKey>> identity_actions_;
     std::optional<std::size_t> function_bodies_off_;
 };

@@ -7,7 +7,8 @@
 # server; `db migrate` (dry run changes nothing, --apply, a second drift clean, a failing
 # statement reported with what ran); `db branch` from a database with rows through a
 # migration that adds, changes and drops columns, brought forward, `db list`, two
-# concurrent runs, `db drop` refusing a foreign database; hand-written views and
+# concurrent runs, a copy made while the source is written (one consistent state), `db drop`
+# refusing a foreign database; hand-written views and
 # mysqldump's DEFAULT CHARSET compared as the server stores them (scratch database); bad input (malformed DSN,
 # unreachable server, wrong password, missing database, a live source read with the wrong
 # dialect): one line naming the target, password hidden, exit 2, nothing created.
@@ -220,7 +221,7 @@ run db migrate --dsn "$PROD" --to broken --apply
 expect_rc 1
 expect_stdout "FAILED statement [0-9]+ \\(plan:[0-9]+\\)"
 expect_stdout "Duplicate entry"
-expect_stdout "^stopped; [0-9]+ statement"
+expect_stdout "^stopped; [0-9]+ statement\\(s\\) before it stay applied \\(each committed on its own\\)"
 expect_eq "$(value prod "SELECT count(*) FROM schemerge_history")" "1" "no history row for a failed run"
 sql prod -e "DROP TABLE IF EXISTS tags; UPDATE customers SET age = 31 WHERE id = 1"
 # The plan runs in the session's own sql_mode (strict): a narrowing that would cut data fails.
@@ -313,6 +314,42 @@ expect_eq "$rc1 $rc2" "0 0" "same branch twice at once: $(cat "$T/f1.out" "$T/f2
 expect_eq "$(cat "$T/f1.out" "$T/f2.out" | grep -c '^created database tmpl_three')" "1" "created once"
 expect_eq "$(value tmpl_three "SELECT count(*) FROM customers")" "3" "the database kept, not clobbered"
 
+case_ "db branch copies one consistent state of a database being written to"
+# A writer moves one unit at a time from acct_a to acct_b, each move one transaction;
+# the copy must see every move whole or not at all: the two sums add up to 2 * rows * 100.
+git checkout -q -b bank main
+cat >"$R/db/structure.sql" <<'SQL'
+CREATE TABLE acct_a (id int NOT NULL PRIMARY KEY, v int NOT NULL) ENGINE=InnoDB;
+CREATE TABLE acct_aa (id int NOT NULL PRIMARY KEY, filler varchar(100)) ENGINE=InnoDB;
+CREATE TABLE acct_b (id int NOT NULL PRIMARY KEY, v int NOT NULL) ENGINE=InnoDB;
+SQL
+git add -A && git -c commit.gpgsign=false commit -q -m "bank"
+git checkout -q main
+sql -e "CREATE DATABASE bank"
+git -C "$R" show bank:db/structure.sql | sql bank
+rows=40000
+# acct_aa, copied between the two, only widens the window a copy without one snapshot
+# would show.
+sql bank -e "INSERT INTO acct_a SELECT seq, 100 FROM seq_1_to_$rows; INSERT INTO acct_b SELECT seq, 100 FROM seq_1_to_$rows;
+  INSERT INTO acct_aa SELECT seq, repeat('x', 100) FROM seq_1_to_150000"
+# More moves than the copy lasts: the writer is stopped once db branch is done.
+seq 1 200000 | sed "s/.*/START TRANSACTION; UPDATE acct_a SET v = v - 1 WHERE id = $rows; UPDATE acct_b SET v = v + 1 WHERE id = 1; COMMIT;/" >"$T/writer.sql"
+sql bank <"$T/writer.sql" >/dev/null 2>&1 &
+writer=$!
+sleep 0.3
+run db branch bank --dsn "$(dsn bank)" --from bank
+kill "$writer" 2>/dev/null || true
+wait "$writer" 2>/dev/null || true
+if grep -q "run the command again" "$T/err"; then
+  run db branch bank --dsn "$(dsn bank)" --from bank  # a deadlock with the writer: retryable, as said
+fi
+expect_rc 0
+expect_stdout "created database bank_bank"
+expect_eq "$(value bank_bank "SELECT (SELECT sum(v) FROM acct_a) + (SELECT sum(v) FROM acct_b)")" "$((2 * rows * 100))" \
+  "the copy holds whole transactions only"
+expect_true "the writer ran while the copy was made" \
+  test "$(value bank_bank "SELECT 100 - v FROM acct_a WHERE id = $rows")" -gt 0
+
 case_ "db drop refuses a foreign database"
 git branch -q other main
 sql -e "CREATE DATABASE tmpl_other"
@@ -375,6 +412,29 @@ run db migrate --dsn "$(dsn hw_handwritten)" --to handwritten --apply
 expect_rc 0
 run db drift --dsn "$(dsn hw_handwritten)" --schema handwritten
 expect_rc 0
+# The same rule for a live SOURCE of diff and merge: the files take the server's form.
+run diff "$(dsn hw_handwritten)" handwritten:db/structure.sql
+expect_rc 0
+expect_stdout "identical|no changes|^$"
+expect_true "no view or charset change planned (diff live → file)" bash -c "! grep -Eiq 'VIEW|CHARSET|ALTER' '$T/out'"
+expect_no_stderr "compared as the repository writes them"
+run diff handwritten:db/structure.sql "$(dsn hw_handwritten)"
+expect_rc 0
+expect_true "no view or charset change planned (diff file → live)" bash -c "! grep -Eiq 'VIEW|CHARSET|ALTER' '$T/out'"
+run merge handwritten:db/structure.sql "$(dsn hw_handwritten)" handwritten:db/structure.sql \
+  --plan-ours "$T/po.sql" --plan-theirs "$T/pt.sql"
+expect_rc 0
+expect_true "merge with a live side plans nothing for either side" \
+  bash -c "! grep -Eiq '^(CREATE|ALTER|DROP)' '$T/po.sql' '$T/pt.sql'"
+# A real difference still shows: the live view changed again.
+sql hw_handwritten -e "CREATE OR REPLACE VIEW cheap_items AS SELECT i.id, i.name FROM items i WHERE i.price < 7"
+run diff "$(dsn hw_handwritten)" handwritten:db/structure.sql
+expect_rc 0
+expect_stdout "cheap_items"
+expect_stdout "price.? < 10"
+sql hw_handwritten -e "CREATE OR REPLACE VIEW cheap_items AS SELECT i.id, i.name FROM items i WHERE i.price < 10"
+expect_eq "$(value "" "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'schemerge_scratch%'")" "0" \
+  "no scratch database left by diff or merge"
 git checkout -q main
 
 case_ "bad input: one line naming the target, password hidden, exit 2, nothing created"

@@ -13,6 +13,24 @@ namespace {
 
 TEST(PlanColumns, Rows) {
     const std::vector<PlanRow> rows = {
+        {"drop_inherited_column_kept_by_a_child",
+         "CREATE TABLE p (id int, a text, b int); CREATE TABLE c1 (x int) INHERITS (p); CREATE TABLE c2 (b int, y int) INHERITS (p);",
+         "CREATE TABLE p (id int); CREATE TABLE c1 (a text, x int) INHERITS (p); CREATE TABLE c2 (b int, y int) INHERITS (p);",
+         {
+          "ALTER TABLE ONLY public.p DROP COLUMN a",
+          "ALTER TABLE public.c2 DROP COLUMN a",
+          "ALTER TABLE public.p DROP COLUMN b",},
+         {"data-loss", }},
+        {"parent_column_added_child_differs",
+         "CREATE TABLE p (id int); CREATE TABLE c1 () INHERITS (p); CREATE TABLE c2 () INHERITS (p);",
+         "CREATE TABLE p (id int, n int DEFAULT 5); CREATE TABLE c1 () INHERITS (p); ALTER TABLE ONLY c1 ALTER COLUMN n SET DEFAULT 7; "
+         "CREATE TABLE c2 () INHERITS (p); ALTER TABLE c2 ALTER COLUMN n SET NOT NULL; CREATE INDEX c2_n ON c2 (n);",
+         {
+          "ALTER TABLE public.p ADD COLUMN n integer DEFAULT 5",
+          "ALTER TABLE ONLY public.c1 ALTER COLUMN n SET DEFAULT 7",
+          "ALTER TABLE ONLY public.c2 ALTER COLUMN n SET NOT NULL",
+          "CREATE INDEX c2_n ON public.c2 USING btree (n)",},
+         {"blocking-index-build", "not-null-on-existing-column", "validation-scan", }},
         {"add_column",
          "CREATE TABLE t (a int);",
          "CREATE TABLE t (a int, b timestamptz NOT NULL DEFAULT now(), c uuid DEFAULT gen_random_uuid());",

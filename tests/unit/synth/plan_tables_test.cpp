@@ -30,6 +30,14 @@ TEST(PlanTables, Rows) {
          {
           "DROP TABLE public.c",},
          {"data-loss", }},
+        {"drop_parent_keep_child",
+         "CREATE TABLE p (id int NOT NULL, a text); CREATE TABLE c1 (x int) INHERITS (p); CREATE TABLE c2 (y int) INHERITS (p);",
+         "CREATE TABLE c2 (id int NOT NULL, a text, y int);",
+         {
+          "DROP TABLE public.c1",
+          "ALTER TABLE public.c2 NO INHERIT public.p",
+          "DROP TABLE public.p",},
+         {"data-loss", }},
         {"rename_table",
          "CREATE TABLE a (id int PRIMARY KEY);",
          "-- schemerge:renamed-from a\nCREATE TABLE b (id int PRIMARY KEY);",
