@@ -51,7 +51,7 @@ TEST(PlanOperatorClasses, Rows) {
              "DROP OPERATOR CLASS public.c_ops USING btree",
              "DROP OPERATOR FAMILY public.c_ops USING btree",
          },
-         {}},
+         {"access-exclusive-lock"}},
         {"changed class: dropped and created, its index too",
          k_base + k_class + k_index,
          k_base + k_class2 + k_index,
