@@ -115,6 +115,9 @@ private:
     void create_opfamily(PgQuery__CreateOpFamilyStmt* stmt);
     void alter_opfamily(PgQuery__AlterOpFamilyStmt* stmt);
     void drop_opclass(model::RoutineKind kind, Node* object, bool cascade, bool missing_ok);
+    // ALTER OPERATOR CLASS | FAMILY … RENAME TO (new_name) / SET SCHEMA (new_schema).
+    void move_opclass(model::RoutineKind kind, Node* object, const std::string& new_schema,
+                      const std::string& new_name);
     void require_method(const std::string& am) const;
     [[nodiscard]] static std::string opclass_description(model::RoutineKind kind, const model::QualifiedName& name,
                                                          const std::string& am);

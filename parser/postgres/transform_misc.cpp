@@ -715,6 +715,12 @@ void Interpreter::rename(PgQuery__RenameStmt* stmt) {
             }
             return;
         }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+            move_opclass(stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? model::RoutineKind::operator_class
+                                                                                   : model::RoutineKind::operator_family,
+                         stmt->object, "", new_name);
+            return;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
             unsupported(current_, "ALTER SCHEMA ... RENAME");
             return;
@@ -734,6 +740,12 @@ void Interpreter::alter_object_schema(PgQuery__AlterObjectSchemaStmt* stmt) {
             rename_relation(from, {target, from.name});
             return;
         }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+            move_opclass(stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? model::RoutineKind::operator_class
+                                                                                   : model::RoutineKind::operator_family,
+                         stmt->object, target, "");
+            return;
         default: unsupported(current_, "ALTER ... SET SCHEMA"); return;
     }
 }

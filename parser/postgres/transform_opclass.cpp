@@ -620,6 +620,56 @@ void Interpreter::drop_opclass(model::RoutineKind kind, Node* object, bool casca
     schema_.functions.erase(key);
 }
 
+void Interpreter::move_opclass(model::RoutineKind kind, Node* object, const std::string& new_schema,
+                               const std::string& new_name) {
+    if (object == nullptr || object->node_case != PG_QUERY__NODE__NODE_LIST || object->list->n_items < 2) {
+        throw StatementError(0, "ALTER OPERATOR CLASS / FAMILY needs a name and USING");
+    }
+    const std::string am = method_of(std::string(node_string(object->list->items[0])).c_str());
+    model::RoutineName key;
+    if (find_opclass(kind, object->list->items + 1, object->list->n_items - 1, am, &key) == nullptr) {
+        throw StatementError(0, fmt::format("{} does not exist", opclass_description(kind, key.name, am)));
+    }
+    model::RoutineName to{{new_schema.empty() ? key.name.schema : new_schema, new_name.empty() ? key.name.name : new_name},
+                          key.args};
+    if (to == key) {
+        return;
+    }
+    if (schema_.functions.contains(to)) {
+        throw StatementError(0, fmt::format("{} already exists in schema \"{}\"", opclass_description(kind, to.name, am),
+                                            to.name.schema));
+    }
+    auto node = schema_.functions.extract(key);
+    node.key() = to;
+    node.mapped().name = to.name;
+    schema_.functions.insert(std::move(node));
+    // What names it follows: a family's classes, a class's indexes.
+    const std::string was = quoted(key.name);
+    const std::string now = quoted(to.name);
+    if (kind == model::RoutineKind::operator_family) {
+        for (auto& [k, f] : schema_.functions) {
+            if (f.kind == model::RoutineKind::operator_class && model::access_method(k.args) == am) {
+                for (auto& [option, value] : f.operator_options) {
+                    if (option == "family" && value == was) {
+                        value = now;
+                    }
+                }
+            }
+        }
+        return;
+    }
+    for (auto& [name, index] : schema_.indexes) {
+        if (index.method != am) {
+            continue;
+        }
+        for (auto& element : index.elements) {
+            if (element.opclass == was) {
+                element.opclass = now;
+            }
+        }
+    }
+}
+
 // An index element naming an operator class of ours: qualified, and left out when it is
 // the default class of the column's type for the method (pg_dump prints none then).
 void Interpreter::canonical_index_opclass(model::IndexElement& element, const std::string& method,

@@ -159,5 +159,25 @@ TEST(OperatorClasses, AlterFamilyAndDrop) {
     EXPECT_FALSE(cascaded.indexes.contains({"public", "t_c"}));
 }
 
+TEST(OperatorClasses, RenameAndSetSchemaCarryReferences) {
+    auto s = schema_of(k_base +
+                       "CREATE SCHEMA ops;\n"
+                       "CREATE OPERATOR CLASS c_ops FOR TYPE complex USING btree AS OPERATOR 1 <#;\n"
+                       "CREATE INDEX t_c ON t (c c_ops);\n"
+                       "ALTER OPERATOR FAMILY c_ops USING btree RENAME TO fam;\n"
+                       "ALTER OPERATOR CLASS c_ops USING btree RENAME TO c2;\n"
+                       "ALTER OPERATOR CLASS c2 USING btree SET SCHEMA ops;\n");
+    const Function& c = s.functions.at(RoutineName{{"ops", "c2"}, "USING btree"});
+    EXPECT_EQ(c.name, (QualifiedName{"ops", "c2"}));
+    EXPECT_EQ(c.operator_options.at(2), (std::pair<std::string, std::string>{"family", "public.fam"}));
+    EXPECT_EQ(s.indexes.at({"public", "t_c"}).elements.at(0).opclass, "ops.c2");
+    EXPECT_TRUE(s.functions.contains(RoutineName{{"public", "fam"}, "FAMILY USING btree"}));
+    auto r = try_load(k_base + "ALTER OPERATOR CLASS nope USING btree RENAME TO x;\n", {}, "bad.sql");
+    ASSERT_FALSE(r.has_value());
+    EXPECT_NE(r.error().render().find("operator class \"public.nope\" for access method \"btree\" does not exist"),
+              std::string::npos)
+        << r.error().render();
+}
+
 }  // namespace
 }  // namespace schemerge::test
