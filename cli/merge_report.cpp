@@ -150,6 +150,8 @@ std::optional<model::SourceLocation> locate_object(const model::Schema& schema, 
         case K::procedure:
         case K::aggregate:
         case K::operator_:
+        case K::operator_class:
+        case K::operator_family:
             if (auto it = schema.functions.find(model::RoutineName{name, key.args}); it != schema.functions.end()) {
                 return at(it->second.meta);
             }

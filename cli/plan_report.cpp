@@ -15,7 +15,8 @@ namespace {
 
 bool is_routine(model::ObjectKind kind) {
     return kind == model::ObjectKind::function || kind == model::ObjectKind::procedure ||
-           kind == model::ObjectKind::aggregate || kind == model::ObjectKind::operator_;
+           kind == model::ObjectKind::aggregate || kind == model::ObjectKind::operator_ ||
+           model::is_opclass_kind(kind);
 }
 
 std::string qualified(const std::string& schema, const std::string& name) {

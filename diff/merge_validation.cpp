@@ -346,6 +346,26 @@ void validate_other(MergeContext& ctx, const Inputs& in) {
             }
         }
     }
+    // Operator classes and families: the operators and functions their members name.
+    for (const auto& [name, opclass] : in.merged.functions) {
+        if (!model::is_opclass_kind(opclass.kind)) {
+            continue;
+        }
+        Where where = where_of(in, &model::Schema::functions, name);
+        for (const auto& [member, value] : opclass.operator_options) {
+            bool is_operator = member.starts_with("operator ");
+            if (!is_operator && !member.starts_with("function ")) {
+                continue;
+            }
+            std::string target = value.substr(0, value.find(is_operator ? " FOR ORDER BY " : "("));
+            model::QualifiedName f = model::ObjectResolver::parse_name(target);
+            if (!function_in(in.merged, f) &&
+                (function_in(in.base, f) || function_in(in.ours, f) || function_in(in.theirs, f))) {
+                dangling(ctx, key_of(opclass), member, f.to_string(), where, function_in(in.ours, f),
+                         function_in(in.theirs, f), is_operator ? "operator" : "function");
+            }
+        }
+    }
     for (const auto& [name, policy] : in.merged.policies) {
         model::ObjectKey key = key_of(policy);
         Where where = where_of(in, &model::Schema::policies, name);

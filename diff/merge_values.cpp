@@ -141,7 +141,7 @@ std::string value_text(const model::Index& index) {
 std::string value_text(const model::View& view) { return view.query.text; }
 
 std::string value_text(const model::Function& function, const model::DialectTraits& traits) {
-    if (function.kind == model::RoutineKind::operator_) {
+    if (function.kind == model::RoutineKind::operator_ || model::is_opclass_kind(function.kind)) {
         std::string out;
         for (const auto& [option, value] : function.operator_options) {
             out += (out.empty() ? "" : ", ") + (value.empty() ? option : option + "=" + value);

@@ -34,6 +34,8 @@ std::string display_name(const model::ObjectKey& key) {
         case model::ObjectKind::procedure:
         case model::ObjectKind::aggregate:
         case model::ObjectKind::operator_: out += "(" + key.args + ")"; break;
+        case model::ObjectKind::operator_class:
+        case model::ObjectKind::operator_family: out += " USING " + model::access_method(key.args); break;
         default: break;
     }
     return out;

@@ -109,8 +109,8 @@ std::vector<Dependency> DependencyGraph::dependents_of(const ObjectKey& key) con
 
 ObjectResolver::ObjectResolver(const Schema& schema) : schema_(schema) {
     for (const auto& [name, function] : schema.functions) {
-        if (function.kind == RoutineKind::event) {
-            continue;  // nothing calls an event by name
+        if (function.kind == RoutineKind::event || is_opclass_kind(function.kind)) {
+            continue;  // nothing calls an event, operator class or family by name
         }
         routines_by_name_[name.name].push_back(object_key(object_kind(function.kind), name.name, name.args));
     }
@@ -407,7 +407,94 @@ void add_type_edges(EdgeCollector& c, const ObjectResolver& resolver, const Type
     }
 }
 
-void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const RoutineName& id,
+// A type as the model writes it in text ("public.complex", "integer", "public.t[]").
+QualifiedName type_text_name(std::string text) {
+    while (text.ends_with("[]")) {
+        text.resize(text.size() - 2);
+    }
+    auto dot = text.find('.');
+    if (dot == std::string::npos) {
+        return {"", text};
+    }
+    return {text.substr(0, dot), text.substr(dot + 1)};
+}
+
+// "(lt, rt)" at the end of a member key: its two types.
+std::vector<std::string> member_types(const std::string& member) {
+    std::vector<std::string> out;
+    auto open = member.find('(');
+    auto close = member.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) {
+        return out;
+    }
+    std::string inner = member.substr(open + 1, close - open - 1);
+    std::size_t start = 0;
+    while (start <= inner.size()) {
+        std::size_t comma = inner.find(", ", start);
+        out.push_back(inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) {
+            break;
+        }
+        start = comma + 2;
+    }
+    return out;
+}
+
+// An operator class or family needs its types, its family, the operators and functions
+// it names (the exact signatures), and a FOR ORDER BY family.
+void add_opclass_edges(EdgeCollector& c, const ObjectResolver& resolver, const Schema& schema, const ObjectKey& key,
+                       const Function& function) {
+    auto family_edge = [&](const std::string& value, const std::string& am) {
+        QualifiedName name = ObjectResolver::parse_name(value);
+        std::string args = opclass_identity_args(RoutineKind::operator_family, am);
+        if (schema.functions.contains(RoutineName{name, args})) {
+            c.edge(key, object_key(ObjectKind::operator_family, name, args));
+        }
+    };
+    auto routine_edge = [&](ObjectKind kind, const QualifiedName& name, const std::string& args) {
+        if (schema.functions.contains(RoutineName{name, args})) {
+            c.edge(key, object_key(kind, name, args));
+        }
+    };
+    const std::string am = access_method(key.args);
+    for (const auto& [option, value] : function.operator_options) {
+        if (option == "type" || option == "storage") {
+            c.edge(key, resolver.type_name(type_text_name(value)));
+        } else if (option == "family") {
+            family_edge(value, am);
+        } else if (option.starts_with("operator ") || option.starts_with("function ")) {
+            std::vector<std::string> types = member_types(option);
+            for (const auto& t : types) {
+                c.edge(key, resolver.type_name(type_text_name(t)));
+            }
+            if (option.starts_with("operator ")) {
+                std::string op = value;
+                if (auto order = op.find(" FOR ORDER BY "); order != std::string::npos) {
+                    family_edge(op.substr(order + 14), "btree");
+                    op.resize(order);
+                }
+                std::string args;
+                for (const auto& t : types) {
+                    if (t != "NONE") {
+                        args += (args.empty() ? "" : ", ") + t;
+                    }
+                }
+                routine_edge(ObjectKind::operator_, ObjectResolver::parse_name(op), args);
+            } else if (auto open = value.find('('); open != std::string::npos) {
+                std::string args = value.substr(open + 1, value.size() - open - 2);
+                for (const auto& t : member_types("(" + args + ")")) {
+                    c.edge(key, resolver.type_name(type_text_name(t)));
+                }
+                QualifiedName name = ObjectResolver::parse_name(value.substr(0, open));
+                for (ObjectKind kind : {ObjectKind::function, ObjectKind::procedure}) {
+                    routine_edge(kind, name, args);
+                }
+            }
+        }
+    }
+}
+
+void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const Schema& schema, const RoutineName& id,
                         const Function& function) {
     ObjectKey key = object_key(object_kind(function.kind), id.name, id.args);
     c.node(key);
@@ -436,9 +523,45 @@ void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const 
     // An operator needs its function and selectivity estimators (any overload of the name:
     // the engine resolves them by argument types). Its commutator and negator are not
     // needed first: the engine creates a shell for an operator it does not know yet.
+    if (is_opclass_kind(function.kind)) {
+        add_opclass_edges(c, resolver, schema, key, function);
+        return;
+    }
     for (const auto& [option, value] : function.operator_options) {
         if (option == "function" || option == "restrict" || option == "join") {
             c.routines(key, ObjectResolver::parse_name(value));
+        }
+    }
+}
+
+// The operator class of an index element: the one it names, else the default class of
+// its column's type for the index's method (both only when the schema defines them).
+void add_index_opclass_edges(EdgeCollector& c, const Schema& schema, const ObjectKey& key, const Index& index,
+                             const std::map<std::pair<std::string, std::string>, ObjectKey>& defaults) {
+    const Table* table = nullptr;
+    if (auto it = schema.tables.find(index.table); it != schema.tables.end()) {
+        table = &it->second;
+    }
+    for (const auto& element : index.elements) {
+        if (!element.opclass.empty()) {
+            QualifiedName name = ObjectResolver::parse_name(element.opclass);
+            std::string args = opclass_identity_args(RoutineKind::operator_class, index.method);
+            if (!name.schema.empty() && schema.functions.contains(RoutineName{name, args})) {
+                c.edge(key, object_key(ObjectKind::operator_class, name, args));
+            }
+            continue;
+        }
+        if (table == nullptr || element.column.empty() || defaults.empty()) {
+            continue;
+        }
+        if (const Column* column = table->find_column(element.column)) {
+            std::string type = column->type.name.to_string();
+            for (int i = 0; i < column->type.array_dims; ++i) {
+                type += "[]";
+            }
+            if (auto d = defaults.find({type, index.method}); d != defaults.end()) {
+                c.edge(key, d->second);
+            }
         }
     }
 }
@@ -507,6 +630,26 @@ DependencyGraph DependencyGraph::build(const Schema& schema) {
             c.edge(key, object_key(ObjectKind::table, sequence.owned_by->table), DependencyKind::owned_by);
         }
     }
+    // Operator classes the schema defines: an index names one, or uses the default one of
+    // its column's type.
+    std::map<std::pair<std::string, std::string>, ObjectKey> opclass_defaults;  // (type, method) -> class
+    bool any_opclass = false;
+    for (const auto& [id, function] : schema.functions) {
+        if (function.kind != RoutineKind::operator_class) {
+            continue;
+        }
+        any_opclass = true;
+        bool is_default = false;
+        std::string type;
+        for (const auto& [option, value] : function.operator_options) {
+            is_default = is_default || option == "default";
+            type = option == "type" ? value : type;
+        }
+        if (is_default) {
+            opclass_defaults.emplace(std::pair{type, access_method(id.args)},
+                                     object_key(ObjectKind::operator_class, id.name, id.args));
+        }
+    }
     // Unique, non-partial indexes by table: FKs may reference them (looked up per FK).
     UniqueIndexes unique_indexes;
     for (const auto& [name, index] : schema.indexes) {
@@ -537,9 +680,12 @@ DependencyGraph DependencyGraph::build(const Schema& schema) {
         if (index.attached_to) {
             c.edge(key, object_key(ObjectKind::index, *index.attached_to), DependencyKind::index_attach);
         }
+        if (!opclass_defaults.empty() || any_opclass) {
+            add_index_opclass_edges(c, schema, key, index, opclass_defaults);
+        }
     }
     for (const auto& [id, function] : schema.functions) {
-        add_function_edges(c, resolver, id, function);
+        add_function_edges(c, resolver, schema, id, function);
     }
     for (const auto& [id, trigger] : schema.triggers) {
         ObjectKey key = table_scoped_key(ObjectKind::trigger, trigger.table, trigger.name);

@@ -18,7 +18,9 @@ enum class ArgMode : std::uint8_t { in, out, inout, variadic, table };
 // its schedule and status are the dialect's attributes.
 // operator_: an operator (name + left and right argument types; a prefix operator has only
 // its right one), implemented by a function (Function::operator_options).
-enum class RoutineKind : std::uint8_t { function, procedure, aggregate, event, operator_ };
+// operator_class / operator_family: an index operator class or family (name + access
+// method; see Function::operator_options and opclass_identity_args).
+enum class RoutineKind : std::uint8_t { function, procedure, aggregate, event, operator_, operator_class, operator_family };
 enum class Volatility : std::uint8_t { volatile_, stable, immutable };
 enum class Parallel : std::uint8_t { unsafe, restricted, safe };
 
@@ -100,6 +102,12 @@ struct Function {
     // Operators: their definition, in canonical order, names resolved by the front end
     // ("function" -> the implementing routine, "commutator" / "negator" -> operators,
     // "restrict" / "join" -> selectivity estimators, "hashes" / "merges" -> "" when set).
+    // Operator classes and families: "using" -> access method, then (classes) "default" ->
+    // "" when DEFAULT, "type" -> the indexed type, "family" -> its family (always set),
+    // "storage" -> STORAGE when it differs from the type; then the members in canonical
+    // order: "operator N (lt, rt)" -> "s.op" [+ " FOR ORDER BY s.family"] and
+    // "function N (lt, rt)" -> "s.f(t1, t2)" (types as TypeRef text, names quoted where
+    // PostgreSQL quotes). A family's members are its loose ones (ALTER OPERATOR FAMILY ADD).
     std::vector<std::pair<std::string, std::string>> operator_options;
     ObjectBase meta;
 
@@ -109,7 +117,18 @@ struct Function {
     [[nodiscard]] std::string identity_args() const;
 };
 
-// The ObjectKind of a routine: function, procedure, aggregate or operator.
+// The ObjectKind of a routine: function, procedure, aggregate, operator, operator class or
+// family.
 [[nodiscard]] ObjectKind object_kind(RoutineKind kind);
+
+// The identity args of an operator class ("USING btree") or family ("FAMILY USING btree"):
+// a class and the family it implicitly creates share name and access method, so their keys
+// in Schema::functions differ by this text. access_method() reads the method back.
+[[nodiscard]] std::string opclass_identity_args(RoutineKind kind, const std::string& access_method);
+[[nodiscard]] std::string access_method(const std::string& identity_args);
+[[nodiscard]] inline bool is_opclass_kind(RoutineKind kind) {
+    return kind == RoutineKind::operator_class || kind == RoutineKind::operator_family;
+}
+
 
 }  // namespace schemerge::model

@@ -39,6 +39,8 @@ std::string_view to_string(ObjectKind kind) {
         case ObjectKind::aggregate: return "aggregate";
         case ObjectKind::event: return "event";
         case ObjectKind::operator_: return "operator";
+        case ObjectKind::operator_class: return "operator class";
+        case ObjectKind::operator_family: return "operator family";
         case ObjectKind::trigger: return "trigger";
         case ObjectKind::policy: return "policy";
         case ObjectKind::text_search_configuration: return "text search configuration";
@@ -61,6 +63,8 @@ std::string ObjectKey::to_string() const {
     if (kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate ||
         kind == ObjectKind::operator_) {
         out += "(" + args + ")";
+    } else if (is_opclass_kind(kind)) {
+        out += " USING " + access_method(args);
     }
     return out;
 }
@@ -120,11 +124,30 @@ ObjectKind object_kind(RoutineKind kind) {
         case RoutineKind::aggregate: return ObjectKind::aggregate;
         case RoutineKind::event: return ObjectKind::event;
         case RoutineKind::operator_: return ObjectKind::operator_;
+        case RoutineKind::operator_class: return ObjectKind::operator_class;
+        case RoutineKind::operator_family: return ObjectKind::operator_family;
     }
     return ObjectKind::function;
 }
 
+std::string opclass_identity_args(RoutineKind kind, const std::string& access_method) {
+    return (kind == RoutineKind::operator_family ? "FAMILY USING " : "USING ") + access_method;
+}
+
+std::string access_method(const std::string& identity_args) {
+    auto at = identity_args.rfind(' ');
+    return at == std::string::npos ? identity_args : identity_args.substr(at + 1);
+}
+
 std::string Function::identity_args() const {
+    if (is_opclass_kind(kind)) {
+        for (const auto& [option, value] : operator_options) {
+            if (option == "using") {
+                return opclass_identity_args(kind, value);
+            }
+        }
+        return opclass_identity_args(kind, "");
+    }
     std::string out;
     for (const auto& arg : args) {
         if (arg.mode == ArgMode::out || arg.mode == ArgMode::table) {

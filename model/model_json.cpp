@@ -338,7 +338,8 @@ Json type_def_json(const TypeDef& t) {
 }
 
 Json function_json(const Function& f) {
-    static constexpr const char* k_kinds[] = {"function", "procedure", "aggregate", "event", "operator"};
+    static constexpr const char* k_kinds[] = {"function", "procedure",      "aggregate",      "event",
+                                              "operator", "operator class", "operator family"};
     static constexpr const char* k_modes[] = {"in", "out", "inout", "variadic", "table"};
     static constexpr const char* k_volatility[] = {"volatile", "stable", "immutable"};
     static constexpr const char* k_parallel[] = {"unsafe", "restricted", "safe"};

@@ -23,6 +23,8 @@ enum class ObjectKind : std::uint8_t {
     aggregate,
     event,  // a routine the engine runs on a schedule (MySQL's CREATE EVENT)
     operator_,  // a routine kind (Schema::functions): name + argument types
+    operator_class,   // a routine kind (Schema::functions): name + access method
+    operator_family,  // a routine kind (Schema::functions): name + access method
     trigger,
     policy,
     text_search_configuration,
@@ -31,6 +33,11 @@ enum class ObjectKind : std::uint8_t {
 };
 
 [[nodiscard]] std::string_view to_string(ObjectKind kind);
+
+// An operator class or family (routine kinds identified by name + access method).
+[[nodiscard]] inline bool is_opclass_kind(ObjectKind kind) {
+    return kind == ObjectKind::operator_class || kind == ObjectKind::operator_family;
+}
 
 // Identity of an object: kind + schema-qualified name, plus the owning table for
 // table-scoped objects (column, constraint, trigger, policy) and the canonical

@@ -554,17 +554,55 @@ std::vector<ObjectKey> drop_routine(Schema& schema, const RoutineName& name, Dro
             return o.first == "function" && ObjectResolver::parse_name(o.second) == name.name;
         });
     };
+    // Operator class and family members naming it: "operator N (lt, rt)" -> "s.op[ FOR ORDER
+    // BY f]", "function N (lt, rt)" -> "s.f(args)".
+    const bool is_operator = it->second.kind == RoutineKind::operator_;
+    auto names_it = [&](const std::pair<std::string, std::string>& member) {
+        if (is_operator && member.first.starts_with("operator ")) {
+            std::string op = member.second.substr(0, member.second.find(" FOR ORDER BY "));
+            auto open = member.first.find('(');
+            std::string types = member.first.substr(open + 1, member.first.size() - open - 2);
+            if (types.starts_with("NONE, ")) {
+                types = types.substr(6);
+            }
+            return types == name.args && ObjectResolver::parse_name(op) == name.name;
+        }
+        if (!is_operator && member.first.starts_with("function ")) {
+            auto open = member.second.find('(');
+            return open != std::string::npos &&
+                   member.second.substr(open + 1, member.second.size() - open - 2) == name.args &&
+                   ObjectResolver::parse_name(member.second.substr(0, open)) == name.name;
+        }
+        return false;
+    };
+    auto class_uses = [&](const RoutineName&, const Function& f) {
+        return f.kind == RoutineKind::operator_class &&
+               std::any_of(f.operator_options.begin(), f.operator_options.end(), names_it);
+    };
     if (behavior == DropBehavior::restrict) {
         for (const auto& [k, f] : schema.functions) {
             if (implements(k, f)) {
                 throw EditError(EditError::Reason::has_dependents, dropped.front(),
                                 fmt::format("operator {}({})", k.name.to_string(), k.args));
             }
+            if (class_uses(k, f)) {
+                throw EditError(EditError::Reason::has_dependents, dropped.front(),
+                                fmt::format("operator class {} USING {}", k.name.to_string(), access_method(k.args)));
+            }
         }
     }
     schema.functions.erase(it);
+    // A family's loose members naming it go with it (the engine's dependency is automatic).
+    for (auto& [k, f] : schema.functions) {
+        if (f.kind == RoutineKind::operator_family) {
+            std::erase_if(f.operator_options, names_it);
+        }
+    }
     if (behavior == DropBehavior::cascade) {
         erase_recorded(schema.functions, dropped, implements, [](const RoutineName& k, const Function& f) {
+            return object_key(object_kind(f.kind), k.name, k.args);
+        });
+        erase_recorded(schema.functions, dropped, class_uses, [](const RoutineName& k, const Function& f) {
             return object_key(object_kind(f.kind), k.name, k.args);
         });
         erase_recorded(

@@ -8,7 +8,8 @@ namespace {
 
 bool is_routine(model::ObjectKind kind) {
     return kind == model::ObjectKind::function || kind == model::ObjectKind::procedure ||
-           kind == model::ObjectKind::aggregate || kind == model::ObjectKind::operator_;
+           kind == model::ObjectKind::aggregate || kind == model::ObjectKind::operator_ ||
+           model::is_opclass_kind(kind);
 }
 
 }  // namespace

@@ -151,6 +151,42 @@ constexpr std::string_view k_queries[] = {
     "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace "
     "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_operator", "o.oid"),
 
+    // operator classes (type, DEFAULT, family, storage, the members tied to them) and
+    // families (their loose members: ALTER OPERATOR FAMILY … ADD), as pg_dump splits them
+    "SELECT 'operator class ' || quote_ident(n.nspname) || '.' || quote_ident(c.opcname) || ' USING ' || "
+    "quote_ident(am.amname) AS object, format_type(c.opcintype, NULL) AS type, c.opcdefault::text AS \"default\", "
+    "quote_ident(fn.nspname) || '.' || quote_ident(f.opfname) AS family, "
+    "CASE WHEN c.opckeytype <> 0 THEN format_type(c.opckeytype, NULL) END AS storage, "
+    "(SELECT string_agg(o.amopstrategy::text || ' ' || o.amopopr::regoperator::text || "
+    "   coalesce(' FOR ORDER BY ' || (SELECT quote_ident(sf.opfname) FROM pg_opfamily sf "
+    "   WHERE sf.oid = o.amopsortfamily), ''), '; ' "
+    "   ORDER BY o.amopstrategy, o.amopopr::regoperator::text) FROM pg_amop o JOIN pg_depend d "
+    "   ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid AND d.refclassid = 'pg_opclass'::regclass "
+    "   AND d.refobjid = c.oid) AS operators, "
+    "(SELECT string_agg(p.amprocnum::text || ' (' || format_type(p.amproclefttype, NULL) || ', ' || "
+    "   format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::regprocedure::text, '; ' "
+    "   ORDER BY p.amprocnum, format_type(p.amproclefttype, NULL), format_type(p.amprocrighttype, NULL)) FROM pg_amproc p JOIN pg_depend d "
+    "   ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_opclass'::regclass "
+    "   AND d.refobjid = c.oid) AS functions "
+    "FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace JOIN pg_am am ON am.oid = c.opcmethod "
+    "JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_namespace fn ON fn.oid = f.opfnamespace "
+    "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_opclass", "c.oid"),
+    "SELECT 'operator family ' || quote_ident(n.nspname) || '.' || quote_ident(f.opfname) || ' USING ' || "
+    "quote_ident(am.amname) AS object, "
+    "(SELECT string_agg(o.amopstrategy::text || ' ' || o.amopopr::regoperator::text || "
+    "   coalesce(' FOR ORDER BY ' || (SELECT quote_ident(sf.opfname) FROM pg_opfamily sf "
+    "   WHERE sf.oid = o.amopsortfamily), ''), '; ' "
+    "   ORDER BY o.amopstrategy, o.amopopr::regoperator::text) FROM pg_amop o JOIN pg_depend d "
+    "   ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid AND d.refclassid = 'pg_opfamily'::regclass "
+    "   AND d.refobjid = f.oid) AS operators, "
+    "(SELECT string_agg(p.amprocnum::text || ' (' || format_type(p.amproclefttype, NULL) || ', ' || "
+    "   format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::regprocedure::text, '; ' "
+    "   ORDER BY p.amprocnum, format_type(p.amproclefttype, NULL), format_type(p.amprocrighttype, NULL)) FROM pg_amproc p JOIN pg_depend d "
+    "   ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_opfamily'::regclass "
+    "   AND d.refobjid = f.oid) AS functions "
+    "FROM pg_opfamily f JOIN pg_namespace n ON n.oid = f.opfnamespace JOIN pg_am am ON am.oid = f.opfmethod "
+    "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_opfamily", "f.oid"),
+
     // triggers
     "SELECT 'trigger ' || t.tgrelid::regclass::text || '.' || quote_ident(t.tgname) AS object, "
     "pg_get_triggerdef(t.oid) AS definition, t.tgenabled::text AS enabled "

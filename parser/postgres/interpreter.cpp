@@ -83,15 +83,15 @@ void Interpreter::apply(Node* stmt, const StatementSite& site) {
             text_search_configuration(stmt->alter_tsconfiguration_stmt);
             return;
         case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT: alter_operator(stmt->alter_operator_stmt); return;
+        case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT: create_opclass(stmt->create_op_class_stmt); return;
+        case PG_QUERY__NODE__NODE_CREATE_OP_FAMILY_STMT: create_opfamily(stmt->create_op_family_stmt); return;
+        case PG_QUERY__NODE__NODE_ALTER_OP_FAMILY_STMT: alter_opfamily(stmt->alter_op_family_stmt); return;
         // --- kept verbatim: not interpreted, but not lost either ------------------
         case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
         case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
         case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
         case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
         case PG_QUERY__NODE__NODE_CREATE_CAST_STMT:
-        case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT:
-        case PG_QUERY__NODE__NODE_CREATE_OP_FAMILY_STMT:
-        case PG_QUERY__NODE__NODE_ALTER_OP_FAMILY_STMT:
         case PG_QUERY__NODE__NODE_RULE_STMT:
         case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT:
         case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:

@@ -110,6 +110,34 @@ private:
     [[nodiscard]] std::string operator_function(const Node* arg, const std::string& args, std::string_view what,
                                                 int offset) const;
     [[nodiscard]] std::string operator_reference(const Node* arg, const std::string& args, int offset) const;
+    // transform_opclass.cpp
+    void create_opclass(PgQuery__CreateOpClassStmt* stmt);
+    void create_opfamily(PgQuery__CreateOpFamilyStmt* stmt);
+    void alter_opfamily(PgQuery__AlterOpFamilyStmt* stmt);
+    void drop_opclass(model::RoutineKind kind, Node* object, bool cascade, bool missing_ok);
+    // ALTER OPERATOR CLASS | FAMILY … RENAME TO (new_name) / SET SCHEMA (new_schema).
+    void move_opclass(model::RoutineKind kind, Node* object, const std::string& new_schema,
+                      const std::string& new_name);
+    void require_method(const std::string& am) const;
+    [[nodiscard]] static std::string opclass_description(model::RoutineKind kind, const model::QualifiedName& name,
+                                                         const std::string& am);
+    [[nodiscard]] std::pair<std::string, std::string> opclass_member(const PgQuery__CreateOpClassItem* item,
+                                                                     const std::string& am,
+                                                                     const std::string& type) const;
+    void add_opclass_member(model::Function& target, std::pair<std::string, std::string> member,
+                            const std::string& family_text, int offset);
+    [[nodiscard]] model::Function* member_owner(const std::string& am, const std::string& key,
+                                                model::Function* creating, const std::string& family_text);
+
+public:
+    // An operator class or family by name (unqualified: through the search path) and
+    // access method; *key is set either way.
+    [[nodiscard]] const model::Function* find_opclass(model::RoutineKind kind, Node* const* names, std::size_t n,
+                                                      const std::string& am, model::RoutineName* key) const;
+    void canonical_index_opclass(model::IndexElement& element, const std::string& method,
+                                 const model::Table* table) const;
+
+private:
     // transform_function.cpp
     void create_function(PgQuery__CreateFunctionStmt* stmt);
     void alter_function(PgQuery__AlterFunctionStmt* stmt);

@@ -54,6 +54,7 @@ void Interpreter::create_index(PgQuery__IndexStmt* stmt) {
     std::vector<std::string> cols;
     for (std::size_t i = 0; i < stmt->n_index_params; ++i) {
         index.elements.push_back(index_element(stmt->index_params[i]->index_elem, table));
+        canonical_index_opclass(index.elements.back(), index.method, table);
         cols.push_back(index.elements.back().column);
     }
     // INCLUDE items arrive as IndexElem nodes.

@@ -219,6 +219,27 @@ static Target find_target(Interpreter& in, model::Schema& schema, PgQuery__Objec
             }
             return t;
         }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY: {
+            if (object == nullptr || object->node_case != PG_QUERY__NODE__NODE_LIST || object->list->n_items < 2) {
+                return t;
+            }
+            auto kind = type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? model::RoutineKind::operator_class
+                                                                      : model::RoutineKind::operator_family;
+            std::string am{node_string(object->list->items[0])};
+            model::RoutineName key;
+            const model::Function* found =
+                in.find_opclass(kind, object->list->items + 1, object->list->n_items - 1, am, &key);
+            t.description = fmt::format("operator {} {} USING {}",
+                                        kind == model::RoutineKind::operator_class ? "class" : "family",
+                                        key.name.to_string(), am);
+            if (found != nullptr) {
+                t.meta = &schema.functions.at(key).meta;
+                t.kind = model::object_kind(kind);
+                t.name = key.name.name;
+            }
+            return t;
+        }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
             model::QualifiedName n = names_of(in, object);
@@ -488,9 +509,22 @@ void Interpreter::drop(PgQuery__DropStmt* stmt) {
                     }
                     throw StatementError(0, fmt::format("operator does not exist: {}({})", key.name.to_string(), key.args));
                 }
-                schema_.functions.erase(key);
+                try {
+                    model::drop_routine(schema_, key, behavior);
+                } catch (const model::EditError& e) {
+                    throw StatementError(0, fmt::format("cannot drop operator {}({}) because other objects depend on "
+                                                        "it: {} (use DROP ... CASCADE)",
+                                                        key.name.to_string(), key.args, e.dependent));
+                }
                 break;
             }
+            case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+            case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+                drop_opclass(stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS
+                                 ? model::RoutineKind::operator_class
+                                 : model::RoutineKind::operator_family,
+                             object, cascade, stmt->missing_ok);
+                break;
             case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
                 std::string n{node_string(object)};
                 try {
@@ -681,6 +715,12 @@ void Interpreter::rename(PgQuery__RenameStmt* stmt) {
             }
             return;
         }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+            move_opclass(stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? model::RoutineKind::operator_class
+                                                                                   : model::RoutineKind::operator_family,
+                         stmt->object, "", new_name);
+            return;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
             unsupported(current_, "ALTER SCHEMA ... RENAME");
             return;
@@ -700,6 +740,12 @@ void Interpreter::alter_object_schema(PgQuery__AlterObjectSchemaStmt* stmt) {
             rename_relation(from, {target, from.name});
             return;
         }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+            move_opclass(stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? model::RoutineKind::operator_class
+                                                                                   : model::RoutineKind::operator_family,
+                         stmt->object, target, "");
+            return;
         default: unsupported(current_, "ALTER ... SET SCHEMA"); return;
     }
 }

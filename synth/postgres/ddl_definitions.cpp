@@ -1,5 +1,6 @@
 // Statement builders for schemas, extensions, collations, types, text search
 // objects and routines.
+#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
@@ -157,6 +158,153 @@ std::string create_operator(const model::Function& function) {
         add("MERGES");
     }
     return "CREATE OPERATOR " + operator_name(function.name) + " (" + option_text + "\n)";
+}
+
+// --- operator classes and families -----------------------------------------
+
+// A type as the model writes it in text ("public.complex", "integer", "public.t[]").
+model::TypeRef type_of_text(std::string text) {
+    model::TypeRef t;
+    while (text.ends_with("[]")) {
+        text.resize(text.size() - 2);
+        ++t.array_dims;
+    }
+    auto dot = text.find('.');
+    t.name = dot == std::string::npos ? model::QualifiedName{"", text}
+                                      : model::QualifiedName{text.substr(0, dot), text.substr(dot + 1)};
+    return t;
+}
+
+// "(lt, rt)" at the end of a member key (or "(t1, t2)" of a function value): its types.
+std::vector<std::string> paren_types(const std::string& text) {
+    std::vector<std::string> out;
+    auto open = text.rfind('(');
+    auto close = text.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) {
+        return out;
+    }
+    std::string inner = text.substr(open + 1, close - open - 1);
+    if (inner.empty()) {
+        return out;
+    }
+    std::size_t start = 0;
+    while (true) {
+        std::size_t comma = inner.find(", ", start);
+        out.push_back(inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) {
+            break;
+        }
+        start = comma + 2;
+    }
+    return out;
+}
+
+std::string member_type(const std::string& text) { return text == "NONE" ? text : format_type(type_of_text(text)); }
+
+// "OPERATOR 1 public.<#(public.complex,public.complex)" / "FUNCTION 1 (lt, rt) s.f(t1,t2)":
+// a member as pg_dump writes it (regoperator / regprocedure forms).
+std::string member_text(const std::string& key, const std::string& value) {
+    bool is_operator = key.starts_with("operator ");
+    std::string number = key.substr(9, key.find(' ', 9) - 9);
+    std::vector<std::string> types = paren_types(key);
+    if (is_operator) {
+        std::string op = value;
+        std::string order;
+        if (auto at = op.find(" FOR ORDER BY "); at != std::string::npos) {
+            order = " FOR ORDER BY " + format_name(model::ObjectResolver::parse_name(op.substr(at + 14)));
+            op.resize(at);
+        }
+        std::string out = "OPERATOR " + number + " " + operator_name(model::ObjectResolver::parse_name(op)) + "(";
+        for (std::size_t i = 0; i < types.size(); ++i) {
+            out += (i == 0 ? "" : ",") + member_type(types[i]);
+        }
+        return out + ")" + order;
+    }
+    std::string out = "FUNCTION " + number;
+    if (types.size() == 2) {
+        out += " (" + member_type(types[0]) + ", " + member_type(types[1]) + ")";
+    }
+    auto open = value.find('(');
+    out += " " + format_name(model::ObjectResolver::parse_name(value.substr(0, open))) + "(";
+    std::vector<std::string> args = paren_types(value.substr(open));
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        out += (i == 0 ? "" : ",") + member_type(args[i]);
+    }
+    return out + ")";
+}
+
+// "OPERATOR 1 (lt, rt)" / "FUNCTION 1 (lt, rt)": a member as ALTER OPERATOR FAMILY … DROP names it.
+std::string member_drop_text(const std::string& key) {
+    bool is_operator = key.starts_with("operator ");
+    std::string number = key.substr(9, key.find(' ', 9) - 9);
+    std::string out = (is_operator ? "OPERATOR " : "FUNCTION ") + number + " (";
+    std::vector<std::string> types = paren_types(key);
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        out += (i == 0 ? "" : ", ") + member_type(types[i]);
+    }
+    return out + ")";
+}
+
+bool is_member(const std::string& key) { return key.starts_with("operator ") || key.starts_with("function "); }
+
+const std::string* opclass_option(const model::Function& f, std::string_view key) {
+    for (const auto& [k, v] : f.operator_options) {
+        if (k == key) {
+            return &v;
+        }
+    }
+    return nullptr;
+}
+
+std::string opclass_keyword(const model::Function& f) {
+    return f.kind == model::RoutineKind::operator_class ? "OPERATOR CLASS " : "OPERATOR FAMILY ";
+}
+
+std::string opclass_name_using(const model::Function& f) {
+    const std::string* am = opclass_option(f, "using");
+    return format_name(f.name) + " USING " + (am != nullptr ? quote_identifier(*am) : std::string());
+}
+
+// Members joined as pg_dump joins them: " ,\n    ".
+std::string member_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += (i == 0 ? "" : " ,\n    ") + items[i];
+    }
+    return out;
+}
+
+std::vector<std::string> create_opclass(const model::Function& f) {
+    std::vector<std::string> members;
+    for (const auto& [k, v] : f.operator_options) {
+        if (is_member(k)) {
+            members.push_back(member_text(k, v));
+        }
+    }
+    if (f.kind == model::RoutineKind::operator_family) {
+        std::vector<std::string> out{"CREATE " + opclass_keyword(f) + opclass_name_using(f)};
+        if (!members.empty()) {
+            out.push_back("ALTER " + opclass_keyword(f) + opclass_name_using(f) + " ADD\n    " + member_list(members));
+        }
+        return out;
+    }
+    const std::string* type = opclass_option(f, "type");
+    const std::string* family = opclass_option(f, "family");
+    const std::string* am = opclass_option(f, "using");
+    std::string sql = "CREATE OPERATOR CLASS " + format_name(f.name) + "\n    ";
+    if (opclass_option(f, "default") != nullptr) {
+        sql += "DEFAULT ";
+    }
+    sql += "FOR TYPE " + (type != nullptr ? format_type(type_of_text(*type)) : std::string()) + " USING " +
+           (am != nullptr ? quote_identifier(*am) : std::string());
+    if (family != nullptr) {
+        sql += " FAMILY " + format_name(model::ObjectResolver::parse_name(*family));
+    }
+    sql += " AS\n    ";
+    if (const std::string* storage = opclass_option(f, "storage")) {
+        members.insert(members.begin(), "STORAGE " + format_type(type_of_text(*storage)));
+    }
+    return {sql + member_list(members)};
 }
 
 }  // namespace
@@ -370,7 +518,38 @@ std::vector<std::string> create_text_search_configuration(const model::OptionObj
     return out;
 }
 
+std::vector<std::string> create_routine_statements(const model::Function& function, bool or_replace) {
+    if (model::is_opclass_kind(function.kind)) {
+        return create_opclass(function);
+    }
+    return {create_routine(function, or_replace)};
+}
+
+std::vector<std::string> alter_family_members(const model::Function& before, const model::Function& after, bool drop) {
+    const model::Function& from = drop ? after : before;  // members of `to` missing from `from`
+    const model::Function& to = drop ? before : after;
+    std::vector<std::string> items;
+    for (const auto& [k, v] : to.operator_options) {
+        if (!is_member(k)) {
+            continue;
+        }
+        bool kept = std::any_of(from.operator_options.begin(), from.operator_options.end(),
+                                [&](const auto& o) { return o.first == k && o.second == v; });
+        if (!kept) {
+            items.push_back(drop ? member_drop_text(k) : member_text(k, v));
+        }
+    }
+    if (items.empty()) {
+        return {};
+    }
+    return {"ALTER OPERATOR FAMILY " + opclass_name_using(after) + (drop ? " DROP\n    " : " ADD\n    ") +
+            member_list(items)};
+}
+
 std::string routine_target(const model::Function& function) {
+    if (model::is_opclass_kind(function.kind)) {
+        return opclass_keyword(function) + opclass_name_using(function);
+    }
     if (function.kind == model::RoutineKind::operator_) {
         return "OPERATOR " + operator_name(function.name) + " " + operator_args(function);
     }
@@ -395,6 +574,9 @@ std::string routine_target(const model::Function& function) {
 std::string create_routine(const model::Function& function, bool or_replace) {
     if (function.kind == model::RoutineKind::operator_) {
         return create_operator(function);
+    }
+    if (model::is_opclass_kind(function.kind)) {
+        return create_opclass(function).front();
     }
     std::string name = format_name(function.name);
     if (function.kind == model::RoutineKind::aggregate) {

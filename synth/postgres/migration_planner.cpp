@@ -69,7 +69,9 @@ bool Planner::diff_drops(const ObjectKey& key) const {
         case ObjectKind::function:
         case ObjectKind::procedure:
         case ObjectKind::aggregate:
-        case ObjectKind::operator_: return has_change(ChangeKind::drop_function, key);
+        case ObjectKind::operator_:
+        case ObjectKind::operator_class:
+        case ObjectKind::operator_family: return has_change(ChangeKind::drop_function, key);
         case ObjectKind::trigger:
             return has_change(ChangeKind::drop_trigger, key) || table_is_dropped(table_of(key)) ||
                    dropped_views_.contains(table_of(key));

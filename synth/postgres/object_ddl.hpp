@@ -37,6 +37,14 @@ void append_metadata(std::vector<std::string>& out, const model::ObjectBase& met
 [[nodiscard]] std::vector<std::string> create_text_search_configuration(const model::OptionObject& config);
 // or_replace: CREATE OR REPLACE FUNCTION/PROCEDURE (migrations; not for aggregates).
 [[nodiscard]] std::string create_routine(const model::Function& function, bool or_replace = false);
+// The statements that create a routine: create_routine's one, except for an operator
+// family with loose members (CREATE OPERATOR FAMILY + ALTER OPERATOR FAMILY … ADD).
+[[nodiscard]] std::vector<std::string> create_routine_statements(const model::Function& function,
+                                                                 bool or_replace = false);
+// ALTER OPERATOR FAMILY … DROP (`drop`) / ADD for the loose members one family has and the
+// other has not (nothing when none).
+[[nodiscard]] std::vector<std::string> alter_family_members(const model::Function& before, const model::Function& after,
+                                                            bool drop);
 // "FUNCTION s.f(integer, text)" / "PROCEDURE ..." / "AGGREGATE s.a(*)": the
 // target of COMMENT ON and ALTER ... OWNER TO.
 [[nodiscard]] std::string routine_target(const model::Function& function);

@@ -26,7 +26,9 @@ std::string Planner::comment_target(const Change& change) const {
         case ObjectKind::function:
         case ObjectKind::procedure:
         case ObjectKind::aggregate:
-        case ObjectKind::operator_: {
+        case ObjectKind::operator_:
+        case ObjectKind::operator_class:
+        case ObjectKind::operator_family: {
             const auto* function = as<model::Function>(change.after);
             return function != nullptr ? routine_target(*function) : std::string();
         }
@@ -111,6 +113,8 @@ bool Planner::created_with_comment(const ObjectKey& key) const {
         case ObjectKind::procedure:
         case ObjectKind::aggregate:
         case ObjectKind::operator_:
+        case ObjectKind::operator_class:
+        case ObjectKind::operator_family:
             return has_change(ChangeKind::create_function, key) ||
                    (has_change(ChangeKind::replace_function, key) && destroyed_.contains(key));
         case ObjectKind::table: return table_is_new(name_of(key));

@@ -90,6 +90,8 @@ std::vector<ObjectKey> Planner::graph_dependents(const ObjectKey& key) const {
             case ObjectKind::procedure:
             case ObjectKind::aggregate:
             case ObjectKind::operator_:
+            case ObjectKind::operator_class:
+            case ObjectKind::operator_family:
             case ObjectKind::trigger:
             case ObjectKind::policy:
             case ObjectKind::index: out.push_back(to_side(d)); break;
@@ -277,7 +279,9 @@ void Planner::recreate_dependents() {
             case ObjectKind::function:
             case ObjectKind::procedure:
             case ObjectKind::aggregate:
-            case ObjectKind::operator_: {
+            case ObjectKind::operator_:
+            case ObjectKind::operator_class:
+            case ObjectKind::operator_family: {
                 const auto* before = routine_in(from_, d);
                 const auto* after = routine_in(to_, d);
                 if (before == nullptr) {

@@ -1,5 +1,8 @@
-// Functions, procedures, aggregates and operators: created, dropped, replaced in place or
-// dropped and created.
+// Functions, procedures, aggregates, operators, operator classes and families: created,
+// dropped, replaced in place or dropped and created (a family's loose members are altered
+// in place).
+#include <optional>
+
 #include "synth/postgres/planner.hpp"
 #include "synth/postgres/object_ddl.hpp"
 
@@ -9,7 +12,7 @@ namespace {
 
 std::vector<std::string> routine_statements(const model::Function& function, bool or_replace,
                                             const EmitOptions& meta) {
-    std::vector<std::string> out{create_routine(function, or_replace)};
+    std::vector<std::string> out = create_routine_statements(function, or_replace);
     std::string target = routine_target(function);
     append_metadata(out, function.meta, target, target, meta);
     return out;
@@ -25,7 +28,8 @@ std::string drop_routine(const model::Function& function) { return "DROP " + rou
 // dropped and created.
 bool Planner::routine_replaceable(const model::Function& before, const model::Function& after) {
     if (before.kind != after.kind || after.kind == model::RoutineKind::aggregate ||
-        after.kind == model::RoutineKind::operator_ || before.window != after.window) {
+        after.kind == model::RoutineKind::operator_ || model::is_opclass_kind(after.kind) ||
+        before.window != after.window) {
         return false;
     }
     if (before.returns != after.returns || before.args.size() != after.args.size()) {
@@ -100,6 +104,24 @@ void Planner::replace_function(const Change& change, const std::string& text) {
         // (its function, commutator, negator, HASHES, MERGES) is a drop and create.
         std::size_t a = add(k_create_routine, change.key, alter_operator_estimators(*before, *after), text);
         after_providers(a, change.key);
+        return;
+    }
+    if (after->kind == model::RoutineKind::operator_family && !forced_.contains(change.key)) {
+        // A family's loose members change in place: ALTER OPERATOR FAMILY … DROP, then ADD.
+        std::vector<std::string> dropped = alter_family_members(*before, *after, true);
+        std::vector<std::string> added = alter_family_members(*before, *after, false);
+        std::optional<std::size_t> drop;
+        if (!dropped.empty()) {
+            drop = add(k_drop_routine, change.key, dropped, text);
+            removes(*drop, change.key, false);
+        }
+        if (!added.empty()) {
+            std::size_t a = add(k_create_routine, change.key, added, text);
+            provides(a, change.key, false);
+            if (drop) {
+                order(*drop, a);
+            }
+        }
         return;
     }
     if (routine_replaceable(*before, *after) && !forced_.contains(change.key)) {

@@ -120,7 +120,7 @@ inline QualifiedName table_of(const ObjectKey& key) { return {key.schema, key.ta
 
 inline bool is_routine(ObjectKind kind) {
     return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate ||
-           kind == ObjectKind::operator_;
+           kind == ObjectKind::operator_ || model::is_opclass_kind(kind);
 }
 inline bool is_table_scoped(ObjectKind kind) {
     return kind == ObjectKind::column || kind == ObjectKind::constraint || kind == ObjectKind::trigger ||

@@ -33,6 +33,8 @@ enum Rank : int {
     k_function,
     k_aggregate,
     k_operator,
+    k_operator_family,
+    k_operator_class,
     k_sequence,
     k_table,
     k_sequence_owned_by,
@@ -61,7 +63,7 @@ struct Item {
 
 bool is_routine(ObjectKind kind) {
     return kind == ObjectKind::function || kind == ObjectKind::procedure || kind == ObjectKind::aggregate ||
-           kind == ObjectKind::operator_;
+           kind == ObjectKind::operator_ || model::is_opclass_kind(kind);
 }
 
 class Planner {
@@ -182,12 +184,14 @@ private:
                     add(k_text_search_configuration, name.schema, name.name, "", std::move(sql)));
         }
         for (const auto& [id, function] : schema_.functions) {
-            std::vector<std::string> sql{create_routine(function)};
+            std::vector<std::string> sql = create_routine_statements(function);
             std::string target = routine_target(function);
             meta(sql, function.meta, target, target);
-            Rank rank = function.kind == model::RoutineKind::aggregate   ? k_aggregate
-                        : function.kind == model::RoutineKind::operator_ ? k_operator
-                                                                         : k_function;
+            Rank rank = function.kind == model::RoutineKind::aggregate         ? k_aggregate
+                        : function.kind == model::RoutineKind::operator_       ? k_operator
+                        : function.kind == model::RoutineKind::operator_family ? k_operator_family
+                        : function.kind == model::RoutineKind::operator_class  ? k_operator_class
+                                                                               : k_function;
             provide(model::object_key(model::object_kind(function.kind), id.name, id.args),
                     add(rank, id.name.schema, id.name.name, id.args, std::move(sql)));
         }

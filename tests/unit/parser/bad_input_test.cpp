@@ -257,5 +257,63 @@ TEST(BadInput, UnknownOperatorAttributeIsAWarningAtTheAttribute) {
     EXPECT_TRUE(r->schema.functions.contains(RoutineName{{"public", "@@"}, "text, text"}));
 }
 
+// Operator classes and families: malformed or impossible statements, and DROP / ALTER /
+// COMMENT ON of one that does not exist, are located errors (an item's location is its
+// first type name: libpg_query keeps none for the item itself).
+TEST(BadInput, MalformedOperatorClassesHaveExactLocations) {
+    const std::string preamble =
+        "CREATE TYPE complex AS (re float8, im float8);\n"
+        "CREATE FUNCTION cmp(complex, complex) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$;\n";
+    const std::vector<BadRow> rows = {
+        {"DROP OPERATOR CLASS of a missing class", "DROP OPERATOR CLASS nope USING btree;", 3, 1,
+         "operator class \"public.nope\" for access method \"btree\" does not exist"},
+        {"DROP OPERATOR FAMILY of a missing family", "DROP OPERATOR FAMILY nope USING hash;", 3, 1,
+         "operator family \"public.nope\" for access method \"hash\" does not exist"},
+        {"ALTER OPERATOR FAMILY of a missing family",
+         "ALTER OPERATOR FAMILY nope USING btree ADD FUNCTION 1 cmp(complex, complex);", 3, 1,
+         "operator family \"public.nope\" for access method \"btree\" does not exist"},
+        {"COMMENT ON a missing class", "COMMENT ON OPERATOR CLASS nope USING btree IS 'x';", 3, 1,
+         "does not exist: operator class public.nope USING btree"},
+        {"unknown access method", "CREATE OPERATOR CLASS c FOR TYPE complex USING nope AS FUNCTION 1 cmp(complex, complex);",
+         3, 1, "access method \"nope\" does not exist"},
+        {"FAMILY that does not exist",
+         "CREATE OPERATOR CLASS c FOR TYPE complex USING btree FAMILY nofam AS FUNCTION 1 cmp(complex, complex);", 3, 1,
+         "operator family \"public.nofam\" for access method \"btree\" does not exist"},
+        {"STORAGE where the method stores the indexed type",
+         "CREATE OPERATOR CLASS c FOR TYPE complex USING btree AS\n  FUNCTION 1 cmp(complex, complex), STORAGE integer;", 4,
+         45, "storage type cannot be different from data type for access method \"btree\""},
+        {"the same member twice",
+         "CREATE OPERATOR CLASS c FOR TYPE complex USING btree AS\n  FUNCTION 1 cmp(complex, complex),\n"
+         "  FUNCTION 1 cmp(complex, complex);",
+         5, 18, "function 1 (public.complex, public.complex) already exists in operator family public.c"},
+        {"a class defined twice",
+         "CREATE OPERATOR CLASS c FOR TYPE complex USING btree AS FUNCTION 1 cmp(complex, complex);\n"
+         "CREATE OPERATOR CLASS c FOR TYPE complex USING btree AS FUNCTION 1 cmp(complex, complex);",
+         4, 1, "operator class \"public.c\" for access method \"btree\" already exists"},
+        {"ALTER OPERATOR FAMILY ADD of an operator without its types",
+         "CREATE OPERATOR FAMILY f USING btree;\nALTER OPERATOR FAMILY f USING btree ADD OPERATOR 1 <;", 4, 1,
+         "operator argument types must be specified in ALTER OPERATOR FAMILY"},
+        {"ALTER OPERATOR FAMILY DROP of a member it does not have",
+         "CREATE OPERATOR FAMILY f USING btree;\nALTER OPERATOR FAMILY f USING btree DROP FUNCTION 1 (complex, complex);", 4, 54,
+         "function 1(public.complex, public.complex) does not exist in operator family \"public.f\""},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        auto r = try_load(preamble + row.sql, {}, "bad.sql");
+        ASSERT_FALSE(r.has_value());
+        ASSERT_FALSE(r.error().diagnostics.empty());
+        const Diagnostic& d = r.error().diagnostics[0];
+        EXPECT_EQ(d.severity, Severity::error);
+        EXPECT_EQ(d.location.line, row.line);
+        EXPECT_EQ(d.location.column, row.column);
+        EXPECT_NE(d.message.find(row.message_part), std::string::npos) << d.message;
+        EXPECT_EQ(r.error().render().rfind("bad.sql:" + std::to_string(row.line) + ":" + std::to_string(row.column) +
+                                               ": error: ",
+                                           0),
+                  0U)
+            << r.error().render();
+    }
+}
+
 }  // namespace
 }  // namespace schemerge::test

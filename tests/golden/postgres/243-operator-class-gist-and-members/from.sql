@@ -1,0 +1,5 @@
+CREATE TABLE shapes (
+    id integer PRIMARY KEY,
+    bounds box,
+    size integer
+);
