@@ -305,6 +305,18 @@ void merge_default_privileges(MergeContext& ctx, const model::Schema& b, const m
         if (merged.meta.acl == start) {
             continue;
         }
+        // A schema one side dropped (with its entries) while the other changed them.
+        if (!key.schema.empty() && key.schema != traits.default_schema && !out.namespaces.contains(key.schema)) {
+            model::ObjectKey object = model::default_privileges_key(key);
+            auto text = [&](const model::DefaultPrivileges& e) {
+                return e.meta.acl == start ? std::nullopt : std::optional<std::string>(display_name(object));
+            };
+            ctx.report(ConflictKind::dangling_reference, object, "schema", side(text(bv), bv.meta.location),
+                       side(text(ov), ov.meta.location), side(text(tv), tv.meta.location),
+                       "One side dropped schema " + key.schema + ", the other changed " + display_name(object) + ".",
+                       "Keep the schema, or drop the change to its default privileges.");
+            continue;
+        }
         out.default_privileges.emplace(key, std::move(merged));
     }
 }

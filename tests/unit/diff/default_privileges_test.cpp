@@ -139,5 +139,22 @@ TEST(DefaultPrivilegesMerge, OneGranteeChangedDifferentlyIsAConflict) {
     EXPECT_EQ(resolved.merged.default_privileges.begin()->second.meta.acl, theirs.default_privileges.begin()->second.meta.acl);
 }
 
+TEST(DefaultPrivilegesMerge, ChangedInASchemaTheOtherSideDropped) {
+    const std::string base_sql = "CREATE SCHEMA app;\nGRANT USAGE ON SCHEMA app TO web;\n";
+    auto base = load("base.sql", base_sql);
+    auto ours = load("ours.sql", "GRANT USAGE ON SCHEMA public TO web;\n");
+    auto theirs = load("theirs.sql", base_sql + "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO web;");
+    auto result = merge(base, ours, theirs);
+    bool found = false;
+    for (const auto& c : result.conflicts) {
+        if (c.kind == ConflictKind::dangling_reference && c.object.kind == model::ObjectKind::default_privileges) {
+            found = true;
+            EXPECT_EQ(c.theirs.location.line, 3U);
+        }
+    }
+    EXPECT_TRUE(found);
+    EXPECT_TRUE(result.merged.default_privileges.empty());
+}
+
 }  // namespace
 }  // namespace schemerge::diff
