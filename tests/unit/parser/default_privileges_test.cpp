@@ -89,6 +89,23 @@ TEST(DefaultPrivileges, SpellingsStoredAlikeAreEqual) {
     EXPECT_EQ(c.default_privileges, d.default_privileges);
 }
 
+TEST(DefaultPrivileges, PgDumpsFormIsTheSameModel) {
+    // pg_dump 15's DEFAULT ACL lines for the same catalog (FOR ROLE always written).
+    auto dumped = schema_of("CREATE SCHEMA app;\n"
+                            "ALTER DEFAULT PRIVILEGES FOR ROLE o IN SCHEMA app GRANT ALL ON TABLES  TO web;\n"
+                            "ALTER DEFAULT PRIVILEGES FOR ROLE o REVOKE ALL ON FUNCTIONS  FROM PUBLIC;\n"
+                            "ALTER DEFAULT PRIVILEGES FOR ROLE o GRANT ALL ON FUNCTIONS  TO web;\n"
+                            "ALTER DEFAULT PRIVILEGES FOR ROLE o GRANT ALL ON SCHEMAS  TO web;");
+    auto written = schema_of("CREATE SCHEMA app;\n"
+                             "ALTER DEFAULT PRIVILEGES FOR ROLE o GRANT USAGE, CREATE ON SCHEMAS TO web;\n"
+                             "ALTER DEFAULT PRIVILEGES FOR ROLE o GRANT EXECUTE ON ROUTINES TO web;\n"
+                             "ALTER DEFAULT PRIVILEGES FOR ROLE o REVOKE EXECUTE ON ROUTINES FROM PUBLIC;\n"
+                             "ALTER DEFAULT PRIVILEGES FOR ROLE o IN SCHEMA app GRANT SELECT, INSERT, UPDATE, DELETE, "
+                             "TRUNCATE, REFERENCES, TRIGGER ON TABLES TO web;");
+    EXPECT_EQ(dumped.default_privileges, written.default_privileges);
+    EXPECT_EQ(dumped.default_privileges.size(), 3U);
+}
+
 TEST(DefaultPrivileges, GrantOptionRevokedAlone) {
     auto s = schema_of("ALTER DEFAULT PRIVILEGES GRANT SELECT, UPDATE ON SEQUENCES TO r WITH GRANT OPTION;\n"
                        "ALTER DEFAULT PRIVILEGES REVOKE GRANT OPTION FOR UPDATE ON SEQUENCES FROM r;");
