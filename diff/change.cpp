@@ -62,6 +62,7 @@ std::string_view to_string(ChangeKind kind) {
         case ChangeKind::set_attribute: return "set_attribute";
         case ChangeKind::set_privileges: return "set_privileges";
         case ChangeKind::set_owner: return "set_owner";
+        case ChangeKind::set_default_privileges: return "set_default_privileges";
         case ChangeKind::create_opaque: return "create_opaque";
         case ChangeKind::drop_opaque: return "drop_opaque";
     }
@@ -129,6 +130,7 @@ std::string_view verb(ChangeKind kind) {
         case ChangeKind::set_attribute: return "set";
         case ChangeKind::set_privileges: return "set privileges on";
         case ChangeKind::set_owner: return "set owner of";
+        case ChangeKind::set_default_privileges: return "set";
         case ChangeKind::create_opaque: return "run";
         case ChangeKind::drop_opaque: return "drop";
     }

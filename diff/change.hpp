@@ -78,6 +78,10 @@ enum class ChangeKind : std::uint8_t {
     set_privileges,       // the object's ACL differs (before/after: the objects; their meta.acl, or the
                           // dialect's default when untracked, are the two ACLs)
     set_owner,            // the object's owner differs (both sides name one)
+    set_default_privileges,  // the ACL new objects get differs (ALTER DEFAULT PRIVILEGES; key: kind
+                             // default_privileges, model::default_privileges_key; before/after: the
+                             // entries, monostate where a side has none: it starts from
+                             // model::default_privileges_start)
     create_opaque,        // a verbatim statement present only in `to`
     drop_opaque,          // a verbatim statement present only in `from` (cannot be undone automatically)
 };
@@ -90,7 +94,8 @@ using ObjectRef = std::variant<std::monostate, const model::Namespace*, const mo
                                const model::OptionObject*, const model::TypeDef*, const model::Sequence*,
                                const model::Table*, const model::Column*, const model::Constraint*,
                                const model::Index*, const model::View*, const model::Function*,
-                               const model::Trigger*, const model::Policy*, const model::OpaqueStatement*>;
+                               const model::Trigger*, const model::Policy*, const model::OpaqueStatement*,
+                               const model::DefaultPrivileges*>;
 
 // Where a label added to an enum goes (add_enum_value).
 struct EnumPosition {

@@ -140,5 +140,6 @@ void diff_indexes(Context& ctx);                    // index_diff.cpp
 void diff_views(Context& ctx);                      // view_diff.cpp
 void diff_routines(Context& ctx);                   // routine_diff.cpp
 void diff_triggers_and_policies(Context& ctx);      // trigger_policy_diff.cpp
+void diff_default_privileges(Context& ctx);         // default_privileges_diff.cpp
 
 }  // namespace schemerge::diff::detail

@@ -138,11 +138,14 @@ void merge_privileges(MergeContext& ctx, const model::ObjectKey& key, model::Obj
                 from = theirs;
             } else if (p == Preference::none) {
                 std::string who = model::grantee_label(grantee);
+                // Default privileges name themselves ("default privileges in schema s on tables").
+                std::string what = key.kind == model::ObjectKind::default_privileges
+                                       ? display_name(key)
+                                       : std::string(model::to_string(key.kind)) + " " + display_name(key);
                 ctx.report(ConflictKind::both_modified, key, "privileges of " + who,
                            side(grantee_text(bg), line(*base, grantee)), side(grantee_text(og), line(*ours, grantee)),
                            side(grantee_text(tg), line(*theirs, grantee)),
-                           "Both sides changed what " + who + " may do on " + std::string(model::to_string(key.kind)) +
-                               " " + display_name(key) + " differently.",
+                           "Both sides changed what " + who + " may do on " + what + " differently.",
                            "Pick one side with --resolve " + display_name(key) +
                                "=ours|theirs, or make both sides grant the same.");
             }
@@ -274,6 +277,52 @@ std::vector<model::OpaqueStatement> merge_opaque(const std::vector<model::Opaque
 
 }  // namespace
 
+namespace {
+
+// Default privileges (model/default_privileges.hpp): a side without an entry has it where it
+// starts, so every entry merges like an object's ACL on all three sides (merge_privileges:
+// grantee by grantee, both-modified on "privileges of GRANTEE"); a merged entry back at its
+// start is not kept.
+void merge_default_privileges(MergeContext& ctx, const model::Schema& b, const model::Schema& o,
+                              const model::Schema& t, model::Schema& out) {
+    const model::DialectTraits& traits = ctx.traits();
+    for (const auto& key : union_keys(b.default_privileges, o.default_privileges, t.default_privileges)) {
+        model::Acl start = model::default_privileges_start(traits, key);
+        auto entry = [&](const model::Schema& side) {
+            if (const auto* found = find_in(side.default_privileges, key)) {
+                return *found;
+            }
+            model::DefaultPrivileges absent{key, {}};
+            absent.meta.acl = start;
+            return absent;
+        };
+        model::DefaultPrivileges bv = entry(b);
+        model::DefaultPrivileges ov = entry(o);
+        model::DefaultPrivileges tv = entry(t);
+        model::DefaultPrivileges merged{key, ov.meta.location.known() ? ov.meta : tv.meta};
+        merge_privileges(ctx, model::default_privileges_key(key), merged.meta, &bv.meta, &ov.meta, &tv.meta);
+        merged.meta.acl.derived = false;  // written from its entries anyway
+        if (merged.meta.acl == start) {
+            continue;
+        }
+        // A schema one side dropped (with its entries) while the other changed them.
+        if (!key.schema.empty() && key.schema != traits.default_schema && !out.namespaces.contains(key.schema)) {
+            model::ObjectKey object = model::default_privileges_key(key);
+            auto text = [&](const model::DefaultPrivileges& e) {
+                return e.meta.acl == start ? std::nullopt : std::optional<std::string>(display_name(object));
+            };
+            ctx.report(ConflictKind::dangling_reference, object, "schema", side(text(bv), bv.meta.location),
+                       side(text(ov), ov.meta.location), side(text(tv), tv.meta.location),
+                       "One side dropped schema " + key.schema + ", the other changed " + display_name(object) + ".",
+                       "Keep the schema, or drop the change to its default privileges.");
+            continue;
+        }
+        out.default_privileges.emplace(key, std::move(merged));
+    }
+}
+
+}  // namespace
+
 model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const model::Schema& o, const model::Schema& t) {
     model::Schema out;
     out.dialect = &model::dialect_of({&b, &o, &t});
@@ -308,6 +357,7 @@ model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const mod
                     return option_key(v, model::ObjectKind::text_search_dictionary);
                 });
     out.opaque = merge_opaque(b.opaque, o.opaque, t.opaque);
+    merge_default_privileges(ctx, b, o, t, out);
     return out;
 }
 

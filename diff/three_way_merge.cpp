@@ -24,6 +24,9 @@ std::string_view to_string(ConflictKind kind) {
 }
 
 std::string display_name(const model::ObjectKey& key) {
+    if (key.kind == model::ObjectKind::default_privileges) {
+        return key.to_string();  // "default privileges for role r in schema s on tables"
+    }
     std::string out = key.schema.empty() ? "" : key.schema + ".";
     if (!key.table.empty()) {
         out += key.table + ".";

@@ -184,6 +184,7 @@ DiffResult diff(const model::Schema& from, const model::Schema& to, const DiffOp
     detail::diff_views(ctx);
     detail::diff_routines(ctx);
     detail::diff_triggers_and_policies(ctx);
+    detail::diff_default_privileges(ctx);
     detail::suggest_renames(ctx);
     sort_changes(ctx.changes);
     DiffResult result;

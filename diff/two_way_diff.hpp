@@ -109,6 +109,9 @@ struct DiffResult {
 //   statement touched is the dialect's default, DialectTraits::default_privileges; column
 //   privileges are in the table's ACL), set_owner when both sides name an owner and they
 //   differ. Created objects carry their grants and owner; dropped ones need nothing.
+//   Default privileges likewise: set_default_privileges for an entry (role, schema, kind of
+//   objects) whose ACL differs, a missing entry being where it starts
+//   (model::default_privileges_start); none for a schema the diff drops (they go with it).
 // - Dump-version noise that the model keeps distinct is ignored here, as the schemas'
 //   dialect traits say: an always-installed extension present on one side only, and a
 //   data type present on one side only for a sequence OWNED BY a column on both sides.

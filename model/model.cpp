@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "model/default_privileges.hpp"
 #include "model/diagnostic.hpp"
 #include "model/function.hpp"
 #include "model/namespace_rules.hpp"
@@ -46,12 +47,19 @@ std::string_view to_string(ObjectKind kind) {
         case ObjectKind::text_search_configuration: return "text search configuration";
         case ObjectKind::text_search_dictionary: return "text search dictionary";
         case ObjectKind::other: return "statement";
+        case ObjectKind::default_privileges: return "default privileges";
     }
     return "object";
 }
 
 std::string ObjectKey::to_string() const {
     std::string out{model::to_string(kind)};
+    if (kind == ObjectKind::default_privileges) {
+        // "default privileges for role r in schema s on tables" (model/default_privileges.hpp).
+        out += name.empty() ? "" : " for role " + name;
+        out += schema.empty() ? "" : " in schema " + schema;
+        return out + " on " + args;
+    }
     out += ' ';
     if (!schema.empty()) {
         out += schema + ".";
@@ -209,11 +217,65 @@ std::size_t Schema::object_count() const {
     std::size_t n = namespaces.size() + extensions.size() + collations.size() + types.size() + sequences.size() +
                     tables.size() + views.size() + indexes.size() + functions.size() + triggers.size() +
                     policies.size() + text_search_configurations.size() + text_search_dictionaries.size() +
-                    opaque.size();
+                    opaque.size() + default_privileges.size();
     for (const auto& [_, table] : tables) {
         n += table.constraints.size();
     }
     return n;
+}
+
+}  // namespace schemerge::model
+
+namespace schemerge::model {
+
+Acl default_privileges_start(const DialectTraits& traits, const DefaultPrivilegesKey& key) {
+    if (!key.schema.empty()) {
+        Acl acl;
+        acl.tracked = true;
+        return acl;
+    }
+    // Every object of the kind, not one named object (a database's default schema).
+    Acl acl;
+    acl.tracked = true;
+    for (const auto& d : traits.default_privileges) {
+        if (d.kind == key.objects && d.name.empty()) {
+            acl.entries.emplace(AclKey{std::string(d.grantee), "", std::string(d.privilege)}, false);
+        }
+    }
+    return acl;
+}
+
+Acl effective_default_privileges(const DialectTraits& traits, const DefaultPrivilegesKey& key,
+                                 const DefaultPrivileges* entry) {
+    return entry != nullptr ? entry->meta.acl : default_privileges_start(traits, key);
+}
+
+std::string_view objects_word(ObjectKind objects) {
+    switch (objects) {
+        case ObjectKind::table: return "tables";
+        case ObjectKind::sequence: return "sequences";
+        case ObjectKind::function: return "functions";
+        case ObjectKind::type: return "types";
+        case ObjectKind::schema: return "schemas";
+        default: return "objects";
+    }
+}
+
+ObjectKey default_privileges_key(const DefaultPrivilegesKey& key) {
+    return {ObjectKind::default_privileges, key.schema, key.role, "", std::string(objects_word(key.objects))};
+}
+
+DefaultPrivilegesKey default_privileges_key(const ObjectKey& key) {
+    DefaultPrivilegesKey out;
+    out.role = key.name;
+    out.schema = key.schema;
+    for (ObjectKind kind : {ObjectKind::table, ObjectKind::sequence, ObjectKind::function, ObjectKind::type,
+                            ObjectKind::schema}) {
+        if (objects_word(kind) == key.args) {
+            out.objects = kind;
+        }
+    }
+    return out;
 }
 
 }  // namespace schemerge::model

@@ -571,6 +571,29 @@ std::string to_json(const Schema& schema) {
         opaque.push_back(std::move(e));
     }
     j["opaque"] = std::move(opaque);
+    // Left out when empty, so a schema without any writes what it always wrote.
+    if (!schema.default_privileges.empty()) {
+        Json list = Json::array();
+        for (const auto& [key, entry] : schema.default_privileges) {
+            Json e = Json::object();
+            put(e, "role", key.role);
+            put(e, "schema", key.schema);
+            e["objects"] = std::string(objects_word(key.objects));
+            Json acl = Json::array();
+            for (const auto& [acl_key, option] : entry.meta.acl.entries) {
+                Json a = Json::object();
+                a["grantee"] = grantee_label(acl_key.grantee);
+                a["privilege"] = acl_key.privilege;
+                if (option) {
+                    a["grant_option"] = true;
+                }
+                acl.push_back(std::move(a));
+            }
+            e["acl"] = std::move(acl);
+            list.push_back(std::move(e));
+        }
+        j["default_privileges"] = std::move(list);
+    }
     return j.dump(2) + "\n";
 }
 

@@ -30,6 +30,7 @@ enum class ObjectKind : std::uint8_t {
     text_search_configuration,
     text_search_dictionary,
     other,  // a statement kept verbatim (event trigger, publication, cast, ...)
+    default_privileges,  // the ACL new objects get (model/default_privileges.hpp)
 };
 
 [[nodiscard]] std::string_view to_string(ObjectKind kind);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/default_privileges.hpp"
 #include "model/dialect_traits.hpp"
 #include "model/function.hpp"
 #include "model/index.hpp"
@@ -59,6 +60,8 @@ struct Schema {
     std::map<QualifiedName, OptionObject> text_search_configurations;
     std::map<QualifiedName, OptionObject> text_search_dictionaries;
     std::vector<OpaqueStatement> opaque;  // in source order
+    // ALTER DEFAULT PRIVILEGES: only entries that differ from where they start.
+    std::map<DefaultPrivilegesKey, DefaultPrivileges> default_privileges;
 
     bool operator==(const Schema&) const = default;
 

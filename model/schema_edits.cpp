@@ -644,6 +644,8 @@ std::vector<ObjectKey> drop_namespace(Schema& schema, const std::string& name, D
         dropped.push_back(schema_key(name));
     }
     schema.namespaces.erase(name);
+    // Default privileges for objects in the schema go with it, even without CASCADE.
+    std::erase_if(schema.default_privileges, [&](const auto& entry) { return entry.first.schema == name; });
     if (behavior != DropBehavior::cascade) {
         return dropped;
     }

@@ -39,7 +39,7 @@ void for_each_meta(S& schema, F&& visit) {
 }  // namespace
 
 bool carries_privileges(const Schema& schema) {
-    bool found = false;
+    bool found = !schema.default_privileges.empty();
     for_each_meta(schema, [&](const ObjectBase& meta) { found = found || meta.acl.tracked; });
     return found;
 }
@@ -70,6 +70,7 @@ void strip_privileges(Schema& schema) {
         meta.grants.clear();
         meta.acl = Acl{};
     });
+    schema.default_privileges.clear();
     drop_default_schema_if_bare(schema);
 }
 

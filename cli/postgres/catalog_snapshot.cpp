@@ -240,7 +240,8 @@ constexpr std::string_view k_owned_objects =
     "AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)";
 
 // Privileges: every ACL entry but the owner's own (implicit, and named after whoever the
-// owner is), the grantor left out (the owner, or the role that ran the GRANT).
+// owner is), the grantor left out (the owner, or the role that ran the GRANT); default
+// privileges likewise.
 const std::string k_privileges_query =
     "SELECT o.object, 'grant ' || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE x.grantee::regrole::text END || ' ' || "
     "  x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS privilege "
@@ -252,7 +253,25 @@ const std::string k_privileges_query =
     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace, "
     "  LATERAL aclexplode(a.attacl) x "
     "WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND x.grantee <> c.relowner AND "
-    USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_class", "c.oid") " "
+    // Default privileges (ALTER DEFAULT PRIVILEGES, pg_default_acl): each entry is there
+    // (an entry only exists when it differs from the built-in start), and its entries but
+    // the role's own.
+    "UNION ALL "
+    "SELECT d.object, d.privilege FROM (SELECT 'default privileges for role ' || a.defaclrole::regrole::text || "
+    "  coalesce(' in schema ' || quote_ident(n.nspname), '') || ' on ' || CASE a.defaclobjtype "
+    "  WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' "
+    "  ELSE 'schemas' END AS object, 'stored' AS privilege "
+    "  FROM pg_default_acl a LEFT JOIN pg_namespace n ON n.oid = a.defaclnamespace "
+    "  UNION ALL "
+    "  SELECT 'default privileges for role ' || a.defaclrole::regrole::text || "
+    "  coalesce(' in schema ' || quote_ident(n.nspname), '') || ' on ' || CASE a.defaclobjtype "
+    "  WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' "
+    "  ELSE 'schemas' END, "
+    "  'grant ' || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE x.grantee::regrole::text END || ' ' || "
+    "  x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END "
+    "  FROM pg_default_acl a LEFT JOIN pg_namespace n ON n.oid = a.defaclnamespace, "
+    "  LATERAL aclexplode(a.defaclacl) x WHERE x.grantee <> a.defaclrole) d";
 
 // Owners, by name.
 const std::string k_owners_query =

@@ -21,7 +21,7 @@ struct CatalogEntry {
 // extensions, collations, types, sequences, tables/views/materialized views, columns,
 // constraints, indexes, functions, triggers, policies, row-level security and comments;
 // leaves out system schemas and objects that belong to extensions. Privileges (ACL entries
-// other than the owner's, without the grantor) and owners only when asked.
+// other than the owner's, without the grantor; default privileges) and owners only when asked.
 struct CatalogSnapshot {
     std::set<CatalogEntry> entries;
     [[nodiscard]] std::size_t object_count() const;

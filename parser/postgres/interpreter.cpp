@@ -76,6 +76,9 @@ void Interpreter::apply(Node* stmt, const StatementSite& site) {
         case PG_QUERY__NODE__NODE_COMMENT_STMT: comment(stmt->comment_stmt); return;
         case PG_QUERY__NODE__NODE_GRANT_STMT: grant(stmt->grant_stmt, stmt); return;
         case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: alter_owner(stmt->alter_owner_stmt); return;
+        case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+            alter_default_privileges(stmt->alter_default_privileges_stmt);
+            return;
         case PG_QUERY__NODE__NODE_DROP_STMT: drop(stmt->drop_stmt); return;
         case PG_QUERY__NODE__NODE_RENAME_STMT: rename(stmt->rename_stmt); return;
         case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: alter_object_schema(stmt->alter_object_schema_stmt); return;
@@ -98,7 +101,6 @@ void Interpreter::apply(Node* stmt, const StatementSite& site) {
         case PG_QUERY__NODE__NODE_CREATE_FOREIGN_SERVER_STMT:
         case PG_QUERY__NODE__NODE_CREATE_USER_MAPPING_STMT:
         case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
-        case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
         case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:
         case PG_QUERY__NODE__NODE_CREATE_PLANG_STMT:
         case PG_QUERY__NODE__NODE_CREATE_TRANSFORM_STMT:

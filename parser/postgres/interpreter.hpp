@@ -152,6 +152,8 @@ private:
     void comment(PgQuery__CommentStmt* stmt);
     void grant(PgQuery__GrantStmt* stmt, Node* node);
     void alter_owner(PgQuery__AlterOwnerStmt* stmt);
+    // transform_default_privileges.cpp
+    void alter_default_privileges(PgQuery__AlterDefaultPrivilegesStmt* stmt);
     void drop(PgQuery__DropStmt* stmt);
     void rename(PgQuery__RenameStmt* stmt);
     void alter_object_schema(PgQuery__AlterObjectSchemaStmt* stmt);

@@ -137,4 +137,27 @@ std::string apply_privileges(model::Acl& acl, model::ObjectKind kind, std::strin
     return {};
 }
 
+std::string apply_default_privileges(model::Acl& acl, model::ObjectKind objects, const PrivilegeChange& change) {
+    auto whole = privileges_of(objects);
+    for (const auto& item : change.items) {
+        if (!item.columns.empty()) {
+            return "default privileges cannot be set for columns";
+        }
+        if (!item.privilege.empty() && !has(whole, item.privilege)) {
+            return fmt::format("invalid privilege type {} for {}", item.privilege, noun(objects));
+        }
+    }
+    if (change.grant && change.grant_option &&
+        std::find(change.grantees.begin(), change.grantees.end(), model::k_every_role) != change.grantees.end()) {
+        return "grant options can only be granted to roles";
+    }
+    model::Acl out = acl;
+    out.tracked = true;
+    if (std::string error = apply_privileges(out, objects, "", change, nullptr); !error.empty()) {
+        return error;
+    }
+    acl = std::move(out);
+    return {};
+}
+
 }  // namespace schemerge::parser::postgres

@@ -9,6 +9,8 @@
 #include "model/acl.hpp"
 #include "model/table.hpp"
 
+struct PgQuery__GrantStmt;
+
 namespace schemerge::parser::postgres {
 
 // The privileges an object of `kind` can hold, in the order PostgreSQL lists them (docs:
@@ -30,11 +32,23 @@ struct PrivilegeChange {
     std::vector<std::string> grantees;    // role names; model::k_every_role for PUBLIC
 };
 
+// Reads the privileges and grantees of a GRANT / REVOKE (transform_misc.cpp); also the action
+// of an ALTER DEFAULT PRIVILEGES.
+[[nodiscard]] PrivilegeChange privilege_change(const PgQuery__GrantStmt* stmt);
+
 // Applies `change` to the ACL of an object of `kind` called `name` (its default ACL first
 // when nothing was said about it yet). `table`: the object when it is a table (column
 // privileges name its columns). An error is the message PostgreSQL gives (invalid privilege
 // for the kind, unknown column); the ACL is then unchanged.
 [[nodiscard]] std::string apply_privileges(model::Acl& acl, model::ObjectKind kind, std::string_view name,
                                            const PrivilegeChange& change, const model::Table* table);
+
+// ALTER DEFAULT PRIVILEGES ... GRANT / REVOKE on the ACL of the entry for `objects` (table,
+// sequence, function, type, schema: model/default_privileges.hpp); `acl` is the entry, or
+// where it starts. An error is the message PostgreSQL 15 gives (aclchk.c
+// ExecAlterDefaultPrivilegesStmt: a privilege the objects cannot take, column lists, a grant
+// option for PUBLIC); the ACL is then unchanged.
+[[nodiscard]] std::string apply_default_privileges(model::Acl& acl, model::ObjectKind objects,
+                                                   const PrivilegeChange& change);
 
 }  // namespace schemerge::parser::postgres

@@ -310,9 +310,7 @@ void Interpreter::comment(PgQuery__CommentStmt* stmt) {
     }
 }
 
-namespace {
-
-// Reads the privileges and grantees of a GRANT / REVOKE.
+// Reads the privileges and grantees of a GRANT / REVOKE (privileges.hpp).
 PrivilegeChange privilege_change(const PgQuery__GrantStmt* stmt) {
     PrivilegeChange change;
     change.grant = stmt->is_grant;
@@ -346,8 +344,6 @@ PrivilegeChange privilege_change(const PgQuery__GrantStmt* stmt) {
     }
     return change;
 }
-
-}  // namespace
 
 void Interpreter::grant(PgQuery__GrantStmt* stmt, Node* node) {
     if (stmt->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT || stmt->n_objects < 1) {

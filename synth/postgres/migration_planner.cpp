@@ -178,6 +178,7 @@ void Planner::expand(const Change& change) {
         case ChangeKind::set_comment: return set_comment(change, text);
         case ChangeKind::set_privileges: return set_privileges(change, text);
         case ChangeKind::set_owner: return set_owner(change, text);
+        case ChangeKind::set_default_privileges: return set_default_privileges(change, text);
         case ChangeKind::set_attribute:
             // PostgreSQL declares no attribute rows yet (its extras are fields of the model):
             // a row added to its table gets its statement here.

@@ -24,6 +24,11 @@ void append_metadata(std::vector<std::string>& out, const model::ObjectBase& met
 // (a grant target), grantee by grantee: revokes first.
 [[nodiscard]] std::vector<std::string> privilege_statements(const std::string& target, const model::Acl& before,
                                                             const model::Acl& after);
+// ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] REVOKE / GRANT ... ON TABLES (...) that
+// turn the entry's ACL `before` into `after` (model/default_privileges.hpp), in
+// privilege_statements' order.
+[[nodiscard]] std::vector<std::string> default_privilege_statements(const model::DefaultPrivilegesKey& key,
+                                                                    const model::Acl& before, const model::Acl& after);
 
 // --- definitions (ddl_definitions.cpp) ---
 [[nodiscard]] std::string create_schema(const model::Namespace& ns);

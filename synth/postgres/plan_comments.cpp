@@ -38,7 +38,8 @@ std::string Planner::comment_target(const Change& change) const {
         case ObjectKind::text_search_configuration: return "TEXT SEARCH CONFIGURATION " + format_name(name_of(key));
         case ObjectKind::text_search_dictionary: return "TEXT SEARCH DICTIONARY " + format_name(name_of(key));
         case ObjectKind::event:  // PostgreSQL has no events
-        case ObjectKind::other: return {};
+        case ObjectKind::other:
+        case ObjectKind::default_privileges: return {};
     }
     return {};
 }
@@ -128,7 +129,8 @@ bool Planner::created_with_comment(const ObjectKey& key) const {
         case ObjectKind::text_search_configuration:
         case ObjectKind::text_search_dictionary: return has_change(ChangeKind::create_text_search, key);
         case ObjectKind::event:  // PostgreSQL has no events
-        case ObjectKind::other: return false;
+        case ObjectKind::other:
+        case ObjectKind::default_privileges: return false;
     }
     return false;
 }

@@ -80,4 +80,21 @@ void Planner::set_owner(const Change& change, const std::string& text) {
     after_providers(a, key);
 }
 
+void Planner::set_default_privileges(const Change& change, const std::string& text) {
+    const model::DialectTraits& traits = model::dialect_of({&from_, &to_});
+    model::DefaultPrivilegesKey key = model::default_privileges_key(change.key);
+    const auto* before = as<model::DefaultPrivileges>(change.before);
+    const auto* after = as<model::DefaultPrivileges>(change.after);
+    std::vector<std::string> sql =
+        default_privilege_statements(key, model::effective_default_privileges(traits, key, before),
+                                     model::effective_default_privileges(traits, key, after));
+    if (sql.empty()) {
+        return;
+    }
+    std::size_t a = add(k_default_privileges, change.key, sql, text);
+    if (!key.schema.empty()) {
+        after_providers(a, model::schema_key(key.schema));
+    }
+}
+
 }  // namespace schemerge::synth::postgres

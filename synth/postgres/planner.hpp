@@ -101,6 +101,8 @@ enum Rank : int {
     k_owner,
     k_privileges,
     k_opaque = 400,
+    // ALTER DEFAULT PRIVILEGES last: objects the plan creates must not pick them up.
+    k_default_privileges = 500,
 };
 
 
@@ -450,6 +452,7 @@ private:
     }
     void set_privileges(const Change& change, const std::string& text);
     void set_owner(const Change& change, const std::string& text);
+    void set_default_privileges(const Change& change, const std::string& text);
 
     // --- PostgreSQL's own ordering rules, beyond the neutral wiring (migration_planner.cpp)
     void wire();

@@ -169,4 +169,29 @@ std::vector<std::string> privilege_statements(const std::string& target, const m
     return out;
 }
 
+std::vector<std::string> default_privilege_statements(const model::DefaultPrivilegesKey& key,
+                                                      const model::Acl& before, const model::Acl& after) {
+    std::string_view objects;
+    switch (key.objects) {
+        case model::ObjectKind::table: objects = "TABLES"; break;
+        case model::ObjectKind::sequence: objects = "SEQUENCES"; break;
+        case model::ObjectKind::function: objects = "FUNCTIONS"; break;
+        case model::ObjectKind::type: objects = "TYPES"; break;
+        case model::ObjectKind::schema: objects = "SCHEMAS"; break;
+        default: return {};
+    }
+    std::string prefix = "ALTER DEFAULT PRIVILEGES ";
+    if (!key.role.empty()) {
+        prefix += "FOR ROLE " + quote_identifier(key.role) + " ";
+    }
+    if (!key.schema.empty()) {
+        prefix += "IN SCHEMA " + quote_identifier(key.schema) + " ";
+    }
+    std::vector<std::string> out = privilege_statements(std::string(objects), before, after);
+    for (auto& statement : out) {
+        statement = prefix + statement;
+    }
+    return out;
+}
+
 }  // namespace schemerge::synth::postgres

@@ -53,6 +53,8 @@ enum Rank : int {
     k_replica_identity,
     k_policy,
     k_opaque = 200,
+    // Last, as pg_dump does: the objects above must not pick them up when the dump is run.
+    k_default_privileges = 300,
 };
 
 // One statement group of the dump; its rank, key and needs are the node of the same
@@ -266,6 +268,20 @@ private:
             std::vector<std::string> sql{schema_.opaque[i].sql};
             meta(sql, schema_.opaque[i].meta, "", "");
             add(k_opaque, "", "", fmt::format("{:08}", i), std::move(sql));
+        }
+        if (options_.privileges) {
+            for (const auto& [key, entry] : schema_.default_privileges) {
+                std::vector<std::string> sql = default_privilege_statements(
+                    key, model::default_privileges_start(*schema_.dialect, key), entry.meta.acl);
+                if (sql.empty()) {
+                    continue;
+                }
+                std::size_t item = add(k_default_privileges, key.schema, key.role,
+                                       std::string(model::objects_word(key.objects)), std::move(sql));
+                if (!key.schema.empty()) {
+                    need_key(item, model::schema_key(key.schema));
+                }
+            }
         }
     }
 

@@ -72,6 +72,27 @@ run diff "$T/bad.sql" "$T/bad.sql"
 expect_rc 2
 expect_stderr 'bad\.sql:2:1: error: .*invalid privilege type EXECUTE for relation'
 
+case_ "ALTER DEFAULT PRIVILEGES: planned, left out by --no-privileges, dumped, not verbatim"
+{ cat "$T/from.sql"; echo 'alter default privileges in schema public grant select on tables to app;'; } >"$T/dp_from.sql"
+{ cat "$T/from.sql"; echo 'alter default privileges in schema public grant all on tables to app;'; } >"$T/dp_to.sql"
+run diff "$T/dp_from.sql" "$T/dp_to.sql"
+expect_rc 0
+expect_true "no ALTER DEFAULT PRIVILEGES planned" \
+  sql_has '^ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLES TO app;'
+run diff "$T/dp_from.sql" "$T/dp_to.sql" --no-privileges
+expect_rc 0
+expect_true "default privileges planned despite --no-privileges" sql_lacks 'DEFAULT PRIVILEGES'
+run dump "$T/dp_to.sql"
+expect_rc 0
+expect_true "dump lost the default privileges" grep -q '^ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT' "$T/out"
+expect_true "still reported as kept verbatim" bash -c "! grep -q AlterDefaultPrivilegesStmt '$T/err'"
+
+case_ "ALTER DEFAULT PRIVILEGES with a privilege the objects cannot take: a located error"
+printf 'create table t (a int);\nalter default privileges grant execute on tables to app;\n' >"$T/bad_dp.sql"
+run diff "$T/bad_dp.sql" "$T/bad_dp.sql"
+expect_rc 2
+expect_stderr 'bad_dp\.sql:2:1: error: .*invalid privilege type EXECUTE for relation'
+
 case_ "[ignore] privileges must be a boolean"
 printf '[ignore]\nprivileges = "yes"\n' >"$T/badkey.toml"
 run diff "$T/from.sql" "$T/to.sql" --config "$T/badkey.toml"

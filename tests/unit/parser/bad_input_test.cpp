@@ -47,6 +47,12 @@ TEST(BadInput, ErrorsHaveExactLocationsAndMessages) {
         {"DROP of a missing column", "CREATE TABLE t (a int);\nALTER TABLE t DROP COLUMN nope;", 2, 1,
          "column \"nope\""},
         {"FK to a missing table without columns", "CREATE TABLE t (a int REFERENCES missing);", 1, 34, "missing"},
+        {"default privileges the objects cannot take",
+         "CREATE TABLE t (a int);\n  ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON TABLES TO app;", 2, 3,
+         "invalid privilege type EXECUTE for relation"},
+        {"default privileges in a missing schema",
+         "ALTER DEFAULT PRIVILEGES FOR ROLE o IN SCHEMA nope GRANT SELECT ON TABLES TO app;", 1, 37,
+         "schema \"nope\" does not exist"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);

@@ -1,0 +1,13 @@
+-- The same objects, other default privileges (spelled differently on purpose: ALL,
+-- ROUTINES, FOR USER, several roles in one statement).
+CREATE SCHEMA app;
+CREATE TABLE app.accounts (id integer PRIMARY KEY, email text NOT NULL);
+CREATE TABLE app.audit (id integer PRIMARY KEY, note text);
+GRANT SELECT ON TABLE app.accounts TO app_reader;
+
+ALTER DEFAULT PRIVILEGES FOR USER app_owner IN SCHEMA app GRANT ALL ON TABLES TO app_writer;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_owner IN SCHEMA app REVOKE TRUNCATE, REFERENCES, TRIGGER ON TABLES FROM app_writer;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_owner IN SCHEMA app GRANT SELECT ON TABLES TO app_reader;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_owner GRANT USAGE, SELECT ON SEQUENCES TO app_writer, app_reader;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_owner REVOKE ALL ON ROUTINES FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_owner GRANT EXECUTE ON ROUTINES TO app_writer;
