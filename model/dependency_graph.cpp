@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "model/schema.hpp"
+#include "model/signature_text.hpp"
 
 namespace schemerge::model {
 
@@ -407,39 +408,6 @@ void add_type_edges(EdgeCollector& c, const ObjectResolver& resolver, const Type
     }
 }
 
-// A type as the model writes it in text ("public.complex", "integer", "public.t[]").
-QualifiedName type_text_name(std::string text) {
-    while (text.ends_with("[]")) {
-        text.resize(text.size() - 2);
-    }
-    auto dot = text.find('.');
-    if (dot == std::string::npos) {
-        return {"", text};
-    }
-    return {text.substr(0, dot), text.substr(dot + 1)};
-}
-
-// "(lt, rt)" at the end of a member key: its two types.
-std::vector<std::string> member_types(const std::string& member) {
-    std::vector<std::string> out;
-    auto open = member.find('(');
-    auto close = member.rfind(')');
-    if (open == std::string::npos || close == std::string::npos || close < open) {
-        return out;
-    }
-    std::string inner = member.substr(open + 1, close - open - 1);
-    std::size_t start = 0;
-    while (start <= inner.size()) {
-        std::size_t comma = inner.find(", ", start);
-        out.push_back(inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (comma == std::string::npos) {
-            break;
-        }
-        start = comma + 2;
-    }
-    return out;
-}
-
 // An operator class or family needs its types, its family, the operators and functions
 // it names (the exact signatures), and a FOR ORDER BY family.
 void add_opclass_edges(EdgeCollector& c, const ObjectResolver& resolver, const Schema& schema, const ObjectKey& key,
@@ -459,13 +427,13 @@ void add_opclass_edges(EdgeCollector& c, const ObjectResolver& resolver, const S
     const std::string am = access_method(key.args);
     for (const auto& [option, value] : function.operator_options) {
         if (option == "type" || option == "storage") {
-            c.edge(key, resolver.type_name(type_text_name(value)));
+            c.edge(key, resolver.type_name(signature_type(value).name));
         } else if (option == "family") {
             family_edge(value, am);
         } else if (option.starts_with("operator ") || option.starts_with("function ")) {
-            std::vector<std::string> types = member_types(option);
+            std::vector<std::string> types = signature_types(option);
             for (const auto& t : types) {
-                c.edge(key, resolver.type_name(type_text_name(t)));
+                c.edge(key, resolver.type_name(signature_type(t).name));
             }
             if (option.starts_with("operator ")) {
                 std::string op = value;
@@ -482,8 +450,8 @@ void add_opclass_edges(EdgeCollector& c, const ObjectResolver& resolver, const S
                 routine_edge(ObjectKind::operator_, ObjectResolver::parse_name(op), args);
             } else if (auto open = value.find('('); open != std::string::npos) {
                 std::string args = value.substr(open + 1, value.size() - open - 2);
-                for (const auto& t : member_types("(" + args + ")")) {
-                    c.edge(key, resolver.type_name(type_text_name(t)));
+                for (const auto& t : signature_types("(" + args + ")")) {
+                    c.edge(key, resolver.type_name(signature_type(t).name));
                 }
                 QualifiedName name = ObjectResolver::parse_name(value.substr(0, open));
                 for (ObjectKind kind : {ObjectKind::function, ObjectKind::procedure}) {

@@ -21,6 +21,30 @@ namespace {
     "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" catalog "'::regclass AND e.objid = " oid \
     " AND e.deptype = 'e')"
 
+// The operators and support functions tied to an operator class or family (`catalog`
+// 'pg_opclass' / 'pg_opfamily', `oid` its row's oid): the columns `operators` and
+// `functions`, each member in regoperator / regprocedure form, sorted.
+#define OPERATOR_MEMBERS(catalog, oid)                                                                         \
+    "(SELECT string_agg(o.amopstrategy::text || ' ' || o.amopopr::regoperator::text || "                     \
+    "   coalesce(' FOR ORDER BY ' || (SELECT quote_ident(sf.opfname) FROM pg_opfamily sf "                   \
+    "   WHERE sf.oid = o.amopsortfamily), ''), '; ' "                                                        \
+    "   ORDER BY o.amopstrategy, o.amopopr::regoperator::text) FROM pg_amop o JOIN pg_depend d "             \
+    "   ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid AND d.refclassid = '" catalog "'::regclass "  \
+    "   AND d.refobjid = " oid ") AS operators, "                                                            \
+    "(SELECT string_agg(p.amprocnum::text || ' (' || format_type(p.amproclefttype, NULL) || ', ' || "        \
+    "   format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::regprocedure::text, '; ' "                 \
+    "   ORDER BY p.amprocnum, format_type(p.amproclefttype, NULL), format_type(p.amprocrighttype, NULL)) "   \
+    "FROM pg_amproc p JOIN pg_depend d "                                                                     \
+    "   ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid AND d.refclassid = '" catalog "'::regclass " \
+    "   AND d.refobjid = " oid ") AS functions "
+
+// A pg_default_acl row `a` (its schema `n`, LEFT JOINed) as an object label.
+#define DEFAULT_ACL_OBJECT                                                                           \
+    "'default privileges for role ' || a.defaclrole::regrole::text || "                              \
+    "  coalesce(' in schema ' || quote_ident(n.nspname), '') || ' on ' || CASE a.defaclobjtype "    \
+    "  WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' " \
+    "  ELSE 'schemas' END"
+
 constexpr std::string_view k_queries[] = {
     // schemas
     "SELECT 'schema ' || quote_ident(n.nspname) AS object, 'yes' AS \"exists\" "
@@ -157,33 +181,13 @@ constexpr std::string_view k_queries[] = {
     "quote_ident(am.amname) AS object, format_type(c.opcintype, NULL) AS type, c.opcdefault::text AS \"default\", "
     "quote_ident(fn.nspname) || '.' || quote_ident(f.opfname) AS family, "
     "CASE WHEN c.opckeytype <> 0 THEN format_type(c.opckeytype, NULL) END AS storage, "
-    "(SELECT string_agg(o.amopstrategy::text || ' ' || o.amopopr::regoperator::text || "
-    "   coalesce(' FOR ORDER BY ' || (SELECT quote_ident(sf.opfname) FROM pg_opfamily sf "
-    "   WHERE sf.oid = o.amopsortfamily), ''), '; ' "
-    "   ORDER BY o.amopstrategy, o.amopopr::regoperator::text) FROM pg_amop o JOIN pg_depend d "
-    "   ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid AND d.refclassid = 'pg_opclass'::regclass "
-    "   AND d.refobjid = c.oid) AS operators, "
-    "(SELECT string_agg(p.amprocnum::text || ' (' || format_type(p.amproclefttype, NULL) || ', ' || "
-    "   format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::regprocedure::text, '; ' "
-    "   ORDER BY p.amprocnum, format_type(p.amproclefttype, NULL), format_type(p.amprocrighttype, NULL)) FROM pg_amproc p JOIN pg_depend d "
-    "   ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_opclass'::regclass "
-    "   AND d.refobjid = c.oid) AS functions "
+    OPERATOR_MEMBERS("pg_opclass", "c.oid")
     "FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace JOIN pg_am am ON am.oid = c.opcmethod "
     "JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_namespace fn ON fn.oid = f.opfnamespace "
     "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_opclass", "c.oid"),
     "SELECT 'operator family ' || quote_ident(n.nspname) || '.' || quote_ident(f.opfname) || ' USING ' || "
     "quote_ident(am.amname) AS object, "
-    "(SELECT string_agg(o.amopstrategy::text || ' ' || o.amopopr::regoperator::text || "
-    "   coalesce(' FOR ORDER BY ' || (SELECT quote_ident(sf.opfname) FROM pg_opfamily sf "
-    "   WHERE sf.oid = o.amopsortfamily), ''), '; ' "
-    "   ORDER BY o.amopstrategy, o.amopopr::regoperator::text) FROM pg_amop o JOIN pg_depend d "
-    "   ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid AND d.refclassid = 'pg_opfamily'::regclass "
-    "   AND d.refobjid = f.oid) AS operators, "
-    "(SELECT string_agg(p.amprocnum::text || ' (' || format_type(p.amproclefttype, NULL) || ', ' || "
-    "   format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::regprocedure::text, '; ' "
-    "   ORDER BY p.amprocnum, format_type(p.amproclefttype, NULL), format_type(p.amprocrighttype, NULL)) FROM pg_amproc p JOIN pg_depend d "
-    "   ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_opfamily'::regclass "
-    "   AND d.refobjid = f.oid) AS functions "
+    OPERATOR_MEMBERS("pg_opfamily", "f.oid")
     "FROM pg_opfamily f JOIN pg_namespace n ON n.oid = f.opfnamespace JOIN pg_am am ON am.oid = f.opfmethod "
     "WHERE " USER_SCHEMA("n") " AND " NOT_EXTENSION_MEMBER("pg_opfamily", "f.oid"),
 
@@ -258,16 +262,10 @@ const std::string k_privileges_query =
     // (an entry only exists when it differs from the built-in start), and its entries but
     // the role's own.
     "UNION ALL "
-    "SELECT d.object, d.privilege FROM (SELECT 'default privileges for role ' || a.defaclrole::regrole::text || "
-    "  coalesce(' in schema ' || quote_ident(n.nspname), '') || ' on ' || CASE a.defaclobjtype "
-    "  WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' "
-    "  ELSE 'schemas' END AS object, 'stored' AS privilege "
+    "SELECT d.object, d.privilege FROM (SELECT " DEFAULT_ACL_OBJECT " AS object, 'stored' AS privilege "
     "  FROM pg_default_acl a LEFT JOIN pg_namespace n ON n.oid = a.defaclnamespace "
     "  UNION ALL "
-    "  SELECT 'default privileges for role ' || a.defaclrole::regrole::text || "
-    "  coalesce(' in schema ' || quote_ident(n.nspname), '') || ' on ' || CASE a.defaclobjtype "
-    "  WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' "
-    "  ELSE 'schemas' END, "
+    "  SELECT " DEFAULT_ACL_OBJECT ", "
     "  'grant ' || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE x.grantee::regrole::text END || ' ' || "
     "  x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END "
     "  FROM pg_default_acl a LEFT JOIN pg_namespace n ON n.oid = a.defaclnamespace, "

@@ -4,19 +4,13 @@
 #include <fmt/format.h>
 
 #include "parser/postgres/dialect_traits.hpp"
+#include "parser/postgres/ascii.hpp"
 #include "parser/postgres/interpreter.hpp"
 #include "parser/postgres/routine_body.hpp"
 
 namespace schemerge::parser::postgres {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return s;
-}
 
 std::string literal(std::string_view s) {
     std::string out = "'";

@@ -12,26 +12,13 @@
 #include <fmt/format.h>
 
 #include "model/dependency_graph.hpp"
+#include "model/signature_text.hpp"
+#include "parser/postgres/ascii.hpp"
 #include "parser/postgres/interpreter.hpp"
 
 namespace schemerge::parser::postgres {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return s;
-}
-
-std::string type_text(const model::TypeRef& t) {
-    std::string out = t.name.to_string();
-    for (int k = 0; k < t.array_dims; ++k) {
-        out += "[]";
-    }
-    return out;
-}
 
 // The index access methods of PostgreSQL 15, and whether each stores another type than
 // the indexed one (pg_am.amstorage: STORAGE allowed).
@@ -165,7 +152,7 @@ std::pair<std::string, std::string> Interpreter::opclass_member(const PgQuery__C
     for (std::size_t i = 0; i < item->n_class_args; ++i) {
         const Node* arg = item->class_args[i];
         class_types.push_back(arg != nullptr && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME
-                                  ? type_text(this->type(arg->type_name))
+                                  ? model::signature_type_text(this->type(arg->type_name))
                                   : "NONE");
     }
     const PgQuery__ObjectWithArgs* owa = item->name;
@@ -177,7 +164,7 @@ std::pair<std::string, std::string> Interpreter::opclass_member(const PgQuery__C
     for (std::size_t i = 0; i < owa->n_objargs; ++i) {
         const Node* arg = owa->objargs[i];
         args.push_back(arg != nullptr && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME
-                           ? type_text(this->type(arg->type_name))
+                           ? model::signature_type_text(this->type(arg->type_name))
                            : "NONE");
     }
     auto join = [](const std::vector<std::string>& types, bool skip_none) {
@@ -412,7 +399,7 @@ void Interpreter::create_opclass(PgQuery__CreateOpClassStmt* stmt) {
     if (stmt->datatype == nullptr) {
         throw StatementError(0, "operator class needs FOR TYPE");
     }
-    const std::string type = type_text(this->type(stmt->datatype));
+    const std::string type = model::signature_type_text(this->type(stmt->datatype));
     // Its family: the one named, else the one of its own name (created when missing).
     model::RoutineName family_key;
     if (stmt->n_opfamilyname > 0) {
@@ -463,7 +450,7 @@ void Interpreter::create_opclass(PgQuery__CreateOpClassStmt* stmt) {
             if (storage) {
                 throw StatementError(item_offset(item), "storage type specified more than once");
             }
-            storage = type_text(this->type(item->storedtype));
+            storage = model::signature_type_text(this->type(item->storedtype));
             storage_offset = item_offset(item);
             continue;
         }
@@ -532,7 +519,7 @@ void Interpreter::alter_opfamily(PgQuery__AlterOpFamilyStmt* stmt) {
         for (std::size_t t = 0; t < item->n_class_args; ++t) {
             const Node* arg = item->class_args[t];
             types += (types.empty() ? "" : ", ") + (arg != nullptr && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME
-                                                        ? type_text(this->type(arg->type_name))
+                                                        ? model::signature_type_text(this->type(arg->type_name))
                                                         : std::string("NONE"));
         }
         if (item->n_class_args == 1) {
@@ -598,7 +585,7 @@ void Interpreter::drop_opclass(model::RoutineKind kind, Node* object, bool casca
                 const model::Column* column =
                     table != nullptr && !element.column.empty() ? table->find_column(element.column) : nullptr;
                 bool by_default = is_default && element.opclass.empty() && column != nullptr &&
-                                  type_text(column->type) == type;
+                                  model::signature_type_text(column->type) == type;
                 if (element.opclass == quoted(c.name) || by_default) {
                     indexes.push_back(name);
                     break;
@@ -706,7 +693,7 @@ void Interpreter::canonical_index_opclass(model::IndexElement& element, const st
         is_default = is_default || option == "default";
         type = option == "type" ? value : type;
     }
-    if (column != nullptr && is_default && type_text(column->type) == type) {
+    if (column != nullptr && is_default && model::signature_type_text(column->type) == type) {
         element.opclass.clear();
     }
 }

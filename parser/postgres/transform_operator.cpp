@@ -7,27 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "model/signature_text.hpp"
 #include "parser/postgres/builtin_functions.hpp"
+#include "parser/postgres/ascii.hpp"
 #include "parser/postgres/interpreter.hpp"
 
 namespace schemerge::parser::postgres {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return s;
-}
-
-std::string type_text(const model::TypeRef& t) {
-    std::string out = t.name.to_string();
-    for (int k = 0; k < t.array_dims; ++k) {
-        out += "[]";
-    }
-    return out;
-}
 
 // The parts of a qualified name written as a List of String nodes (operator names) or as
 // a TypeName (function names in a definition: `FUNCTION = public.f`).
@@ -155,7 +142,7 @@ void Interpreter::qualify_operator_references() {
             if ((option != "commutator" && option != "negator") || value.find('.') != std::string::npos) {
                 continue;
             }
-            std::string args = option == "commutator" ? type_text(op.args[1].type) + ", " + type_text(op.args[0].type)
+            std::string args = option == "commutator" ? model::signature_type_text(op.args[1].type) + ", " + model::signature_type_text(op.args[0].type)
                                                       : key.args;
             auto it = schema_.functions.find(model::RoutineName{{op.name.schema, value}, args});
             if (it != schema_.functions.end() && it->second.kind == model::RoutineKind::operator_) {
@@ -220,7 +207,7 @@ void Interpreter::define_operator(PgQuery__DefineStmt* stmt) {
     op.args.push_back(model::FunctionArg{model::ArgMode::in, "", *right, std::nullopt});
     const std::string args = op.identity_args();
     op.operator_options.emplace_back("function", operator_function(function, args, "function", function_offset));
-    const std::string swapped = left ? type_text(*right) + ", " + type_text(*left) : args;
+    const std::string swapped = left ? model::signature_type_text(*right) + ", " + model::signature_type_text(*left) : args;
     for (const auto& p : pending) {
         if (p.option == "commutator" || p.option == "negator") {
             if (!left) {
@@ -262,7 +249,7 @@ model::RoutineName operator_key(const Interpreter& in, const PgQuery__ObjectWith
         if (arg == nullptr || arg->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) {
             continue;  // NONE: a prefix operator's missing left argument
         }
-        args += (args.empty() ? "" : ", ") + type_text(in.type(arg->type_name));
+        args += (args.empty() ? "" : ", ") + model::signature_type_text(in.type(arg->type_name));
     }
     key.args = args;
     auto parts = string_list(owa->objname, owa->n_objname);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/dependency_graph.hpp"
+#include "model/signature_text.hpp"
 #include "synth/postgres/object_ddl.hpp"
 #include "synth/postgres/sql_format.hpp"
 
@@ -162,51 +163,14 @@ std::string create_operator(const model::Function& function) {
 
 // --- operator classes and families -----------------------------------------
 
-// A type as the model writes it in text ("public.complex", "integer", "public.t[]").
-model::TypeRef type_of_text(std::string text) {
-    model::TypeRef t;
-    while (text.ends_with("[]")) {
-        text.resize(text.size() - 2);
-        ++t.array_dims;
-    }
-    auto dot = text.find('.');
-    t.name = dot == std::string::npos ? model::QualifiedName{"", text}
-                                      : model::QualifiedName{text.substr(0, dot), text.substr(dot + 1)};
-    return t;
-}
-
-// "(lt, rt)" at the end of a member key (or "(t1, t2)" of a function value): its types.
-std::vector<std::string> paren_types(const std::string& text) {
-    std::vector<std::string> out;
-    auto open = text.rfind('(');
-    auto close = text.rfind(')');
-    if (open == std::string::npos || close == std::string::npos || close < open) {
-        return out;
-    }
-    std::string inner = text.substr(open + 1, close - open - 1);
-    if (inner.empty()) {
-        return out;
-    }
-    std::size_t start = 0;
-    while (true) {
-        std::size_t comma = inner.find(", ", start);
-        out.push_back(inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (comma == std::string::npos) {
-            break;
-        }
-        start = comma + 2;
-    }
-    return out;
-}
-
-std::string member_type(const std::string& text) { return text == "NONE" ? text : format_type(type_of_text(text)); }
+std::string member_type(const std::string& text) { return text == "NONE" ? text : format_type(model::signature_type(text)); }
 
 // "OPERATOR 1 public.<#(public.complex,public.complex)" / "FUNCTION 1 (lt, rt) s.f(t1,t2)":
 // a member as pg_dump writes it (regoperator / regprocedure forms).
 std::string member_text(const std::string& key, const std::string& value) {
     bool is_operator = key.starts_with("operator ");
     std::string number = key.substr(9, key.find(' ', 9) - 9);
-    std::vector<std::string> types = paren_types(key);
+    std::vector<std::string> types = model::signature_types(key);
     if (is_operator) {
         std::string op = value;
         std::string order;
@@ -226,7 +190,7 @@ std::string member_text(const std::string& key, const std::string& value) {
     }
     auto open = value.find('(');
     out += " " + format_name(model::ObjectResolver::parse_name(value.substr(0, open))) + "(";
-    std::vector<std::string> args = paren_types(value.substr(open));
+    std::vector<std::string> args = model::signature_types(value.substr(open));
     for (std::size_t i = 0; i < args.size(); ++i) {
         out += (i == 0 ? "" : ",") + member_type(args[i]);
     }
@@ -238,7 +202,7 @@ std::string member_drop_text(const std::string& key) {
     bool is_operator = key.starts_with("operator ");
     std::string number = key.substr(9, key.find(' ', 9) - 9);
     std::string out = (is_operator ? "OPERATOR " : "FUNCTION ") + number + " (";
-    std::vector<std::string> types = paren_types(key);
+    std::vector<std::string> types = model::signature_types(key);
     for (std::size_t i = 0; i < types.size(); ++i) {
         out += (i == 0 ? "" : ", ") + member_type(types[i]);
     }
@@ -295,14 +259,14 @@ std::vector<std::string> create_opclass(const model::Function& f) {
     if (opclass_option(f, "default") != nullptr) {
         sql += "DEFAULT ";
     }
-    sql += "FOR TYPE " + (type != nullptr ? format_type(type_of_text(*type)) : std::string()) + " USING " +
+    sql += "FOR TYPE " + (type != nullptr ? format_type(model::signature_type(*type)) : std::string()) + " USING " +
            (am != nullptr ? quote_identifier(*am) : std::string());
     if (family != nullptr) {
         sql += " FAMILY " + format_name(model::ObjectResolver::parse_name(*family));
     }
     sql += " AS\n    ";
     if (const std::string* storage = opclass_option(f, "storage")) {
-        members.insert(members.begin(), "STORAGE " + format_type(type_of_text(*storage)));
+        members.insert(members.begin(), "STORAGE " + format_type(model::signature_type(*storage)));
     }
     return {sql + member_list(members)};
 }

@@ -39,6 +39,11 @@ Plan Planner::run() {
 }
 
 void Planner::scan() {
+    for (auto [schema, parents] : {std::pair{&from_, &from_parents_}, std::pair{&to_, &to_parents_}}) {
+        for (const auto& [_, table] : schema->tables) {
+            parents->insert(table.inherits.begin(), table.inherits.end());
+        }
+    }
     for (const auto& change : changes_.changes) {
         change_index_.insert({change.kind, change.key});
         switch (change.kind) {

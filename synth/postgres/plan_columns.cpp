@@ -58,6 +58,9 @@ bool Planner::covered_by_parent(ChangeKind kind, const ObjectKey& column) const 
 
 bool Planner::drop_keeps_children(const QualifiedName& parent, const std::string& column) const {
     const QualifiedName from_parent = original(parent);
+    if (!from_parents_.contains(from_parent)) {
+        return false;
+    }
     for (const auto& [name, child] : from_.tables) {
         if (std::find(child.inherits.begin(), child.inherits.end(), from_parent) == child.inherits.end()) {
             continue;
@@ -75,6 +78,9 @@ bool Planner::drop_keeps_children(const QualifiedName& parent, const std::string
 }
 
 void Planner::provide_inherited_adds(std::size_t action, const QualifiedName& table, const std::string& column) {
+    if (!to_parents_.contains(table)) {
+        return;
+    }
     for (const auto& [name, child] : to_.tables) {
         if (std::find(child.inherits.begin(), child.inherits.end(), table) == child.inherits.end() ||
             table_is_new(name)) {

@@ -489,6 +489,10 @@ private:
     std::map<QualifiedName, std::vector<std::size_t>> policy_drops_;      // by `from` table
     std::map<QualifiedName, std::vector<std::size_t>> constraint_adds_;   // by `to` table
     std::map<QualifiedName, std::vector<std::size_t>> index_creates_;     // by `to` table
+    // Tables some table INHERITS from, in each schema (scan()): most plans have none, and
+    // the inheritance rules of column changes look no further.
+    std::set<QualifiedName> from_parents_;
+    std::set<QualifiedName> to_parents_;
     std::vector<std::size_t> not_null_drops_;
     // (a child's DROP COLUMN, the parent's column it inherited): PostgreSQL refuses to
     // drop an inherited column until the parent's `DROP COLUMN` (ONLY) made it local.
