@@ -115,6 +115,16 @@ bool Planner::recursion_fits(const QualifiedName& parent, const std::string& col
 
 namespace {
 
+// ALTER COLUMN … SET NOT NULL on a table with rows: it scans them under an ACCESS
+// EXCLUSIVE lock and fails on a NULL.
+std::vector<Hazard> set_not_null_hazards(const std::string& table, const std::string& column) {
+    return {make_hazard(hazard::k_not_null_on_existing_column,
+                        "the statement fails if a row of " + table + " holds NULL in " + column),
+            make_hazard(hazard::k_validation_scan, "table " + table + " is scanned for NULLs"),
+            make_hazard(hazard::k_access_exclusive_lock,
+                        "table " + table + " is locked against reads and writes during the scan")};
+}
+
 bool same_default(const model::Column& a, const model::Column& b) {
     if (a.default_value.has_value() != b.default_value.has_value()) {
         return false;
@@ -252,11 +262,7 @@ void Planner::inherited_column_differences(const Change& change, const std::stri
     if (column->not_null && !given->not_null) {
         std::size_t a = add(k_set_not_null, change.key,
                             std::vector<Step>{make_step(
-                                prefix + " SET NOT NULL", text,
-                                {make_hazard(hazard::k_not_null_on_existing_column,
-                                             "the statement fails if a row of " + name + " holds NULL in " +
-                                                 column->name),
-                                 make_hazard(hazard::k_validation_scan, "table " + name + " is scanned for NULLs")})});
+                                prefix + " SET NOT NULL", text, set_not_null_hazards(name, column->name))});
         after_providers(a, *root);
         if (!same_default(*column, *given)) {
             after_providers(a, default_key(change.key));
@@ -397,12 +403,7 @@ void Planner::set_not_null(const Change& change, const std::string& text) {
     std::string prefix = "ALTER TABLE " + only + name + " ALTER COLUMN " + column;
     std::size_t a = add(k_set_not_null, change.key,
                         std::vector<Step>{make_step(
-                            prefix + " SET NOT NULL", text,
-                            {make_hazard(hazard::k_not_null_on_existing_column,
-                                    "the statement fails if a row of " + name + " holds NULL in " + change.key.name),
-                             make_hazard(hazard::k_validation_scan, "table " + name + " is scanned for NULLs"),
-                             make_hazard(hazard::k_access_exclusive_lock,
-                                    "table " + name + " is locked against reads and writes during the scan")})});
+                            prefix + " SET NOT NULL", text, set_not_null_hazards(name, change.key.name))});
     provides(a, change.key, false);
     // Online: a NOT VALID check is added in the transaction, validated afterwards
     // without blocking writes, and SET NOT NULL then uses it instead of scanning

@@ -30,7 +30,7 @@ TEST(PlanColumns, Rows) {
           "ALTER TABLE ONLY public.c1 ALTER COLUMN n SET DEFAULT 7",
           "ALTER TABLE ONLY public.c2 ALTER COLUMN n SET NOT NULL",
           "CREATE INDEX c2_n ON public.c2 USING btree (n)",},
-         {"blocking-index-build", "not-null-on-existing-column", "validation-scan", }},
+         {"access-exclusive-lock", "blocking-index-build", "not-null-on-existing-column", "validation-scan", }},
         {"add_column",
          "CREATE TABLE t (a int);",
          "CREATE TABLE t (a int, b timestamptz NOT NULL DEFAULT now(), c uuid DEFAULT gen_random_uuid());",
