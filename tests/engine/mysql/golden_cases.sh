@@ -68,17 +68,31 @@ dump_with() {
 mariadb_start "$work"
 echo "MariaDB $(mariadb_sql "$work" -N -e 'select version()'); ${#cases[@]} cases"
 
+# An empty database s; a failure (the server gone) fails the case.
 fresh() {
-  mariadb_sql "$work" -e "drop database if exists s; create database s"
+  if ! mariadb_sql "$work" -e "drop database if exists s; create database s" >"$work/out" 2>&1; then
+    echo "FAIL $name: the database could not be reset: $(cat "$work/out")"
+    ok=0
+    return 1
+  fi
 }
 # Runs a script in database s; its output (errors) goes to $work/out.
 run() {
   mariadb_sql "$work" s <"$1" >"$work/out" 2>&1
 }
 
-passed=0
-failed=0
-for name in "${cases[@]}"; do
+# The catalog of database s into FILE; a failure to read it (the server gone: see
+# mariadb_recover) is the case's failure.
+catalog() {
+  if ! mariadb_catalog "$work" s >"$1" 2>"$work/catalog.err"; then
+    echo "FAIL $name: the catalog could not be read: $(tail -n 3 "$work/catalog.err")"
+    return 1
+  fi
+}
+
+# One case; sets ok (1: it holds). Every step that fails says why and clears ok.
+check_case() {
+  local dir out
   dir=$src/tests/golden/mysql/$name
   out=$work/$name
   mkdir -p "$out"
@@ -88,7 +102,7 @@ for name in "${cases[@]}"; do
     ok=0
   fi
   if ((ok)); then
-    fresh
+    fresh || return 0
     if ! run "$dir/old.sql"; then
       echo "FAIL $name: old.sql does not load: $(cat "$work/out")"
       ok=0
@@ -100,7 +114,7 @@ for name in "${cases[@]}"; do
       sed 's/^/    /' "$out/plan.sql"
       ok=0
     else
-      mariadb_catalog "$work" s >"$out/migrated.txt"
+      catalog "$out/migrated.txt" || ok=0
       # Rows kept through the migration (renames must not drop and add).
       if [[ -f $dir/check.sql ]]; then
         if ! mariadb_sql "$work" -N -B s <"$dir/check.sql" >"$out/check.txt" 2>&1 ||
@@ -113,13 +127,13 @@ for name in "${cases[@]}"; do
     fi
   fi
   if ((ok)); then
-    fresh
+    fresh || return 0
     if ! run "$dir/new.sql"; then
       echo "FAIL $name: new.sql does not load: $(cat "$work/out")"
       ok=0
     else
-      mariadb_catalog "$work" s >"$out/expected.txt"
-      if ! diff -u "$out/expected.txt" "$out/migrated.txt" >"$out/diff.txt"; then
+      catalog "$out/expected.txt" || ok=0
+      if ((ok)) && ! diff -u "$out/expected.txt" "$out/migrated.txt" >"$out/diff.txt"; then
         echo "FAIL $name: old + migration differs from new (- new, + migrated):"
         sed 's/^/    /' "$out/diff.txt"
         echo "  the migration:"
@@ -131,16 +145,22 @@ for name in "${cases[@]}"; do
   # The --online plan (ALGORITHM=INPLACE, LOCK=NONE where the planner says the change
   # allows it): MariaDB refuses a statement it cannot run that way.
   if ((ok)); then
-    plan_with online "$dir/old.sql" "$dir/new.sql" >"$out/online.sql"
-    fresh
-    run "$dir/old.sql"
-    if ! run "$out/online.sql"; then
+    if ! plan_with online "$dir/old.sql" "$dir/new.sql" >"$out/online.sql" 2>"$out/online.err"; then
+      echo "FAIL $name: the --online plan was not made: $(cat "$out/online.err")"
+      ok=0
+      return 0
+    fi
+    fresh || return 0
+    if ! run "$dir/old.sql"; then
+      echo "FAIL $name: old.sql does not load: $(cat "$work/out")"
+      ok=0
+    elif ! run "$out/online.sql"; then
       echo "FAIL $name: the --online migration fails: $(cat "$work/out")"
       sed 's/^/    /' "$out/online.sql"
       ok=0
     else
-      mariadb_catalog "$work" s >"$out/online.txt"
-      if ! diff -u "$out/expected.txt" "$out/online.txt" >"$out/diff.txt"; then
+      catalog "$out/online.txt" || ok=0
+      if ((ok)) && ! diff -u "$out/expected.txt" "$out/online.txt" >"$out/diff.txt"; then
         echo "FAIL $name: old + --online migration differs from new:"
         sed 's/^/    /' "$out/diff.txt"
         ok=0
@@ -148,7 +168,7 @@ for name in "${cases[@]}"; do
     fi
   fi
   if ((ok)); then
-    fresh
+    fresh || return 0
     if ! dump_with "$dir/new.sql" >"$out/dump.sql" 2>"$out/dump.err"; then
       echo "FAIL $name: no dump: $(cat "$out/dump.err")"
       ok=0
@@ -157,13 +177,25 @@ for name in "${cases[@]}"; do
       sed 's/^/    /' "$out/dump.sql"
       ok=0
     else
-      mariadb_catalog "$work" s >"$out/dumped.txt"
-      if ! diff -u "$out/expected.txt" "$out/dumped.txt" >"$out/diff.txt"; then
+      catalog "$out/dumped.txt" || ok=0
+      if ((ok)) && ! diff -u "$out/expected.txt" "$out/dumped.txt" >"$out/diff.txt"; then
         echo "FAIL $name: the canonical dump of new.sql differs from new.sql (- new, + dump):"
         sed 's/^/    /' "$out/diff.txt"
         ok=0
       fi
     fi
+  fi
+}
+
+passed=0
+failed=0
+for name in "${cases[@]}"; do
+  check_case
+  # A server that died under the case (a crash, the OOM killer) is not the plan's fault:
+  # it is restarted on the same data and the case runs once more; a second death fails it.
+  if ((!ok)) && mariadb_recover "$work"; then
+    echo "RETRY $name: the server was restarted; the case runs again"
+    check_case
   fi
   if ((ok)); then
     echo "ok   $name"

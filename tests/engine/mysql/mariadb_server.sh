@@ -53,9 +53,15 @@ mariadb_start() {
     cat "$dir/install.log" >&2
     return 1
   }
+  mariadb_launch "$dir"
+}
+
+# Starts mariadbd on DIR's existing data directory and waits until it answers.
+mariadb_launch() {
+  local dir=$1
   mariadb_as_server mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/sock" --skip-networking \
     --pid-file="$dir/pid" --innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
-    --innodb-flush-log-at-trx-commit=0 --skip-log-bin >"$dir/server.log" 2>&1 &
+    --innodb-flush-log-at-trx-commit=0 --skip-log-bin >>"$dir/server.log" 2>&1 &
   echo $! >"$dir/wrapper.pid"
   local _
   for _ in $(seq 1 240); do
@@ -71,6 +77,25 @@ mariadb_start() {
   echo "mariadb_server.sh: the server did not start" >&2
   cat "$dir/server.log" >&2
   return 1
+}
+
+# True while the server answers.
+mariadb_alive() {
+  mariadb_sql "$1" -N -e 'select 1' >/dev/null 2>&1
+}
+
+# After a failure: when the server is gone (a crash, the OOM killer: not a statement that
+# failed), says so with the end of its log, starts it again on the same data and returns 0
+# (the caller runs its case again, once); returns 1 when the server is up (the failure is
+# the case's own) or cannot be started again.
+mariadb_recover() {
+  local dir=$1
+  mariadb_alive "$dir" && return 1
+  echo "*** the MariaDB server died (not a failed statement); the end of its log:" >&2
+  tail -n 40 "$dir/server.log" | sed 's/^/    | /' >&2
+  mariadb_stop "$dir"
+  echo "*** starting it again on the same data" >&2
+  mariadb_launch "$dir"
 }
 
 mariadb_stop() {
@@ -120,17 +145,17 @@ mariadb_catalog() {
   # Every SHOW CREATE TABLE in one client call (one call per table takes half a minute
   # for a Rails schema on a busy machine): each result starts "NAME<TAB>CREATE TABLE".
   local shows
-  shows=$("${sql[@]}" -e "select concat('show create table \`', replace(table_name, '\`', '\`\`'), '\`;') from information_schema.tables where table_schema = '$db' and table_type = 'BASE TABLE' order by binary table_name")
+  shows=$("${sql[@]}" -e "select concat('show create table \`', replace(table_name, '\`', '\`\`'), '\`;') from information_schema.tables where table_schema = '$db' and table_type = 'BASE TABLE' order by binary table_name") || return 1
   if [[ -n $shows ]]; then
     "${sql[@]}" -e "$shows" | awk -F '\t' '
       /^[^\t]+\tCREATE TABLE / { print "== table " $1; sub(/^[^\t]+\t/, ""); print; next }
-      { print }' | sed -E 's/ AUTO_INCREMENT=[0-9]+//' | mariadb_normalize_table
+      { print }' | sed -E 's/ AUTO_INCREMENT=[0-9]+//' | mariadb_normalize_table || return 1
   fi
-  "${sql[@]}" -e "select concat('== view ', table_name, char(10), view_definition, char(10), 'check_option=', check_option, ' security=', security_type, ' algorithm=', algorithm) from information_schema.views where table_schema = '$db' order by binary table_name" | sed "s/\`$db\`\.//g"
-  "${sql[@]}" -e "select concat('== view column ', table_name, '.', column_name, ' ', column_type, ' ', is_nullable) from information_schema.columns c where table_schema = '$db' and table_name in (select table_name from information_schema.views where table_schema = '$db') order by binary table_name, ordinal_position"
-  "${sql[@]}" -e "select concat('== trigger ', trigger_name, ' ', action_timing, ' ', event_manipulation, ' on ', event_object_table, ' order ', action_order, char(10), action_statement) from information_schema.triggers where trigger_schema = '$db' order by binary trigger_name"
-  "${sql[@]}" -e "select concat('== routine ', routine_type, ' ', routine_name, ' returns ', coalesce(dtd_identifier, '-'), ' deterministic=', is_deterministic, ' access=', sql_data_access, ' security=', security_type, ' comment=', routine_comment, char(10), routine_definition) from information_schema.routines where routine_schema = '$db' order by binary routine_name"
-  "${sql[@]}" -e "select concat('== parameter ', specific_name, ' ', ordinal_position, ' ', coalesce(parameter_mode, '-'), ' ', coalesce(parameter_name, '-'), ' ', dtd_identifier) from information_schema.parameters where specific_schema = '$db' order by binary specific_name, ordinal_position"
+  "${sql[@]}" -e "select concat('== view ', table_name, char(10), view_definition, char(10), 'check_option=', check_option, ' security=', security_type, ' algorithm=', algorithm) from information_schema.views where table_schema = '$db' order by binary table_name" | sed "s/\`$db\`\.//g" || return 1
+  "${sql[@]}" -e "select concat('== view column ', table_name, '.', column_name, ' ', column_type, ' ', is_nullable) from information_schema.columns c where table_schema = '$db' and table_name in (select table_name from information_schema.views where table_schema = '$db') order by binary table_name, ordinal_position" || return 1
+  "${sql[@]}" -e "select concat('== trigger ', trigger_name, ' ', action_timing, ' ', event_manipulation, ' on ', event_object_table, ' order ', action_order, char(10), action_statement) from information_schema.triggers where trigger_schema = '$db' order by binary trigger_name" || return 1
+  "${sql[@]}" -e "select concat('== routine ', routine_type, ' ', routine_name, ' returns ', coalesce(dtd_identifier, '-'), ' deterministic=', is_deterministic, ' access=', sql_data_access, ' security=', security_type, ' comment=', routine_comment, char(10), routine_definition) from information_schema.routines where routine_schema = '$db' order by binary routine_name" || return 1
+  "${sql[@]}" -e "select concat('== parameter ', specific_name, ' ', ordinal_position, ' ', coalesce(parameter_mode, '-'), ' ', coalesce(parameter_name, '-'), ' ', dtd_identifier) from information_schema.parameters where specific_schema = '$db' order by binary specific_name, ordinal_position" || return 1
   # Events without STARTS / AT (the server evaluates them at CREATE time: two loads differ).
-  "${sql[@]}" -e "select concat('== event ', event_name, ' ', event_type, ' every ', coalesce(interval_value, '-'), ' ', coalesce(interval_field, '-'), ' ends=', if(ends is null, 'no', 'yes'), ' ', on_completion, ' ', status, ' comment=', event_comment, char(10), event_definition) from information_schema.events where event_schema = '$db' order by binary event_name"
+  "${sql[@]}" -e "select concat('== event ', event_name, ' ', event_type, ' every ', coalesce(interval_value, '-'), ' ', coalesce(interval_field, '-'), ' ends=', if(ends is null, 'no', 'yes'), ' ', on_completion, ' ', status, ' comment=', event_comment, char(10), event_definition) from information_schema.events where event_schema = '$db' order by binary event_name" || return 1
 }
