@@ -502,18 +502,31 @@ void add_function_edges(EdgeCollector& c, const ObjectResolver& resolver, const 
     }
 }
 
-// The operator class of an index element: the one it names, else the default class of
-// its column's type for the index's method (both only when the schema defines them).
-void add_index_opclass_edges(EdgeCollector& c, const Schema& schema, const ObjectKey& key, const Index& index,
-                             const std::map<std::pair<std::string, std::string>, ObjectKey>& defaults) {
-    const Table* table = nullptr;
-    if (auto it = schema.tables.find(index.table); it != schema.tables.end()) {
-        table = &it->second;
+// One element of a key that an access method indexes (an index, an exclusion constraint, a
+// partition key): its column (empty for an expression) and the operator class it names.
+struct OpclassUse {
+    const std::string& column;
+    const std::string& opclass;
+};
+
+// The column's type as operator classes and operator signatures spell it.
+std::string column_type_text(const Column& column) {
+    std::string type = column.type.name.to_string();
+    for (int i = 0; i < column.type.array_dims; ++i) {
+        type += "[]";
     }
-    for (const auto& element : index.elements) {
+    return type;
+}
+
+// The operator class of each element: the one it names, else the default class of its
+// column's type for the access method (both only when the schema defines them).
+void add_opclass_use_edges(EdgeCollector& c, const Schema& schema, const ObjectKey& key, const Table* table,
+                           const std::string& method, const std::vector<OpclassUse>& elements,
+                           const std::map<std::pair<std::string, std::string>, ObjectKey>& defaults) {
+    for (const auto& element : elements) {
         if (!element.opclass.empty()) {
             QualifiedName name = ObjectResolver::parse_name(element.opclass);
-            std::string args = opclass_identity_args(RoutineKind::operator_class, index.method);
+            std::string args = opclass_identity_args(RoutineKind::operator_class, method);
             if (!name.schema.empty() && schema.functions.contains(RoutineName{name, args})) {
                 c.edge(key, object_key(ObjectKind::operator_class, name, args));
             }
@@ -523,14 +536,63 @@ void add_index_opclass_edges(EdgeCollector& c, const Schema& schema, const Objec
             continue;
         }
         if (const Column* column = table->find_column(element.column)) {
-            std::string type = column->type.name.to_string();
-            for (int i = 0; i < column->type.array_dims; ++i) {
-                type += "[]";
-            }
-            if (auto d = defaults.find({type, index.method}); d != defaults.end()) {
+            if (auto d = defaults.find({column_type_text(*column), method}); d != defaults.end()) {
                 c.edge(key, d->second);
             }
         }
+    }
+}
+
+const Table* table_of(const Schema& schema, const QualifiedName& name) {
+    auto it = schema.tables.find(name);
+    return it == schema.tables.end() ? nullptr : &it->second;
+}
+
+void add_index_opclass_edges(EdgeCollector& c, const Schema& schema, const ObjectKey& key, const Index& index,
+                             const std::map<std::pair<std::string, std::string>, ObjectKey>& defaults) {
+    std::vector<OpclassUse> uses;
+    uses.reserve(index.elements.size());
+    for (const auto& element : index.elements) {
+        uses.push_back({element.column, element.opclass});
+    }
+    add_opclass_use_edges(c, schema, key, table_of(schema, index.table), index.method, uses, defaults);
+}
+
+// A partition key is indexed by btree (range, list) or hash (hash) operator classes; an
+// exclusion constraint by its USING method (btree when unnamed) and compares with the
+// operators it names: a user-defined one, taking the column's type on both sides, comes
+// first.
+void add_table_opclass_edges(EdgeCollector& c, const ObjectResolver& resolver, const Schema& schema,
+                             const Table& table,
+                             const std::map<std::pair<std::string, std::string>, ObjectKey>& defaults) {
+    if (!table.partition_key.empty()) {
+        std::vector<OpclassUse> uses;
+        for (const auto& element : table.partition_key) {
+            uses.push_back({element.column, element.opclass});
+        }
+        const std::string method = table.partition_strategy == PartitionStrategy::hash ? "hash" : "btree";
+        add_opclass_use_edges(c, schema, object_key(ObjectKind::table, table.name), &table, method, uses, defaults);
+    }
+    for (const auto& constraint : table.constraints) {
+        if (constraint.exclusion.empty()) {
+            continue;
+        }
+        ObjectKey con = table_scoped_key(ObjectKind::constraint, table.name, constraint.name);
+        std::vector<OpclassUse> uses;
+        for (const auto& element : constraint.exclusion) {
+            uses.push_back({element.column, element.opclass});
+            const Column* column = element.column.empty() ? nullptr : table.find_column(element.column);
+            if (column == nullptr || element.op.empty()) {
+                continue;
+            }
+            QualifiedName op = resolver.with_default_schema(ObjectResolver::parse_name(element.op));
+            const std::string type = signature_type_text(column->type);
+            if (schema.functions.contains(RoutineName{op, type + ", " + type})) {
+                c.edge(con, object_key(ObjectKind::operator_, op, type + ", " + type));
+            }
+        }
+        const std::string method = constraint.using_method.empty() ? "btree" : constraint.using_method;
+        add_opclass_use_edges(c, schema, con, &table, method, uses, defaults);
     }
 }
 
@@ -625,8 +687,18 @@ DependencyGraph DependencyGraph::build(const Schema& schema) {
             unique_indexes[index.table].push_back(&index);
         }
     }
+    bool any_operator = any_opclass;
+    for (const auto& [id, function] : schema.functions) {
+        any_operator = any_operator || function.kind == RoutineKind::operator_;
+        if (any_operator) {
+            break;
+        }
+    }
     for (const auto& [name, table] : schema.tables) {
         add_table_edges(c, schema, table, unique_indexes);
+        if (any_operator) {
+            add_table_opclass_edges(c, resolver, schema, table, opclass_defaults);
+        }
     }
     for (const auto& [name, view] : schema.views) {
         ObjectKey key = object_key(view.materialized ? ObjectKind::materialized_view : ObjectKind::view, name);

@@ -136,6 +136,10 @@ public:
                                                       const std::string& am, model::RoutineName* key) const;
     void canonical_index_opclass(model::IndexElement& element, const std::string& method,
                                  const model::Table* table) const;
+    // The same for any element an access method indexes (an exclusion constraint's): returns
+    // false, leaving `opclass` as written, when it is not one of ours.
+    bool canonical_opclass(std::string& opclass, const std::string& column, const std::string& method,
+                           const model::Table* table) const;
 
 private:
     // transform_function.cpp

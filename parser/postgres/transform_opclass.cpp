@@ -661,10 +661,15 @@ void Interpreter::move_opclass(model::RoutineKind kind, Node* object, const std:
 // the default class of the column's type for the method (pg_dump prints none then).
 void Interpreter::canonical_index_opclass(model::IndexElement& element, const std::string& method,
                                           const model::Table* table) const {
-    if (element.opclass.empty()) {
-        return;
+    (void)canonical_opclass(element.opclass, element.column, method, table);
+}
+
+bool Interpreter::canonical_opclass(std::string& opclass, const std::string& column_name, const std::string& method,
+                                    const model::Table* table) const {
+    if (opclass.empty()) {
+        return false;
     }
-    model::QualifiedName name = model::ObjectResolver::parse_name(element.opclass);
+    model::QualifiedName name = model::ObjectResolver::parse_name(opclass);
     const std::string args = model::opclass_identity_args(model::RoutineKind::operator_class, method);
     const model::Function* found = nullptr;
     if (name.schema.empty()) {
@@ -680,13 +685,13 @@ void Interpreter::canonical_index_opclass(model::IndexElement& element, const st
         found = &it->second;
     }
     if (found == nullptr) {
-        return;  // a built-in's or an extension's: as written
+        return false;  // a built-in's or an extension's: as written
     }
-    element.opclass = quoted(name);
-    if (table == nullptr || element.column.empty()) {
-        return;
+    opclass = quoted(name);
+    if (table == nullptr || column_name.empty()) {
+        return true;
     }
-    const model::Column* column = table->find_column(element.column);
+    const model::Column* column = table->find_column(column_name);
     bool is_default = false;
     std::string type;
     for (const auto& [option, value] : found->operator_options) {
@@ -694,8 +699,9 @@ void Interpreter::canonical_index_opclass(model::IndexElement& element, const st
         type = option == "type" ? value : type;
     }
     if (column != nullptr && is_default && model::signature_type_text(column->type) == type) {
-        element.opclass.clear();
+        opclass.clear();
     }
+    return true;
 }
 
 }  // namespace schemerge::parser::postgres

@@ -498,7 +498,14 @@ model::Constraint Interpreter::build_constraint(model::Table& table, PgQuery__Co
                     e.expression = expr(elem->expr);
                 }
                 if (elem->n_opclass > 0) {
-                    e.opclass = qualify(elem->opclass, elem->n_opclass).name;
+                    // Ours: qualified (or left out when the column type's default), as
+                    // pg_dump prints it; another's: by its name, as before.
+                    auto parts = string_list(elem->opclass, elem->n_opclass);
+                    e.opclass = parts.size() >= 2 ? quote_ident(parts[parts.size() - 2]) + "." + quote_ident(parts.back())
+                                                  : quote_ident(parts.back());
+                    if (!canonical_opclass(e.opclass, e.column, out.using_method, &table)) {
+                        e.opclass = qualify(elem->opclass, elem->n_opclass).name;
+                    }
                 }
                 auto ops = string_list(pair->items[1]->list->items, pair->items[1]->list->n_items);
                 e.op = ops.empty() ? "" : ops.back();

@@ -124,6 +124,46 @@ TEST(OperatorClasses, DumpedAsPgDumpWritesThemAndLoadedBack) {
     EXPECT_TRUE(needs(c_ops, object_key(ObjectKind::type, {"public", "complex"})));
 }
 
+// A partition key and an exclusion constraint name operator classes too (and the
+// exclusion its operator): they depend on them, so a plan creates the class before the
+// table and drops it after; the exclusion's class is printed qualified, as pg_dump does.
+TEST(OperatorClasses, PartitionKeysAndExclusionConstraintsDependOnThem) {
+    const std::string text =
+        "CREATE FUNCTION ov(box, box) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT $1 && $2 $$;\n"
+        "CREATE OPERATOR ### (LEFTARG = box, RIGHTARG = box, FUNCTION = ov, COMMUTATOR = ###);\n"
+        "CREATE OPERATOR CLASS bx_ops FOR TYPE box USING gist AS OPERATOR 3 ###,\n"
+        "  FUNCTION 1 gist_box_consistent(internal, box, smallint, oid, internal);\n"
+        "CREATE OPERATOR CLASS rev_ops FOR TYPE integer USING btree AS OPERATOR 1 >, OPERATOR 3 =,\n"
+        "  FUNCTION 1 btint4cmp(integer, integer);\n"
+        "CREATE TABLE r (k integer) PARTITION BY RANGE (k rev_ops);\n"
+        "CREATE TABLE b (span box, CONSTRAINT b_x EXCLUDE USING gist (span bx_ops WITH ###));\n"
+        "CREATE TABLE plain (span box, CONSTRAINT plain_x EXCLUDE USING gist (span WITH &&));\n";
+    auto s = schema_of(text);
+    const Table& b = s.tables.at({"public", "b"});
+    ASSERT_EQ(b.constraints.size(), 1u);
+    ASSERT_EQ(b.constraints[0].exclusion.size(), 1u);
+    EXPECT_EQ(b.constraints[0].exclusion[0].opclass, "public.bx_ops");
+    auto graph = DependencyGraph::build(s);
+    auto needs = [&](const ObjectKey& from, const ObjectKey& to) {
+        for (const auto& d : graph.dependents_of(to)) {
+            if (d.from == from) {
+                return true;
+            }
+        }
+        return false;
+    };
+    ObjectKey excl = table_scoped_key(ObjectKind::constraint, {"public", "b"}, "b_x");
+    EXPECT_TRUE(needs(object_key(ObjectKind::table, {"public", "r"}),
+                      object_key(ObjectKind::operator_class, {"public", "rev_ops"}, "USING btree")));
+    EXPECT_TRUE(needs(excl, object_key(ObjectKind::operator_class, {"public", "bx_ops"}, "USING gist")));
+    EXPECT_TRUE(needs(excl, object_key(ObjectKind::operator_, {"public", "###"}, "box, box")));
+    // A built-in class and operator: nothing to depend on.
+    for (const auto& d : graph.dependencies_of(table_scoped_key(ObjectKind::constraint, {"public", "plain"}, "plain_x"))) {
+        EXPECT_NE(d.to.kind, ObjectKind::operator_class);
+        EXPECT_NE(d.to.kind, ObjectKind::operator_);
+    }
+}
+
 TEST(OperatorClasses, AlterFamilyAndDrop) {
     const std::string sql = k_base +
                             "CREATE OPERATOR FAMILY loose USING btree;\n"
