@@ -33,9 +33,9 @@ struct Acl {
     // (DialectTraits::default_privileges). true: `entries` is the whole ACL.
     bool tracked = false;
     std::map<AclKey, bool> entries;  // value: WITH GRANT OPTION
-    // No statement of the inputs wrote this ACL (a three-way merge combined both sides'
-    // changes): ObjectBase::grants is empty and an emitter writes the ACL from `entries`.
-    // Not part of the value.
+    // No statement of the inputs wrote all of it (a merge combined both sides' changes; default
+    // privileges started it: model/new_object_acl.hpp): ObjectBase::grants is empty and an
+    // emitter writes the ACL from `entries` (from where its target starts). Not the value.
     bool derived = false;
     // Where each grantee's privileges were last changed (the GRANT / REVOKE), for merge
     // conflicts. Not part of the value.

@@ -5,6 +5,7 @@
 #include "model/diagnostic.hpp"
 #include "model/function.hpp"
 #include "model/namespace_rules.hpp"
+#include "model/new_object_acl.hpp"
 #include "model/object_key.hpp"
 #include "model/schema.hpp"
 #include "model/source_location.hpp"
@@ -248,6 +249,61 @@ Acl default_privileges_start(const DialectTraits& traits, const DefaultPrivilege
 Acl effective_default_privileges(const DialectTraits& traits, const DefaultPrivilegesKey& key,
                                  const DefaultPrivileges* entry) {
     return entry != nullptr ? entry->meta.acl : default_privileges_start(traits, key);
+}
+
+std::optional<ObjectKind> default_privileges_objects(ObjectKind kind) {
+    switch (kind) {
+        case ObjectKind::table:
+        case ObjectKind::view:
+        case ObjectKind::materialized_view: return ObjectKind::table;
+        case ObjectKind::sequence: return ObjectKind::sequence;
+        case ObjectKind::function:
+        case ObjectKind::procedure:
+        case ObjectKind::aggregate: return ObjectKind::function;
+        case ObjectKind::type: return ObjectKind::type;
+        case ObjectKind::schema: return ObjectKind::schema;
+        default: return std::nullopt;
+    }
+}
+
+Acl new_object_acl(const DialectTraits& traits, const std::map<DefaultPrivilegesKey, DefaultPrivileges>& entries,
+                   ObjectKind kind, std::string_view schema, std::string_view name, std::string_view creator) {
+    std::optional<ObjectKind> objects = default_privileges_objects(kind);
+    if (!objects || entries.empty()) {
+        return {};
+    }
+    auto find = [&](std::string_view in_schema) -> const DefaultPrivileges* {
+        auto it = entries.find(DefaultPrivilegesKey{std::string(creator), std::string(in_schema), *objects});
+        return it != entries.end() ? &it->second : nullptr;
+    };
+    const DefaultPrivileges* everywhere = find("");
+    // Schemas have no entries for one schema (IN SCHEMA is refused for them).
+    const DefaultPrivileges* here = *objects != ObjectKind::schema && !schema.empty() ? find(schema) : nullptr;
+    if (everywhere == nullptr && here == nullptr) {
+        return {};
+    }
+    Acl builtin = traits.default_acl(kind, name);
+    Acl acl;
+    acl.tracked = true;
+    acl.entries = everywhere != nullptr ? everywhere->meta.acl.entries : builtin.entries;
+    if (everywhere != nullptr) {
+        acl.lines = everywhere->meta.acl.lines;
+    }
+    if (here != nullptr) {
+        // aclmerge: the union, a grant option held in either kept.
+        for (const auto& [key, option] : here->meta.acl.entries) {
+            bool& held = acl.entries[key];
+            held = held || option;
+        }
+        for (const auto& [grantee, line] : here->meta.acl.lines) {
+            acl.lines[grantee] = line;
+        }
+    }
+    if (acl == builtin) {
+        return {};
+    }
+    acl.derived = true;
+    return acl;
 }
 
 std::string_view objects_word(ObjectKind objects) {

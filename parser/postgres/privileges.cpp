@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "model/new_object_acl.hpp"
+#include "model/schema.hpp"
 #include "parser/postgres/dialect_traits.hpp"
 
 namespace schemerge::parser::postgres {
@@ -135,6 +137,17 @@ std::string apply_privileges(model::Acl& acl, model::ObjectKind kind, std::strin
         }
     }
     return {};
+}
+
+void start_acl(const model::Schema& schema, model::ObjectBase& meta, model::ObjectKind kind,
+               const model::QualifiedName& name, std::string_view creator) {
+    if (schema.default_privileges.empty()) {
+        return;
+    }
+    model::Acl acl = model::new_object_acl(traits(), schema.default_privileges, kind, name.schema, name.name, creator);
+    if (acl.tracked) {
+        meta.acl = std::move(acl);
+    }
 }
 
 std::string apply_default_privileges(model::Acl& acl, model::ObjectKind objects, const PrivilegeChange& change) {

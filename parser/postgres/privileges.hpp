@@ -11,6 +11,10 @@
 
 struct PgQuery__GrantStmt;
 
+namespace schemerge::model {
+struct Schema;
+}
+
 namespace schemerge::parser::postgres {
 
 // The privileges an object of `kind` can hold, in the order PostgreSQL lists them (docs:
@@ -50,5 +54,13 @@ struct PrivilegeChange {
 // option for PUBLIC); the ACL is then unchanged.
 [[nodiscard]] std::string apply_default_privileges(model::Acl& acl, model::ObjectKind objects,
                                                    const PrivilegeChange& change);
+
+// A new object's ACL as the default privileges in effect in `schema` give it
+// (model::new_object_acl): the entries of the role running the statements (""), or of
+// `creator` when the statement names the owner (CREATE SCHEMA … AUTHORIZATION r). Entries
+// FOR ROLE another role never apply: the front end does not follow SET ROLE. Sets
+// meta.acl only when that differs from the built-in default.
+void start_acl(const model::Schema& schema, model::ObjectBase& meta, model::ObjectKind kind,
+               const model::QualifiedName& name, std::string_view creator = {});
 
 }  // namespace schemerge::parser::postgres

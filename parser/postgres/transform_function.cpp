@@ -6,6 +6,7 @@
 #include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/ascii.hpp"
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/privileges.hpp"
 #include "parser/postgres/routine_body.hpp"
 
 namespace schemerge::parser::postgres {
@@ -249,6 +250,8 @@ void Interpreter::create_function(PgQuery__CreateFunctionStmt* stmt) {
         f.meta.owner = it->second.meta.owner;
         f.meta.grants = it->second.meta.grants;
         f.meta.acl = it->second.meta.acl;
+    } else {
+        start_acl(schema_, f.meta, model::object_kind(f.kind), f.name);
     }
     schema_.functions.insert_or_assign(key, std::move(f));
 }

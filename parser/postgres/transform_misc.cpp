@@ -60,9 +60,15 @@ void Interpreter::create_schema(PgQuery__CreateSchemaStmt* stmt) {
         duplicate(fmt::format("schema \"{}\"", name), it->second.meta.location);
     }
     model::Namespace ns{name, meta()};
+    std::string creator;  // the role running the statements
     if (stmt->authrole != nullptr) {
         ns.meta.owner = owner_name(stmt->authrole);
+        // The new owner's default privileges apply (PostgreSQL: NamespaceCreate).
+        if (stmt->authrole->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING) {
+            creator = ns.meta.owner;
+        }
     }
+    start_acl(schema_, ns.meta, model::ObjectKind::schema, {"", name}, creator);
     schema_.namespaces.emplace(name, std::move(ns));
     if (stmt->n_schema_elts > 0) {
         std::string saved = names_.default_schema;
@@ -350,8 +356,8 @@ void Interpreter::grant(PgQuery__GrantStmt* stmt, Node* node) {
         keep_opaque(node);
         return;
     }
-    // The statement's text is kept with its first object (what a dump writes); its effect
-    // goes into the ACL of every object it names.
+    // The statement's text is kept with its first object (what a dump writes; see below for
+    // ACLs default privileges started); its effect goes into the ACL of every object it names.
     std::vector<Target> targets;
     for (std::size_t i = 0; i < stmt->n_objects; ++i) {
         Node* object = stmt->objects[i];
@@ -403,7 +409,14 @@ void Interpreter::grant(PgQuery__GrantStmt* stmt, Node* node) {
         }
         t.meta->acl = std::move(acl);
     }
-    targets.front().meta->grants.push_back(deparse_statement(node, names_, true).text);
+    // An ACL default privileges started is written from its entries (model::Acl::derived):
+    // the text goes with the first object whose ACL its statements write.
+    for (auto& t : targets) {
+        if (!t.meta->acl.derived) {
+            t.meta->grants.push_back(deparse_statement(node, names_, true).text);
+            break;
+        }
+    }
 }
 
 void Interpreter::alter_owner(PgQuery__AlterOwnerStmt* stmt) {

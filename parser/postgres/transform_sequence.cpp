@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/privileges.hpp"
 
 namespace schemerge::parser::postgres {
 
@@ -129,6 +130,7 @@ void Interpreter::create_sequence(PgQuery__CreateSeqStmt* stmt) {
     seq.meta.renamed_from = statement_rename_annotation();
     seq.unlogged = stmt->sequence->relpersistence != nullptr && stmt->sequence->relpersistence[0] == 'u';
     apply_sequence_options(seq.options, stmt->options, stmt->n_options, &seq.owned_by, nullptr);
+    start_acl(schema_, seq.meta, model::ObjectKind::sequence, seq.name);
     schema_.sequences.emplace(seq.name, std::move(seq));
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/privileges.hpp"
 
 namespace schemerge::parser::postgres {
 
@@ -166,6 +167,7 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
     if (stmt->tablespacename != nullptr) {
         table.tablespace = stmt->tablespacename;
     }
+    start_acl(schema_, table.meta, model::ObjectKind::table, name);
     auto [it, inserted] = schema_.tables.emplace(name, std::move(table));
     model::Table& t = it->second;
     t.columns.reserve(t.columns.size() + stmt->n_table_elts);
@@ -246,6 +248,7 @@ void Interpreter::add_column(model::Table& table, PgQuery__ColumnDef* def, bool 
             dflt.relations.push_back(seq.name);
             column.default_value = dflt;
             column.not_null = true;
+            start_acl(schema_, seq.meta, model::ObjectKind::sequence, seq.name);
             schema_.sequences.emplace(seq.name, std::move(seq));
         }
     }
@@ -570,6 +573,7 @@ void Interpreter::create_table_as(PgQuery__CreateTableAsStmt* stmt) {
     if (stmt->into->table_space_name != nullptr) {
         view.tablespace = stmt->into->table_space_name;
     }
+    start_acl(schema_, view.meta, model::ObjectKind::materialized_view, view.name);
     schema_.views.emplace(view.name, std::move(view));
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/privileges.hpp"
 
 namespace schemerge::parser::postgres {
 
@@ -23,6 +24,7 @@ void Interpreter::create_enum(PgQuery__CreateEnumStmt* stmt) {
     t.kind = model::TypeKind::enum_;
     t.enum_labels = string_list(stmt->vals, stmt->n_vals);
     t.meta = meta();
+    start_acl(schema_, t.meta, model::ObjectKind::type, t.name);
     schema_.types.emplace(t.name, std::move(t));
 }
 
@@ -79,6 +81,7 @@ void Interpreter::create_composite(PgQuery__CompositeTypeStmt* stmt) {
         t.attributes.push_back(std::move(a));
     }
     t.meta = meta();
+    start_acl(schema_, t.meta, model::ObjectKind::type, t.name);
     schema_.types.insert_or_assign(t.name, std::move(t));
 }
 
@@ -121,6 +124,7 @@ void Interpreter::create_domain(PgQuery__CreateDomainStmt* stmt) {
             default: throw StatementError(c->location, "unsupported domain constraint");
         }
     }
+    start_acl(schema_, t.meta, model::ObjectKind::type, t.name);
     schema_.types.emplace(t.name, std::move(t));
 }
 
@@ -198,6 +202,7 @@ void Interpreter::create_range(PgQuery__CreateRangeStmt* stmt) {
     }
     std::sort(t.options.begin(), t.options.end());
     t.meta = meta();
+    start_acl(schema_, t.meta, model::ObjectKind::type, t.name);
     schema_.types.emplace(t.name, std::move(t));
 }
 
@@ -291,6 +296,8 @@ void Interpreter::define(PgQuery__DefineStmt* stmt) {
             model::RoutineName key{f.name, f.identity_args()};
             if (auto it = schema_.functions.find(key); it != schema_.functions.end() && !stmt->replace) {
                 duplicate(fmt::format("aggregate \"{}({})\"", f.name.to_string(), key.args), it->second.meta.location);
+            } else if (it == schema_.functions.end()) {
+                start_acl(schema_, f.meta, model::ObjectKind::aggregate, f.name);
             }
             schema_.functions.insert_or_assign(key, std::move(f));
             return;
@@ -341,6 +348,7 @@ void Interpreter::define(PgQuery__DefineStmt* stmt) {
             if (auto it = schema_.types.find(name); it != schema_.types.end() && it->second.kind != model::TypeKind::shell) {
                 duplicate(fmt::format("type \"{}\"", name.to_string()), it->second.meta.location);
             }
+            start_acl(schema_, t.meta, model::ObjectKind::type, name);
             schema_.types.insert_or_assign(name, std::move(t));
             return;
         }

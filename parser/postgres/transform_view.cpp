@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "parser/postgres/interpreter.hpp"
+#include "parser/postgres/privileges.hpp"
 
 namespace schemerge::parser::postgres {
 
@@ -53,6 +54,7 @@ void Interpreter::create_view(PgQuery__ViewStmt* stmt) {
     if (schema_.relation_exists(view.name)) {
         throw StatementError(stmt->view->location, fmt::format("relation \"{}\" already exists", view.name.to_string()));
     }
+    start_acl(schema_, view.meta, model::ObjectKind::view, view.name);
     schema_.views.emplace(view.name, std::move(view));
 }
 

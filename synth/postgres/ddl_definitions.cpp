@@ -312,24 +312,39 @@ bool operator_estimators_only(const model::Function& before, const model::Functi
 }
 
 void append_metadata(std::vector<std::string>& out, const model::ObjectBase& meta, const std::string& comment_target,
-                     const std::string& owner_target, const EmitOptions& options) {
+                     const std::string& owner_target, const EmitOptions& options, const model::Acl& created_with) {
     if (options.comments && meta.comment && !comment_target.empty()) {
         out.push_back("COMMENT ON " + comment_target + " IS " + quote_literal(*meta.comment));
     }
     if (options.owners && !meta.owner.empty() && !owner_target.empty()) {
         out.push_back("ALTER " + owner_target + " OWNER TO " + quote_identifier(meta.owner));
     }
-    if (options.privileges) {
+    if (!options.privileges) {
+        return;
+    }
+    if (owner_target.empty()) {
         for (const auto& grant : meta.grants) {
             out.push_back(grant);
         }
-        // An ACL a three-way merge combined: no statement wrote it.
-        if (meta.acl.derived && meta.grants.empty() && !owner_target.empty()) {
-            for (auto& statement : privilege_statements(grant_target(owner_target), default_acl_of_target(owner_target),
-                                                        meta.acl)) {
-                out.push_back(std::move(statement));
-            }
+        return;
+    }
+    std::string target = grant_target(owner_target);
+    model::Acl builtin = default_acl_of_target(owner_target);
+    auto append = [&](std::vector<std::string> statements) {
+        for (auto& statement : statements) {
+            out.push_back(std::move(statement));
         }
+    };
+    // Where the database starts the object.
+    const model::Acl& database = created_with.tracked ? created_with : builtin;
+    // The statements as written start from the built-in default; an ACL a three-way merge
+    // combined or default privileges started has none: written from its entries.
+    if ((meta.acl.derived && meta.grants.empty()) || database != builtin) {
+        append(privilege_statements(target, database, meta.acl.tracked ? meta.acl : builtin));
+        return;
+    }
+    for (const auto& grant : meta.grants) {
+        out.push_back(grant);
     }
 }
 

@@ -11,8 +11,15 @@ namespace schemerge::synth::postgres {
 
 // COMMENT ON <target> IS ..., ALTER <owner_target> OWNER TO ..., then the grants,
 // each as EmitOptions allow. An empty owner_target means the kind has no owner.
+// `created_with`: the ACL the database gives the object when the statements create it
+// (model::new_object_acl: a plan's objects get the from side's default privileges);
+// untracked: PostgreSQL's built-in default (a dump, whose ALTER DEFAULT PRIVILEGES come
+// last). The grants as written apply to the built-in default: they are written when the
+// object starts there and its ACL is theirs; else (derived: default privileges started it
+// or a merge combined it) the REVOKE / GRANT from the database's start to the ACL.
 void append_metadata(std::vector<std::string>& out, const model::ObjectBase& meta, const std::string& comment_target,
-                     const std::string& owner_target, const EmitOptions& options);
+                     const std::string& owner_target, const EmitOptions& options,
+                     const model::Acl& created_with = {});
 
 // --- privileges (privilege_sql.cpp) ---
 // The GRANT / REVOKE target of what ALTER ... OWNER TO names: relations are TABLE,

@@ -14,7 +14,8 @@ void Planner::create_schema(const Change& change, const std::string& text) {
         sql.push_back(postgres::create_schema(*ns));
     }
     std::string target = "SCHEMA " + quote_identifier(ns->name);
-    append_metadata(sql, ns->meta, target, target, meta_options());
+    append_metadata(sql, ns->meta, target, target, meta_options(),
+                    ns->name != "public" ? created_acl(ObjectKind::schema, {"", ns->name}) : model::Acl{});
     if (!sql.empty()) {
         provides(add(k_create_schema, change.key, sql, text), change.key);
     }

@@ -1,5 +1,8 @@
 // Owners and privileges of objects that stay: ALTER ... OWNER TO, and the REVOKEs and
-// GRANTs between the two ACLs. Objects the plan creates carry both already.
+// GRANTs between the two ACLs. Objects the plan creates carry both already (their grants
+// from the ACL the from side's default privileges give them: created_acl).
+#include "model/new_object_acl.hpp"
+#include "model/schema_privileges.hpp"
 #include "synth/postgres/object_ddl.hpp"
 #include "synth/postgres/planner.hpp"
 
@@ -23,6 +26,20 @@ bool has_own_acl(ObjectKind kind) {
 }
 
 }  // namespace
+
+model::Acl Planner::created_acl(ObjectKind kind, const QualifiedName& name) const {
+    if (from_.default_privileges.empty()) {
+        return {};
+    }
+    if (!to_carries_privileges_) {
+        to_carries_privileges_ = model::carries_privileges(to_);
+    }
+    if (!*to_carries_privileges_) {
+        return {};
+    }
+    return model::new_object_acl(model::dialect_of({&from_, &to_}), from_.default_privileges, kind, name.schema,
+                                 name.name);
+}
 
 void Planner::set_privileges(const Change& change, const std::string& text) {
     const ObjectKey& key = change.key;

@@ -11,10 +11,10 @@ namespace schemerge::synth::postgres {
 namespace {
 
 std::vector<std::string> routine_statements(const model::Function& function, bool or_replace,
-                                            const EmitOptions& meta) {
+                                            const EmitOptions& meta, const model::Acl& created_with) {
     std::vector<std::string> out = create_routine_statements(function, or_replace);
     std::string target = routine_target(function);
-    append_metadata(out, function.meta, target, target, meta);
+    append_metadata(out, function.meta, target, target, meta, created_with);
     return out;
 }
 
@@ -50,7 +50,10 @@ bool Planner::routine_replaceable(const model::Function& before, const model::Fu
 
 std::size_t Planner::create_routine_action(const model::Function& function, const ObjectKey& key, const std::string& text,
                                   bool or_replace) {
-    std::size_t a = add(k_create_routine, key, routine_statements(function, or_replace, meta_options()), text);
+    // CREATE OR REPLACE keeps the routine's ACL; a new one gets the database's default privileges.
+    model::Acl created_with = or_replace ? model::Acl{} : created_acl(model::object_kind(function.kind), function.name);
+    std::size_t a =
+        add(k_create_routine, key, routine_statements(function, or_replace, meta_options(), created_with), text);
     provides(a, key, !or_replace);
     if (or_replace) {
         removes(a, key, false);

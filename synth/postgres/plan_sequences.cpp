@@ -75,7 +75,8 @@ void Planner::create_sequence_change(const Change& change, const std::string& te
     }
     std::vector<std::string> sql{create_sequence(*sequence)};
     std::string target = "SEQUENCE " + format_name(sequence->name);
-    append_metadata(sql, sequence->meta, target, target, meta_options());
+    append_metadata(sql, sequence->meta, target, target, meta_options(),
+                    created_acl(ObjectKind::sequence, sequence->name));
     std::size_t a = add(k_create_sequence, change.key, sql, text);
     provides(a, change.key);
     if (sequence->owned_by) {

@@ -12,7 +12,7 @@ void Planner::create_table_change(const Change& change, const std::string& text)
     }
     std::vector<std::string> sql{create_table(to_, *table)};
     std::string target = "TABLE " + format_name(table->name);
-    append_metadata(sql, table->meta, target, target, meta_options());
+    append_metadata(sql, table->meta, target, target, meta_options(), created_acl(ObjectKind::table, table->name));
     for (const auto& column : table->columns) {
         append_metadata(sql, column.meta, "COLUMN " + column_target(table->name, column.name), "", meta_options());
     }

@@ -9,7 +9,7 @@ namespace schemerge::synth::postgres {
 std::vector<std::string> Planner::type_statements(const model::TypeDef& type) {
     std::vector<std::string> sql = postgres::create_type(type);
     std::string target = type_keyword(type) + " " + format_name(type.name);
-    append_metadata(sql, type.meta, target, target, meta_options());
+    append_metadata(sql, type.meta, target, target, meta_options(), created_acl(ObjectKind::type, type.name));
     return sql;
 }
 

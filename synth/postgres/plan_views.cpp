@@ -8,13 +8,14 @@ namespace {
 
 std::string view_keyword(const model::View& view) { return view.materialized ? "MATERIALIZED VIEW" : "VIEW"; }
 
-std::vector<std::string> view_statements(const model::View& view, const EmitOptions& meta) {
+std::vector<std::string> view_statements(const model::View& view, const EmitOptions& meta,
+                                         const model::Acl& created_with) {
     std::vector<std::string> out{create_view(view, true)};
     for (auto& extra : view_column_extras(view)) {
         out.push_back(std::move(extra));
     }
     std::string target = view_keyword(view) + " " + format_name(view.name);
-    append_metadata(out, view.meta, target, target, meta);
+    append_metadata(out, view.meta, target, target, meta, created_with);
     for (const auto& column : view.column_details) {
         append_metadata(out, column.meta, "COLUMN " + column_target(view.name, column.name), "", k_meta);
     }
@@ -30,7 +31,8 @@ std::size_t Planner::create_view_action(const model::View& view, const std::stri
         hazards.push_back(make_hazard(hazard::k_table_rewrite, "materialized view " + format_name(view.name) +
                                                               " is populated by running its query"));
     }
-    std::size_t a = add(rank, key, view_statements(view, meta_options()), text, hazards);
+    std::size_t a =
+        add(rank, key, view_statements(view, meta_options(), created_acl(key.kind, view.name)), text, hazards);
     provides(a, key);
     return a;
 }
@@ -79,7 +81,7 @@ void Planner::replace_view(const Change& change, const std::string& text) {
         return;
     }
     if (!view_needs_recreate(change)) {
-        std::vector<std::string> sql = view_statements(*after, meta_options());
+        std::vector<std::string> sql = view_statements(*after, meta_options(), {});  // replaced: keeps its ACL
         sql.front().replace(0, std::string("CREATE VIEW").size(), "CREATE OR REPLACE VIEW");
         // Comments are diffed separately; keep the definition and column defaults.
         std::vector<std::string> definition{sql.front()};

@@ -450,6 +450,11 @@ private:
         meta.owners = options_.owners;
         return meta;
     }
+    // The ACL an object the plan creates starts with on the database (append_metadata's
+    // `created_with`): the from side's default privileges of the role running the plan (the
+    // plan changes them last), model::new_object_acl; untracked: the built-in default, or the
+    // to side carries no privileges (they are the environment's, as in the diff).
+    [[nodiscard]] model::Acl created_acl(ObjectKind kind, const QualifiedName& name) const;
     void set_privileges(const Change& change, const std::string& text);
     void set_owner(const Change& change, const std::string& text);
     void set_default_privileges(const Change& change, const std::string& text);
@@ -499,6 +504,7 @@ private:
     std::vector<std::pair<std::size_t, ObjectKey>> after_parent_drops_;
     std::vector<std::pair<std::size_t, ObjectKey>> identity_actions_;
     std::optional<std::size_t> function_bodies_off_;
+    mutable std::optional<bool> to_carries_privileges_;  // created_acl's cache
 };
 
 }  // namespace schemerge::synth::postgres

@@ -6,6 +6,7 @@
 
 #include "model/diagnostic.hpp"
 #include "model/object_key.hpp"
+#include "model/new_object_acl.hpp"
 #include "model/schema.hpp"
 #include "parser/postgres/dialect_traits.hpp"
 
@@ -197,6 +198,43 @@ TEST(Model, SequenceOptionsUnsetIsNotEqualToExplicit) {
     EXPECT_FALSE(a == b);
     b.start.reset();
     EXPECT_TRUE(a == b);
+}
+
+// The start of a new object under default privileges, with a dialect's defaults as data
+// (no engine named): the creator's entry for every schema or the built-in default, plus its
+// entry for the object's schema; back at the built-in default: untracked.
+TEST(Model, NewObjectAcl) {
+    DialectTraits traits = DialectTraits::neutral();
+    traits.default_privileges = {{ObjectKind::function, "", k_every_role, "RUN"}};
+    auto acl_of = [](std::initializer_list<std::pair<const char*, const char*>> list) {
+        Acl acl;
+        acl.tracked = true;
+        for (const auto& [grantee, privilege] : list) {
+            acl.entries.emplace(AclKey{grantee, "", privilege}, false);
+        }
+        return acl;
+    };
+    std::map<DefaultPrivilegesKey, DefaultPrivileges> entries;
+    auto set = [&](DefaultPrivilegesKey key, Acl acl) { entries[key] = DefaultPrivileges{key, ObjectBase{.acl = acl}}; };
+    EXPECT_FALSE(new_object_acl(traits, entries, ObjectKind::table, "s", "t").tracked);
+    set({"", "s", ObjectKind::table}, acl_of({{"w", "WRITE"}}));
+    set({"", "", ObjectKind::function}, acl_of({{"r", "RUN"}}));
+    set({"", "s", ObjectKind::function}, acl_of({{"w", "RUN"}}));
+    set({"other", "", ObjectKind::table}, acl_of({{"x", "READ"}}));
+    Acl table = new_object_acl(traits, entries, ObjectKind::view, "s", "v");
+    EXPECT_EQ(table, acl_of({{"w", "WRITE"}}));
+    EXPECT_TRUE(table.derived);
+    EXPECT_FALSE(new_object_acl(traits, entries, ObjectKind::table, "elsewhere", "t").tracked);
+    EXPECT_EQ(new_object_acl(traits, entries, ObjectKind::table, "elsewhere", "t", "other"), acl_of({{"x", "READ"}}));
+    // The entry for every schema replaces the built-in default; one schema's adds to it.
+    EXPECT_EQ(new_object_acl(traits, entries, ObjectKind::procedure, "s", "p"), acl_of({{"r", "RUN"}, {"w", "RUN"}}));
+    EXPECT_EQ(new_object_acl(traits, entries, ObjectKind::function, "u", "f"), acl_of({{"r", "RUN"}}));
+    set({"", "", ObjectKind::function}, acl_of({{"", "RUN"}}));
+    entries.erase({"", "s", ObjectKind::function});
+    EXPECT_FALSE(new_object_acl(traits, entries, ObjectKind::function, "s", "f").tracked);  // the built-in default
+    EXPECT_FALSE(new_object_acl(traits, entries, ObjectKind::index, "s", "i").tracked);     // no ACL of its own
+    EXPECT_EQ(default_privileges_objects(ObjectKind::materialized_view), ObjectKind::table);
+    EXPECT_EQ(default_privileges_objects(ObjectKind::aggregate), ObjectKind::function);
 }
 
 }  // namespace

@@ -127,6 +127,115 @@ TEST(DefaultPrivileges, CarriesPrivileges) {
     EXPECT_TRUE(s.default_privileges.empty());
 }
 
+// Objects created after the statements start with what they give (PostgreSQL's
+// get_user_default_acl): the entry for every schema (or the built-in default), merged with
+// the entry for the object's schema.
+TEST(DefaultPrivileges, NewObjectsStartWithThem) {
+    auto s = schema_of("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO r;\n"
+                       "CREATE SCHEMA app;\n"
+                       "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT INSERT ON TABLES TO w;\n"
+                       "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO r WITH GRANT OPTION;\n"
+                       "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+                       "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT USAGE ON SEQUENCES TO w;\n"
+                       "ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO r;\n"
+                       "CREATE TABLE app.t (id serial, a int);\n"
+                       "CREATE TABLE u (a int);\n"
+                       "CREATE VIEW app.v AS SELECT 1 AS x;\n"
+                       "CREATE MATERIALIZED VIEW app.m AS SELECT 1 AS x;\n"
+                       "CREATE SEQUENCE q;\n"
+                       "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';\n"
+                       "CREATE PROCEDURE p() LANGUAGE sql AS 'select 1';\n"
+                       "CREATE AGGREGATE agg(int) (SFUNC = int4pl, STYPE = int);\n"
+                       "CREATE DOMAIN d AS integer;\n"
+                       "CREATE TYPE e AS ENUM ('a');");
+    const auto in_app = entries({{"r", "SELECT", true}, {"w", "INSERT", false}});
+    const auto& t = s.tables.at({"app", "t"}).meta.acl;
+    EXPECT_TRUE(t.tracked);
+    EXPECT_TRUE(t.derived);  // written from its entries
+    EXPECT_EQ(t.entries, in_app);
+    EXPECT_EQ(t.lines.at("w").line, 3U);  // where the entry gave it
+    EXPECT_EQ(s.tables.at(pub("u")).meta.acl.entries, entries({{"r", "SELECT", false}}));
+    EXPECT_EQ(s.views.at({"app", "v"}).meta.acl.entries, in_app);
+    EXPECT_EQ(s.views.at({"app", "m"}).meta.acl.entries, in_app);
+    // Sequences have their own kind: a serial's sequence too.
+    EXPECT_EQ(s.sequences.at({"app", "t_id_seq"}).meta.acl.entries, entries({{"w", "USAGE", false}}));
+    EXPECT_FALSE(s.sequences.at(pub("q")).meta.acl.tracked);
+    // Functions cover procedures and aggregates; PUBLIC's EXECUTE revoked: tracked and empty.
+    ASSERT_EQ(s.functions.size(), 3U);
+    for (const auto& [key, f] : s.functions) {
+        SCOPED_TRACE(key.name.to_string());
+        EXPECT_TRUE(f.meta.acl.tracked);
+        EXPECT_TRUE(f.meta.acl.entries.empty());
+    }
+    // Types cover domains; the entry started from PUBLIC's USAGE.
+    for (const char* type : {"d", "e"}) {
+        EXPECT_EQ(s.types.at(pub(type)).meta.acl.entries, entries({{k_public, "USAGE", false}, {"r", "USAGE", false}}));
+    }
+}
+
+TEST(DefaultPrivileges, LaterGrantsAndRevokesChangeWhatTheyGave) {
+    auto s = schema_of("ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT ON TABLES TO r;\n"
+                       "CREATE TABLE t (a int);\nREVOKE INSERT ON t FROM r;\nGRANT UPDATE (a) ON t TO w;");
+    EXPECT_TRUE(s.tables.at(pub("t")).meta.grants.empty());  // its ACL is written from its entries
+    std::map<AclKey, bool> expected = entries({{"r", "SELECT", false}});
+    expected.emplace(AclKey{"w", "a", "UPDATE"}, false);
+    EXPECT_EQ(s.tables.at(pub("t")).meta.acl.entries, expected);
+    // The same ACL written without default privileges is the same model.
+    auto plain = schema_of("CREATE TABLE t (a int);\nGRANT SELECT ON t TO r;\nGRANT UPDATE (a) ON t TO w;");
+    EXPECT_EQ(plain.tables.at(pub("t")).meta.acl, s.tables.at(pub("t")).meta.acl);
+}
+
+TEST(DefaultPrivileges, WhenTheyDoNotApply) {
+    // Objects created before the statement, entries of other roles (FOR ROLE: the front end
+    // does not follow SET ROLE), and a result equal to the built-in default: untracked.
+    auto s = schema_of("CREATE TABLE before (a int);\n"
+                       "ALTER DEFAULT PRIVILEGES FOR ROLE other GRANT SELECT ON TABLES TO r;\n"
+                       "ALTER DEFAULT PRIVILEGES FOR ROLE other GRANT USAGE ON SCHEMAS TO r;\n"
+                       "CREATE SCHEMA app;\n"
+                       "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT EXECUTE ON FUNCTIONS TO PUBLIC;\n"
+                       "CREATE TABLE other_role (a int);\n"
+                       "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'select 1';\n"
+                       "CREATE SCHEMA owned AUTHORIZATION other;\n"
+                       "CREATE SCHEMA mine AUTHORIZATION CURRENT_USER;");
+    EXPECT_FALSE(s.tables.at(pub("before")).meta.acl.tracked);
+    EXPECT_FALSE(s.tables.at(pub("other_role")).meta.acl.tracked);
+    EXPECT_FALSE(s.functions.begin()->second.meta.acl.tracked);
+    EXPECT_FALSE(s.namespaces.at("mine").meta.acl.tracked);
+    // A schema created for another role gets that role's entries (its owner's, as in
+    // PostgreSQL).
+    EXPECT_EQ(s.namespaces.at("owned").meta.acl.entries, entries({{"r", "USAGE", false}}));
+    // CREATE OR REPLACE keeps the routine's ACL.
+    auto r = schema_of("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';\n"
+                       "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+                       "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 2';");
+    EXPECT_FALSE(r.functions.begin()->second.meta.acl.tracked);
+}
+
+TEST(DefaultPrivileges, DumpWritesTheAclsTheyGaveAndReloadsAlike) {
+    const std::string sql = "ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT ON TABLES TO r;\n"
+                            "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+                            "CREATE TABLE t (a int);\nREVOKE INSERT ON t FROM r;\n"
+                            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';\n"
+                            "CREATE TABLE u (a int);";
+    std::string out = dump(sql);
+    // Default privileges last (as pg_dump): the ACLs they started are written explicitly.
+    auto at = [&](const std::string& text) {
+        auto pos = out.find(text);
+        EXPECT_NE(pos, std::string::npos) << text << "\n" << out;
+        return pos;
+    };
+    EXPECT_LT(at("GRANT SELECT ON TABLE public.t TO r;"), at("ALTER DEFAULT PRIVILEGES"));
+    EXPECT_LT(at("REVOKE EXECUTE ON FUNCTION public.f() FROM PUBLIC;"), at("ALTER DEFAULT PRIVILEGES"));
+    at("GRANT SELECT, INSERT ON TABLE public.u TO r;");
+    EXPECT_EQ(out.find("insert ON"), std::string::npos) << out;
+    auto original = schema_of(sql);
+    auto reloaded = schema_of(out);
+    EXPECT_EQ(reloaded.tables.at(pub("t")).meta.acl, original.tables.at(pub("t")).meta.acl);
+    EXPECT_EQ(reloaded.tables.at(pub("u")).meta.acl, original.tables.at(pub("u")).meta.acl);
+    EXPECT_EQ(reloaded.functions.begin()->second.meta.acl, original.functions.begin()->second.meta.acl);
+    EXPECT_EQ(reloaded.default_privileges, original.default_privileges);
+}
+
 struct BadStatement {
     std::string name;
     std::string sql;

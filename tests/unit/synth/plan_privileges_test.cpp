@@ -63,6 +63,39 @@ TEST(PlanPrivileges, OwnerChangesAndNewObjectsGetTheirOwner) {
                                         "ALTER TABLE public.t OWNER TO boss"}));
 }
 
+// An object the plan creates gets the from side's default privileges (the plan changes them
+// last): its grants are the REVOKE / GRANT from that start to its ACL.
+TEST(PlanPrivileges, NewObjectsStartFromTheFromSidesDefaultPrivileges) {
+    const std::string defaults = "ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT ON TABLES TO r;\n"
+                                 "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n";
+    // Written as pg_dump writes (default privileges last): no GRANT twice, what the target
+    // lacks revoked, PUBLIC's EXECUTE granted back.
+    EXPECT_EQ(plan_statements(defaults, "CREATE TABLE u (a int);\nGRANT SELECT ON u TO r;\n"
+                                        "CREATE TABLE w (a int);\n"
+                                        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';\n" +
+                                            defaults),
+              (std::vector<std::string>{"SET check_function_bodies = false",
+                                        "CREATE TABLE public.u (\n    a integer\n)",
+                                        "REVOKE INSERT ON TABLE public.u FROM r",
+                                        "CREATE TABLE public.w (\n    a integer\n)",
+                                        "REVOKE SELECT, INSERT ON TABLE public.w FROM r",
+                                        "CREATE FUNCTION public.f() RETURNS integer\n    LANGUAGE sql\n    AS $$select 1$$",
+                                        "GRANT EXECUTE ON FUNCTION public.f() TO PUBLIC"}));
+    // Created after the same default privileges on the to side: from there to its ACL.
+    EXPECT_EQ(plan_statements(defaults, defaults + "CREATE TABLE u (a int);\nREVOKE INSERT ON u FROM r;"),
+              (std::vector<std::string>{"CREATE TABLE public.u (\n    a integer\n)",
+                                        "REVOKE INSERT ON TABLE public.u FROM r"}));
+    // The to side carries no privileges: they are the environment's (nothing revoked).
+    EXPECT_EQ(plan_statements(defaults, "CREATE TABLE u (a int);"),
+              (std::vector<std::string>{"CREATE TABLE public.u (\n    a integer\n)"}));
+    // The to side's default privileges give it more than the database will: granted.
+    const std::string t = "CREATE TABLE t (a int);\nGRANT SELECT ON t TO r;\n";
+    EXPECT_EQ(plan_statements(t, t + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO r;\nCREATE TABLE u (a int);"),
+              (std::vector<std::string>{"CREATE TABLE public.u (\n    a integer\n)",
+                                        "GRANT SELECT ON TABLE public.u TO r",
+                                        "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO r"}));
+}
+
 TEST(PlanPrivileges, UntrackedSideGivesNoStatements) {
     EXPECT_TRUE(plan_statements("CREATE TABLE t (a int, b int);", k_t + "GRANT SELECT ON t TO app;").empty());
 }

@@ -1,0 +1,2 @@
+-- schemerge migration plan
+-- The schemas are identical: nothing to do.
