@@ -1,6 +1,7 @@
 // Tables merge attribute by attribute: columns by name and each column attribute on its
 // own (two sides changing the type and the default of one column merge cleanly),
-// constraints by name as whole values, and the table-level attributes one by one.
+// constraints by name as whole values, and the table-level attributes one by one (the
+// dialect's attribute rows by merge_object's merge_attributes).
 #include <set>
 
 #include "diff/merge_context.hpp"
@@ -255,18 +256,8 @@ model::Table merge_table(MergeContext& ctx, const model::Table& b, const model::
         });
     out.partition_of = partition_of.first;
     out.partition_bound = partition_of.second;
-    out.options = merge_attribute(ctx, tkey, "options", b.options, o.options, t.options, ol, tl, bl,
-                                  [](const auto& v) { return std::optional<std::string>(options_text(v)); });
-    out.access_method = merge_attribute(ctx, tkey, "access method", b.access_method, o.access_method, t.access_method,
-                                        ol, tl, bl, str);
     out.tablespace = merge_attribute(ctx, tkey, "tablespace", b.tablespace, o.tablespace, t.tablespace, ol, tl, bl, str);
-    out.row_security = merge_attribute(ctx, tkey, "row level security", b.row_security, o.row_security,
-                                       t.row_security, ol, tl, bl, bool_text);
-    out.force_row_security = merge_attribute(ctx, tkey, "force row level security", b.force_row_security,
-                                             o.force_row_security, t.force_row_security, ol, tl, bl, bool_text);
-    out.replica_identity = merge_attribute(ctx, tkey, "replica identity", b.replica_identity, o.replica_identity,
-                                           t.replica_identity, ol, tl, bl, str);
-    out.cluster_on = merge_attribute(ctx, tkey, "cluster on", b.cluster_on, o.cluster_on, t.cluster_on, ol, tl, bl, str);
+    // The dialect's attributes (meta.attributes) are merged row by row by merge_object.
     return out;
 }
 

@@ -42,7 +42,8 @@ bool partitioning_changed(const model::Table& before, const model::Table& after)
 }
 
 // Everything alter_table covers: the table without its name, columns, constraints
-// and comment, with `from` references renamed.
+// and comment, with `from` references renamed; its dialect's attributes reported with it
+// (AttributeDiff::with_object) are compared by alter_table_attributes_differ.
 model::Table table_attributes(const Context& ctx, const model::Table& table, bool is_before) {
     model::Table out;
     out.inherits = table.inherits;
@@ -51,13 +52,7 @@ model::Table table_attributes(const Context& ctx, const model::Table& table, boo
     out.partition_key = table.partition_key;
     out.partition_of = table.partition_of;
     out.partition_bound = table.partition_bound;
-    out.options = table.options;
-    out.access_method = table.access_method;
     out.tablespace = table.tablespace;
-    out.row_security = table.row_security;
-    out.force_row_security = table.force_row_security;
-    out.replica_identity = table.replica_identity;
-    out.cluster_on = table.cluster_on;
     if (is_before) {
         for (auto& parent : out.inherits) {
             parent = ctx.renames.new_table(parent);
@@ -65,14 +60,24 @@ model::Table table_attributes(const Context& ctx, const model::Table& table, boo
         if (out.partition_of) {
             out.partition_of = ctx.renames.new_table(*out.partition_of);
         }
-        if (!out.cluster_on.empty()) {
-            auto it = ctx.renames.index_to_new.find({table.name.schema, out.cluster_on});
-            if (it != ctx.renames.index_to_new.end()) {
-                out.cluster_on = it->second.name;
-            }
-        }
     }
     return out;
+}
+
+// The table's attributes that alter_table reports (AttributeDiff::with_object) differ,
+// once the `from` values naming a hinted renamed index name it as `to` does.
+bool alter_table_attributes_differ(const Context& ctx, const model::Table& before, const model::Table& after) {
+    const model::AttributeSet& a = after.meta.attributes;
+    if (!before.meta.attributes.differs(a, model::AttributeDiff::with_object)) {
+        return false;
+    }
+    model::AttributeSet b = before.meta.attributes;
+    for (const auto& [old_name, new_name] : ctx.renames.index_to_new) {
+        if (old_name.schema == before.name.schema) {
+            b.rename_index(old_name.name, new_name.name);
+        }
+    }
+    return b.differs(a, model::AttributeDiff::with_object);
 }
 
 void diff_column(Context& ctx, const model::QualifiedName& table, const model::Column& before,
@@ -216,7 +221,8 @@ void diff_table(Context& ctx, const model::Table& before, const model::Table& af
         ctx.emit(ChangeKind::create_table, key_of(after), {}, &after);
         return;
     }
-    if (!(table_attributes(ctx, before, true) == table_attributes(ctx, after, false))) {
+    if (!(table_attributes(ctx, before, true) == table_attributes(ctx, after, false)) ||
+        alter_table_attributes_differ(ctx, before, after)) {
         ctx.emit(ChangeKind::alter_table, key_of(after), &before, &after);
     }
     diff_columns(ctx, before, after);

@@ -55,7 +55,10 @@ void diff_attributes(Context& ctx, const model::ObjectKey& key, ObjectRef before
     std::vector<const model::AttributeDef*> defs;
     for (const auto* set : {&before_attributes, &after_attributes}) {
         for (const auto& entry : *set) {
-            if (entry.def->compared && std::find(defs.begin(), defs.end(), entry.def) == defs.end()) {
+            // Rows reported with their object's own change (alter_table, alter_column_options)
+            // are compared where that change is decided.
+            if (entry.def->compared && entry.def->diff == model::AttributeDiff::own &&
+                std::find(defs.begin(), defs.end(), entry.def) == defs.end()) {
                 defs.push_back(entry.def);
             }
         }

@@ -22,6 +22,17 @@ using AttributeValue = std::variant<bool, std::int64_t, std::string, AttributeOp
 
 enum class AttributeType : std::uint8_t { flag, integer, text, options };
 
+// What the two-way diff reports when an attribute differs on an object that stays.
+enum class AttributeDiff : std::uint8_t {
+    // A set_attribute change of its own (the row and both values); the dialect's planner
+    // decides the statement (MySQL's rows).
+    own,
+    // Part of the object's one in-place change: alter_table for a table,
+    // alter_column_options for a column (one change per object, whatever rows differ); the
+    // planner reads both objects' values (PostgreSQL's table and column extras).
+    with_object,
+};
+
 // One attribute that only some engines have (PostgreSQL's column STORAGE, MySQL's
 // ENGINE or AUTO_INCREMENT, ...), declared once, as a row of its dialect's attribute
 // table (DialectTraits::attributes). Everything the neutral layers do with it (compare,
@@ -40,6 +51,13 @@ struct AttributeDef {
     // Position in the dialect's table: sets iterate in this order, so dumps and JSON list a
     // dialect's attributes in one stable order.
     std::uint16_t order = 0;
+    AttributeDiff diff = AttributeDiff::own;
+    // For a text attribute that names an index (or key constraint) of its object's table,
+    // as PostgreSQL's CLUSTER ON and REPLICA IDENTITY USING INDEX do: the value with that
+    // index renamed from `from` to `to` (the value itself when it names another). Schema
+    // edits carry an index rename along with it, and the diff compares values after the
+    // hinted index renames. Null: the value names no index.
+    std::string (*rename_index)(const std::string& value, const std::string& from, const std::string& to) = nullptr;
 };
 
 // The dialect-only attributes of one object. Unset and default are the same thing: an
@@ -71,6 +89,12 @@ public:
     // match def.type (checked: a mismatch is a programming error and throws).
     void set(const AttributeDef& def, AttributeValue value);
     void erase(const AttributeDef& def);
+    // Index `from` renamed to `to` in every attribute whose row names an index
+    // (AttributeDef::rename_index).
+    void rename_index(const std::string& from, const std::string& to);
+
+    // Do the compared attributes reported as `diff` differ between the two sets?
+    [[nodiscard]] bool differs(const AttributeSet& other, AttributeDiff diff) const;
 
     // Equality of the definition: attributes with compared == false are ignored.
     bool operator==(const AttributeSet& other) const;

@@ -89,6 +89,30 @@ void AttributeSet::erase(const AttributeDef& def) {
     std::erase_if(entries_, [&](const Entry& e) { return e.def == &def; });
 }
 
+void AttributeSet::rename_index(const std::string& from, const std::string& to) {
+    for (auto& e : entries_) {
+        if (e.def->rename_index != nullptr && e.def->type == AttributeType::text) {
+            auto& value = std::get<std::string>(e.value);
+            value = e.def->rename_index(value, from, to);
+        }
+    }
+}
+
+bool AttributeSet::differs(const AttributeSet& other, AttributeDiff diff) const {
+    auto differs_in = [&](const AttributeSet& a, const AttributeSet& b) {
+        for (const auto& e : a.entries_) {
+            if (e.def->compared && e.def->diff == diff) {
+                const AttributeValue* v = b.find(*e.def);
+                if (v == nullptr || !(*v == e.value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    return differs_in(*this, other) || differs_in(other, *this);
+}
+
 bool AttributeSet::operator==(const AttributeSet& other) const {
     auto a = entries_.begin();
     auto b = other.entries_.begin();

@@ -290,12 +290,7 @@ Json table_json(const Table& t) {
     }
     put(j, "partition_of", t.partition_of);
     put(j, "partition_bound", t.partition_bound);
-    put(j, "options", t.options);
-    put(j, "access_method", t.access_method);
     put(j, "tablespace", t.tablespace);
-    put(j, "row_security", t.row_security);
-    put(j, "force_row_security", t.force_row_security);
-    put(j, "replica_identity", t.replica_identity);
     put_meta(j, t.meta);
     return j;
 }

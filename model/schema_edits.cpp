@@ -225,12 +225,8 @@ void rename_index(Schema& schema, const QualifiedName& from, const std::string& 
     QualifiedName table = it->second.table;
     rename_relation_of_kind(schema, NameKind::index, from, {from.schema, to}, collisions);
     if (auto t = schema.tables.find(table); t != schema.tables.end()) {
-        if (t->second.cluster_on == from.name) {
-            t->second.cluster_on = to;
-        }
-        if (t->second.replica_identity == "USING INDEX " + from.name) {
-            t->second.replica_identity = "USING INDEX " + to;
-        }
+        // Attributes naming the index (CLUSTER ON, REPLICA IDENTITY USING INDEX).
+        t->second.meta.attributes.rename_index(from.name, to);
     }
     for (auto& [_, i] : schema.indexes) {
         if (i.attached_to && *i.attached_to == from) {
@@ -306,13 +302,8 @@ void rename_constraint(Schema& schema, const QualifiedName& table_name, const st
     c->name = to;
     if (c->kind == ConstraintKind::primary_key || c->kind == ConstraintKind::unique ||
         c->kind == ConstraintKind::exclude) {
-        // The key's index carries the constraint's name.
-        if (table.cluster_on == from) {
-            table.cluster_on = to;
-        }
-        if (table.replica_identity == "USING INDEX " + from) {
-            table.replica_identity = "USING INDEX " + to;
-        }
+        // The key's index carries the constraint's name (attributes naming it follow).
+        table.meta.attributes.rename_index(from, to);
     }
     sort_constraints(table);
 }

@@ -35,13 +35,10 @@ struct Table {
     std::optional<QualifiedName> partition_of;  // this table is a partition of ...
     std::string partition_bound;                // canonical "FOR VALUES ..." / "DEFAULT"
 
-    std::vector<std::pair<std::string, std::string>> options;  // WITH (fillfactor=70)
-    std::string access_method;  // USING heap is the default and stored empty
-    std::string tablespace;
-    bool row_security = false;        // ENABLE ROW LEVEL SECURITY
-    bool force_row_security = false;  // FORCE ROW LEVEL SECURITY
-    std::string replica_identity;     // DEFAULT (empty), FULL, NOTHING, or "USING INDEX name"
-    std::string cluster_on;           // ALTER TABLE ... CLUSTER ON index_name
+    std::string tablespace;  // where the engine stores it (PostgreSQL, MySQL InnoDB, Oracle); empty: the default
+    // What only one dialect's tables have (PostgreSQL's storage parameters, access method,
+    // row-level security, replica identity, CLUSTER ON; MySQL's engine, charset, ...) is in
+    // meta.attributes, one AttributeDef row each (model/attributes.hpp).
     ObjectBase meta;
 
     bool operator==(const Table&) const = default;

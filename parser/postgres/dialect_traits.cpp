@@ -4,6 +4,43 @@
 
 namespace schemerge::parser::postgres {
 
+namespace attr {
+
+using model::AttributeDef;
+using model::AttributeDiff;
+using model::AttributeScope;
+using model::AttributeType;
+
+namespace {
+
+// CLUSTER ON names the index itself.
+std::string renamed_cluster_index(const std::string& value, const std::string& from, const std::string& to) {
+    return value == from ? to : value;
+}
+
+// REPLICA IDENTITY USING INDEX name.
+std::string renamed_identity_index(const std::string& value, const std::string& from, const std::string& to) {
+    return value == "USING INDEX " + from ? "USING INDEX " + to : value;
+}
+
+}  // namespace
+
+// Orders: tables 100+ (a conflict or the JSON form lists them in this order).
+const AttributeDef table_options{"options", AttributeScope::table, AttributeType::options, true, 100,
+                                 AttributeDiff::with_object};
+const AttributeDef access_method{"access method", AttributeScope::table, AttributeType::text, true, 101,
+                                 AttributeDiff::with_object};
+const AttributeDef row_security{"row level security", AttributeScope::table, AttributeType::flag, true, 102,
+                                AttributeDiff::with_object};
+const AttributeDef force_row_security{"force row level security", AttributeScope::table, AttributeType::flag, true,
+                                      103, AttributeDiff::with_object};
+const AttributeDef replica_identity{"replica identity", AttributeScope::table, AttributeType::text, true, 104,
+                                    AttributeDiff::with_object, renamed_identity_index};
+const AttributeDef cluster_on{"cluster on", AttributeScope::table, AttributeType::text, true, 105,
+                              AttributeDiff::with_object, renamed_cluster_index};
+
+}  // namespace attr
+
 namespace {
 
 model::DialectTraits make_traits() {
@@ -69,6 +106,8 @@ model::DialectTraits make_traits() {
         {model::ObjectKind::type, "", model::k_every_role, "USAGE"},
         {model::ObjectKind::schema, "public", model::k_every_role, "USAGE"},
     };
+    t.attributes = {&attr::table_options,      &attr::access_method,    &attr::row_security,
+                    &attr::force_row_security, &attr::replica_identity, &attr::cluster_on};
     return t;
 }
 

@@ -8,4 +8,20 @@ namespace schemerge::parser::postgres {
 // namespace, the dump-noise rules. Shared by the front end, the emitter and the planner.
 [[nodiscard]] const model::DialectTraits& traits();
 
+// The attributes only PostgreSQL objects carry (rows of traits().attributes), declared once
+// (dialect_traits.cpp); objects hold them in their attribute sets (ObjectBase::attributes):
+// the front end sets them, the emitter and the planner (synth/postgres) read them. Their
+// names are what a merge conflict names (and the JSON form's keys). A table's rows are
+// reported with its alter_table change (AttributeDiff::with_object), as PostgreSQL alters
+// them with ALTER TABLE.
+namespace attr {
+// Tables.
+extern const model::AttributeDef table_options;       // WITH (fillfactor=70): storage parameters, as written
+extern const model::AttributeDef access_method;       // USING am; heap (the default) is unset
+extern const model::AttributeDef row_security;        // ENABLE ROW LEVEL SECURITY
+extern const model::AttributeDef force_row_security;  // FORCE ROW LEVEL SECURITY
+extern const model::AttributeDef replica_identity;    // FULL, NOTHING, "USING INDEX name"; DEFAULT is unset
+extern const model::AttributeDef cluster_on;          // ALTER TABLE ... CLUSTER ON index (the index's name)
+}  // namespace attr
+
 }  // namespace schemerge::parser::postgres

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/interpreter.hpp"
 
 namespace schemerge::parser::postgres {
@@ -357,21 +358,28 @@ void Interpreter::alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd
             table.meta.owner = role_name(cmd->newowner);
             table.meta.owner_at = meta().location;
             return;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn: table.cluster_on = cmd->name; return;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster: table.cluster_on.clear(); return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
+            table.meta.attributes.set(attr::cluster_on, std::string{cmd->name});
+            return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster: table.meta.attributes.erase(attr::cluster_on); return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged: table.persistence = model::Persistence::permanent; return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged: table.persistence = model::Persistence::unlogged; return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropOids: return;  // WITHOUT OIDS: the only choice since PostgreSQL 12
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod:
-            table.access_method = cmd->name != nullptr && std::string_view{cmd->name} != "heap" ? cmd->name : "";
+            table.meta.attributes.set(
+                attr::access_method,
+                std::string{cmd->name != nullptr && std::string_view{cmd->name} != "heap" ? cmd->name : ""});
             return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace: table.tablespace = cmd->name; return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplaceRelOptions:
-            merge_options(table.options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplaceRelOptions: {
+            model::AttributeOptions options = table.meta.attributes.options(attr::table_options);
+            merge_options(options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
                           cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions);
+            table.meta.attributes.set(attr::table_options, std::move(options));
             return;
+        }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
@@ -388,17 +396,21 @@ void Interpreter::alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd
                                      : "DISABLE";
             return;
         }
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity: table.row_security = true; return;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity: table.row_security = false; return;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity: table.force_row_security = true; return;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity: table.force_row_security = false; return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity: table.meta.attributes.set(attr::row_security, true); return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity: table.meta.attributes.erase(attr::row_security); return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
+            table.meta.attributes.set(attr::force_row_security, true);
+            return;
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
+            table.meta.attributes.erase(attr::force_row_security);
+            return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity: {
             const auto* ri = cmd->def->replica_identity_stmt;
             char kind = ri->identity_type != nullptr ? ri->identity_type[0] : 'd';
-            table.replica_identity = kind == 'f'   ? "FULL"
-                                     : kind == 'n' ? "NOTHING"
-                                     : kind == 'i' ? "USING INDEX " + std::string{ri->name}
-                                                   : "";
+            table.meta.attributes.set(attr::replica_identity, kind == 'f'   ? "FULL"
+                                                              : kind == 'n' ? "NOTHING"
+                                                              : kind == 'i' ? "USING INDEX " + std::string{ri->name}
+                                                                            : std::string{});
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/interpreter.hpp"
 #include "parser/postgres/privileges.hpp"
 
@@ -160,9 +161,9 @@ void Interpreter::create_table(PgQuery__CreateStmt* stmt) {
             table.partition_key.push_back(std::move(key));
         }
     }
-    table.options = def_options(stmt->options, stmt->n_options);
+    table.meta.attributes.set(attr::table_options, def_options(stmt->options, stmt->n_options));
     if (stmt->access_method != nullptr && std::string_view{stmt->access_method} != "heap") {
-        table.access_method = stmt->access_method;
+        table.meta.attributes.set(attr::access_method, std::string{stmt->access_method});
     }
     if (stmt->tablespacename != nullptr) {
         table.tablespace = stmt->tablespacename;

@@ -269,11 +269,11 @@ std::string create_table(const model::Schema& schema, const model::Table& table)
     if (table.partition_strategy != model::PartitionStrategy::none) {
         sql += "\n" + partition_key(table);
     }
-    if (!table.access_method.empty()) {
-        sql += "\nUSING " + quote_identifier(table.access_method);
+    if (const auto& method = table.meta.attributes.text(attr::access_method); !method.empty()) {
+        sql += "\nUSING " + quote_identifier(method);
     }
-    if (!table.options.empty()) {
-        sql += "\nWITH (" + format_reloptions(table.options) + ")";
+    if (const auto& options = table.meta.attributes.options(attr::table_options); !options.empty()) {
+        sql += "\nWITH (" + format_reloptions(options) + ")";
     }
     if (!table.tablespace.empty()) {
         sql += "\nTABLESPACE " + quote_identifier(table.tablespace);
@@ -719,25 +719,32 @@ std::string trigger_enable_state(const model::Trigger& trigger) {
 
 std::vector<std::string> table_security(const model::Table& table) {
     std::vector<std::string> out;
-    if (table.row_security) {
+    if (table.meta.attributes.flag(attr::row_security)) {
         out.push_back("ALTER TABLE " + format_name(table.name) + " ENABLE ROW LEVEL SECURITY");
     }
-    if (table.force_row_security) {
+    if (table.meta.attributes.flag(attr::force_row_security)) {
         out.push_back("ALTER TABLE " + format_name(table.name) + " FORCE ROW LEVEL SECURITY");
     }
     return out;
 }
 
 std::string replica_identity(const model::Table& table) {
-    if (table.replica_identity.empty() || table.replica_identity == "DEFAULT") {
+    const std::string& identity = table.meta.attributes.text(attr::replica_identity);
+    if (identity.empty() || identity == "DEFAULT") {
         return {};
     }
     std::string prefix = "ALTER TABLE ONLY " + format_name(table.name) + " REPLICA IDENTITY ";
-    constexpr std::string_view k_using_index = "USING INDEX ";
-    if (table.replica_identity.starts_with(k_using_index)) {
-        return prefix + "USING INDEX " + quote_identifier(table.replica_identity.substr(k_using_index.size()));
+    std::string index = replica_identity_index(table);
+    if (!index.empty()) {
+        return prefix + "USING INDEX " + quote_identifier(index);
     }
-    return prefix + table.replica_identity;
+    return prefix + identity;
+}
+
+std::string replica_identity_index(const model::Table& table) {
+    constexpr std::string_view k_using_index = "USING INDEX ";
+    const std::string& identity = table.meta.attributes.text(attr::replica_identity);
+    return identity.starts_with(k_using_index) ? identity.substr(k_using_index.size()) : std::string{};
 }
 
 std::string create_policy(const model::Policy& policy) {

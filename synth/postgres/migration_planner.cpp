@@ -185,8 +185,9 @@ void Planner::expand(const Change& change) {
         case ChangeKind::set_owner: return set_owner(change, text);
         case ChangeKind::set_default_privileges: return set_default_privileges(change, text);
         case ChangeKind::set_attribute:
-            // PostgreSQL declares no attribute rows yet (its extras are fields of the model):
-            // a row added to its table gets its statement here.
+            // PostgreSQL's rows (parser/postgres/dialect_traits.hpp) are reported with their
+            // object's in-place change (AttributeDiff::with_object: alter_table), planned
+            // there; a row reported on its own would get its statement here.
             notes_.push_back("not planned for PostgreSQL: " + text);
             return;
         case ChangeKind::create_opaque: {

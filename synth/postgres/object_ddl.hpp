@@ -5,9 +5,14 @@
 #include <vector>
 
 #include "model/schema.hpp"
+#include "parser/postgres/dialect_traits.hpp"
 #include "synth/postgres/schema_emitter.hpp"
 
 namespace schemerge::synth::postgres {
+
+// PostgreSQL's attribute rows (parser/postgres/dialect_traits.hpp): what the emitter and
+// the planner read from ObjectBase::attributes.
+namespace attr = parser::postgres::attr;
 
 // COMMENT ON <target> IS ..., ALTER <owner_target> OWNER TO ..., then the grants,
 // each as EmitOptions allow. An empty owner_target means the kind has no owner.
@@ -108,6 +113,7 @@ enum class ConstraintPlacement { inline_check, inherited, separate };
 [[nodiscard]] std::string trigger_enable_state(const model::Trigger& trigger);  // empty when enabled
 [[nodiscard]] std::vector<std::string> table_security(const model::Table& table);  // RLS flags
 [[nodiscard]] std::string replica_identity(const model::Table& table);            // empty when default
+[[nodiscard]] std::string replica_identity_index(const model::Table& table);      // USING INDEX's name, else empty
 [[nodiscard]] std::string create_policy(const model::Policy& policy);
 
 // "ONLY " for ordinary tables; partitioned tables refuse ONLY for foreign keys

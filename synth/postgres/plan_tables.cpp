@@ -67,9 +67,7 @@ void Planner::create_table_change(const Change& change, const std::string& text)
 }
 
 void Planner::replica_identity_needs(std::size_t action, const model::Table& table) {
-    constexpr std::string_view k_using_index = "USING INDEX ";
-    if (table.replica_identity.starts_with(k_using_index)) {
-        std::string index = table.replica_identity.substr(k_using_index.size());
+    if (std::string index = replica_identity_index(table); !index.empty()) {
         after_providers(action, model::object_key(ObjectKind::index, {table.name.schema, index}));
         after_providers(action, model::table_scoped_key(ObjectKind::constraint, table.name, index));
     }
@@ -183,6 +181,13 @@ void Planner::alter_table(const Change& change, const std::string& text) {
     std::string name = format_name(after->name);
     std::string prefix = "ALTER TABLE " + name;
     const ObjectKey& key = change.key;
+    const model::AttributeSet& was = before->meta.attributes;
+    const model::AttributeSet& now = after->meta.attributes;
+    auto changed = [&](const model::AttributeDef& def) {
+        const auto* b = was.find(def);
+        const auto* a = now.find(def);
+        return b == nullptr || a == nullptr ? b != a : !(*b == *a);
+    };
     std::vector<Step> main;
     if (before->persistence != after->persistence) {
         main.push_back(make_step(
@@ -190,10 +195,10 @@ void Planner::alter_table(const Change& change, const std::string& text) {
             {make_hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
              make_hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
     }
-    if (before->access_method != after->access_method) {
+    if (changed(attr::access_method)) {
+        const std::string& method = now.text(attr::access_method);
         main.push_back(make_step(
-            prefix + " SET ACCESS METHOD " +
-                quote_identifier(after->access_method.empty() ? std::string("heap") : after->access_method),
+            prefix + " SET ACCESS METHOD " + quote_identifier(method.empty() ? std::string("heap") : method),
             text,
             {make_hazard(hazard::k_table_rewrite, "table " + name + " is rewritten"),
              make_hazard(hazard::k_access_exclusive_lock, "table " + name + " is locked while it is rewritten")}));
@@ -206,16 +211,18 @@ void Planner::alter_table(const Change& change, const std::string& text) {
             {make_hazard(hazard::k_access_exclusive_lock,
                     "table " + name + " is locked while its files are copied to the new tablespace")}));
     }
-    if (before->options != after->options) {
+    if (changed(attr::table_options)) {
+        const model::AttributeOptions& old_options = was.options(attr::table_options);
+        const model::AttributeOptions& new_options = now.options(attr::table_options);
         std::vector<std::pair<std::string, std::string>> set;
         std::vector<std::string> reset;
-        for (const auto& option : after->options) {
-            if (std::find(before->options.begin(), before->options.end(), option) == before->options.end()) {
+        for (const auto& option : new_options) {
+            if (std::find(old_options.begin(), old_options.end(), option) == old_options.end()) {
                 set.push_back(option);
             }
         }
-        for (const auto& [option, value] : before->options) {
-            bool kept = std::any_of(after->options.begin(), after->options.end(),
+        for (const auto& [option, value] : old_options) {
+            bool kept = std::any_of(new_options.begin(), new_options.end(),
                                     [&](const auto& o) { return o.first == option; });
             if (!kept) {
                 reset.push_back(option);
@@ -245,10 +252,10 @@ void Planner::alter_table(const Change& change, const std::string& text) {
                 {make_hazard(hazard::k_validation_scan, "the parent's constraints are checked against " + name)}));
         }
     }
-    if (before->cluster_on != after->cluster_on) {
-        main.push_back(make_step(after->cluster_on.empty()
-                                     ? prefix + " SET WITHOUT CLUSTER"
-                                     : prefix + " CLUSTER ON " + quote_identifier(after->cluster_on),
+    const std::string& cluster_on = now.text(attr::cluster_on);
+    if (changed(attr::cluster_on)) {
+        main.push_back(make_step(cluster_on.empty() ? prefix + " SET WITHOUT CLUSTER"
+                                                    : prefix + " CLUSTER ON " + quote_identifier(cluster_on),
                                  text));
     }
     if (!main.empty()) {
@@ -257,9 +264,9 @@ void Planner::alter_table(const Change& change, const std::string& text) {
         for (const auto& parent : left) {
             graph_.before_removers(a, model::object_key(ObjectKind::table, parent));
         }
-        if (!after->cluster_on.empty()) {
-            after_providers(a, model::object_key(ObjectKind::index, {after->name.schema, after->cluster_on}));
-            after_providers(a, model::table_scoped_key(ObjectKind::constraint, after->name, after->cluster_on));
+        if (!cluster_on.empty()) {
+            after_providers(a, model::object_key(ObjectKind::index, {after->name.schema, cluster_on}));
+            after_providers(a, model::table_scoped_key(ObjectKind::constraint, after->name, cluster_on));
         }
     }
     // Partitions: detach before anything else touches the old parent, attach once
@@ -288,14 +295,15 @@ void Planner::alter_table(const Change& change, const std::string& text) {
     }
     // Row-level security and replica identity once policies and indexes exist.
     std::vector<Step> late;
-    if (before->row_security != after->row_security) {
-        late.push_back(make_step(prefix + (after->row_security ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", text));
+    if (changed(attr::row_security)) {
+        late.push_back(make_step(
+            prefix + (now.flag(attr::row_security) ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", text));
     }
-    if (before->force_row_security != after->force_row_security) {
-        late.push_back(
-            make_step(prefix + (after->force_row_security ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY", text));
+    if (changed(attr::force_row_security)) {
+        late.push_back(make_step(
+            prefix + (now.flag(attr::force_row_security) ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY", text));
     }
-    if (before->replica_identity != after->replica_identity) {
+    if (changed(attr::replica_identity)) {
         std::string identity = replica_identity(*after);
         late.push_back(make_step(identity.empty() ? "ALTER TABLE ONLY " + name + " REPLICA IDENTITY DEFAULT" : identity,
                                  text));

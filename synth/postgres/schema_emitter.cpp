@@ -444,11 +444,10 @@ private:
         }
         // REPLICA IDENTITY USING INDEX needs that index or constraint.
         for (const auto& [item, table] : replica_identity_) {
-            constexpr std::string_view k_using_index = "USING INDEX ";
-            if (!table->replica_identity.starts_with(k_using_index)) {
+            std::string index_name = replica_identity_index(*table);
+            if (index_name.empty()) {
                 continue;
             }
-            std::string index_name = table->replica_identity.substr(k_using_index.size());
             need_key(item, model::object_key(ObjectKind::index, {table->name.schema, index_name}));
             need_key(item, model::table_scoped_key(ObjectKind::constraint, table->name, index_name));
         }

@@ -151,12 +151,16 @@ TEST(SchemaEdits, RenameColumnCarriesKeysIndexesTriggersAndSequences) {
 }
 
 TEST(SchemaEdits, RenameIndexFollowsClusterOn) {
+    namespace attr = parser::postgres::attr;
     Schema s = shop();
-    s.tables.at(pub("orders")).cluster_on = "orders_customer_idx";
+    s.tables.at(pub("orders")).meta.attributes.set(attr::cluster_on, std::string("orders_customer_idx"));
+    s.tables.at(pub("orders")).meta.attributes.set(attr::replica_identity, std::string("USING INDEX orders_customer_idx"));
     rename_index(s, pub("orders_customer_idx"), "by_customer");
     EXPECT_TRUE(s.indexes.contains(pub("by_customer")));
     EXPECT_EQ(s.indexes.at(pub("by_customer")).name, pub("by_customer"));
-    EXPECT_EQ(s.tables.at(pub("orders")).cluster_on, "by_customer");
+    // Attribute rows naming an index (AttributeDef::rename_index) follow it.
+    EXPECT_EQ(s.tables.at(pub("orders")).meta.attributes.text(attr::cluster_on), "by_customer");
+    EXPECT_EQ(s.tables.at(pub("orders")).meta.attributes.text(attr::replica_identity), "USING INDEX by_customer");
     EXPECT_THROW(rename_index(s, pub("by_customer"), "customers_email_idx"), EditError);
     EXPECT_THROW(rename_index(s, pub("by_customer"), "orders"), EditError) << "PostgreSQL: one relation namespace";
 }

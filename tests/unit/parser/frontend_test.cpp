@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "support/load.hpp"
 
 namespace schemerge::test {
@@ -189,9 +190,10 @@ TEST(Frontend, PartitionsInheritanceUnloggedOptions) {
 
     const auto& u = s.tables.at(pub("u"));
     EXPECT_EQ(u.persistence, Persistence::unlogged);
-    ASSERT_EQ(u.options.size(), 1U);
-    EXPECT_EQ(u.options[0].first, "fillfactor");
-    EXPECT_EQ(u.options[0].second, "70");
+    const auto& u_options = u.meta.attributes.options(parser::postgres::attr::table_options);
+    ASSERT_EQ(u_options.size(), 1U);
+    EXPECT_EQ(u_options[0].first, "fillfactor");
+    EXPECT_EQ(u_options[0].second, "70");
 }
 
 TEST(Frontend, KeyConstraints) {
@@ -430,8 +432,8 @@ TEST(Frontend, RowLevelSecurityAndPolicies) {
         " CREATE POLICY p2 ON t FOR SELECT USING (true);"
         " ALTER POLICY p2 ON t TO carol USING (a > 5);");
     const auto& t = s.tables.at(pub("t"));
-    EXPECT_TRUE(t.row_security);
-    EXPECT_TRUE(t.force_row_security);
+    EXPECT_TRUE(t.meta.attributes.flag(parser::postgres::attr::row_security));
+    EXPECT_TRUE(t.meta.attributes.flag(parser::postgres::attr::force_row_security));
     const auto& p1 = s.policies.at({pub("t"), "p1"});
     EXPECT_FALSE(p1.permissive);
     EXPECT_EQ(p1.command, "UPDATE");
