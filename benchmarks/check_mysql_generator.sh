@@ -92,14 +92,15 @@ background() {
 
 # --- the throwaway server -------------------------------------------------------------
 as_server=()
+mkdir -p "$work/tmp"  # its own tmpdir: a starting mariadbd deletes the #sql* files in it
 if [[ $(id -u) -eq 0 ]]; then
-    chown mysql: "$work"
+    chown mysql: "$work" "$work/tmp"
     as_server=(runuser -u mysql --)
 fi
 "${as_server[@]}" mariadb-install-db --datadir="$work/data" --auth-root-authentication-method=normal \
     >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; exit 1; }
 "${as_server[@]}" mariadbd --datadir="$work/data" --socket="$work/sock" --skip-networking \
-    --pid-file="$work/pid" >"$work/server.log" 2>&1 &
+    --tmpdir="$work/tmp" --pid-file="$work/pid" >"$work/server.log" 2>&1 &
 server_pid=$!
 sql=(mariadb --socket="$work/sock" -u root)
 for _ in $(seq 1 120); do

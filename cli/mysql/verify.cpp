@@ -105,8 +105,12 @@ public:
         dir_ = pattern;
         fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                   fs::perms::others_read | fs::perms::others_exec);
+        // The server's own tmpdir: a starting mariadbd deletes every `#sql*` file in its
+        // tmpdir, so servers sharing /tmp delete each other's internal temporary tables.
+        std::error_code made;
+        fs::create_directory(dir_ / "tmp", made);
         as_root_ = ::geteuid() == 0;
-        if (as_root_ && run_shell(fmt::format("chown mysql: '{}'", dir_.string())) != 0) {
+        if (as_root_ && run_shell(fmt::format("chown mysql: '{}' '{}/tmp'", dir_.string(), dir_.string())) != 0) {
             return "cannot give the temporary directory to the mysql user (is mariadb-server installed?)";
         }
         std::string install = fmt::format("{}'{}' --datadir='{}/data' --auth-root-authentication-method=normal "
@@ -128,14 +132,15 @@ public:
             std::string datadir = "--datadir=" + (dir_ / "data").string();
             std::string socket = "--socket=" + (dir_ / "sock").string();
             std::string pidfile = "--pid-file=" + (dir_ / "pid").string();
+            std::string tmpdir = "--tmpdir=" + (dir_ / "tmp").string();
             if (as_root_) {
                 ::execlp("runuser", "runuser", "-u", "mysql", "--", mariadbd_.c_str(), "--no-defaults",
-                         datadir.c_str(), socket.c_str(), "--skip-networking", pidfile.c_str(),
+                         datadir.c_str(), socket.c_str(), "--skip-networking", pidfile.c_str(), tmpdir.c_str(),
                          "--innodb-buffer-pool-size=64M", "--skip-log-bin", static_cast<char*>(nullptr));
             } else {
                 ::execl(mariadbd_.c_str(), mariadbd_.c_str(), "--no-defaults", datadir.c_str(), socket.c_str(),
-                        "--skip-networking", pidfile.c_str(), "--innodb-buffer-pool-size=64M", "--skip-log-bin",
-                        static_cast<char*>(nullptr));
+                        "--skip-networking", pidfile.c_str(), tmpdir.c_str(), "--innodb-buffer-pool-size=64M",
+                        "--skip-log-bin", static_cast<char*>(nullptr));
             }
             std::_Exit(127);
         }

@@ -59,8 +59,15 @@ mariadb_start() {
 # Starts mariadbd on DIR's existing data directory and waits until it answers.
 mariadb_launch() {
   local dir=$1
+  # Its own tmpdir: a starting mariadbd deletes every `#sql*` file in its tmpdir (left from
+  # a crash, it assumes), so servers sharing /tmp delete each other's internal temporary
+  # tables ("Error on delete of '/tmp/#sql-temptable-….MAI'", lost connections).
+  mkdir -p "$dir/tmp"
+  if [[ $(id -u) -eq 0 ]]; then
+    chown mysql: "$dir/tmp"
+  fi
   mariadb_as_server mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/sock" --skip-networking \
-    --pid-file="$dir/pid" --innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
+    --tmpdir="$dir/tmp" --pid-file="$dir/pid" --innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
     --innodb-flush-log-at-trx-commit=0 --skip-log-bin >>"$dir/server.log" 2>&1 &
   echo $! >"$dir/wrapper.pid"
   local _
