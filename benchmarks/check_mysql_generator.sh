@@ -97,7 +97,7 @@ if [[ $(id -u) -eq 0 ]]; then
     chown mysql: "$work" "$work/tmp"
     as_server=(runuser -u mysql --)
 fi
-"${as_server[@]}" mariadb-install-db --datadir="$work/data" --auth-root-authentication-method=normal \
+"${as_server[@]}" mariadb-install-db --datadir="$work/data" --tmpdir="$work/tmp" --auth-root-authentication-method=normal \
     >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; exit 1; }
 "${as_server[@]}" mariadbd --datadir="$work/data" --socket="$work/sock" --skip-networking \
     --tmpdir="$work/tmp" --pid-file="$work/pid" >"$work/server.log" 2>&1 &

@@ -113,10 +113,11 @@ public:
         if (as_root_ && run_shell(fmt::format("chown mysql: '{}' '{}/tmp'", dir_.string(), dir_.string())) != 0) {
             return "cannot give the temporary directory to the mysql user (is mariadb-server installed?)";
         }
-        std::string install = fmt::format("{}'{}' --datadir='{}/data' --auth-root-authentication-method=normal "
+        std::string install = fmt::format("{}'{}' --datadir='{}/data' --tmpdir='{}/tmp' "
+                                          "--auth-root-authentication-method=normal "
                                           "--skip-test-db >'{}/install.log' 2>&1",
                                           as_root_ ? "runuser -u mysql -- " : "", install_db_, dir_.string(),
-                                          dir_.string());
+                                          dir_.string(), dir_.string());
         if (run_shell(install) != 0) {
             return "mariadb-install-db failed: " + read_file(dir_ / "install.log");
         }

@@ -48,7 +48,15 @@ mariadb_start() {
     echo "mariadb_server.sh: socket directory path too long: $dir" >&2
     return 1
   fi
-  mariadb_as_server mariadb-install-db --datadir="$dir/data" --auth-root-authentication-method=normal \
+  # Its own tmpdir, for the bootstrap server too: a starting mariadbd deletes every `#sql*`
+  # file in its tmpdir, so servers sharing /tmp delete each other's internal temporary
+  # tables ("Error on delete of '/tmp/#sql-temptable-….MAI'", lost connections, a failed
+  # install).
+  mkdir -p "$dir/tmp"
+  if [[ $(id -u) -eq 0 ]]; then
+    chown mysql: "$dir/tmp"
+  fi
+  mariadb_as_server mariadb-install-db --datadir="$dir/data" --tmpdir="$dir/tmp" --auth-root-authentication-method=normal \
     --skip-test-db >"$dir/install.log" 2>&1 || {
     cat "$dir/install.log" >&2
     return 1
@@ -59,9 +67,7 @@ mariadb_start() {
 # Starts mariadbd on DIR's existing data directory and waits until it answers.
 mariadb_launch() {
   local dir=$1
-  # Its own tmpdir: a starting mariadbd deletes every `#sql*` file in its tmpdir (left from
-  # a crash, it assumes), so servers sharing /tmp delete each other's internal temporary
-  # tables ("Error on delete of '/tmp/#sql-temptable-….MAI'", lost connections).
+  # Its own tmpdir (see mariadb_start).
   mkdir -p "$dir/tmp"
   if [[ $(id -u) -eq 0 ]]; then
     chown mysql: "$dir/tmp"
