@@ -687,13 +687,10 @@ DependencyGraph DependencyGraph::build(const Schema& schema) {
             unique_indexes[index.table].push_back(&index);
         }
     }
-    bool any_operator = any_opclass;
-    for (const auto& [id, function] : schema.functions) {
-        any_operator = any_operator || function.kind == RoutineKind::operator_;
-        if (any_operator) {
-            break;
-        }
-    }
+    const bool any_operator =
+        any_opclass || std::ranges::any_of(schema.functions, [](const auto& entry) {
+            return entry.second.kind == RoutineKind::operator_;
+        });
     for (const auto& [name, table] : schema.tables) {
         add_table_edges(c, schema, table, unique_indexes);
         if (any_operator) {

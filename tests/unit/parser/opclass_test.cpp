@@ -27,6 +27,16 @@ const std::string k_base =
     "CREATE OPERATOR =# (FUNCTION = eq, LEFTARG = complex, RIGHTARG = complex);\n"
     "CREATE TABLE t (id int, c complex);\n";
 
+// The graph has an edge FROM -> TO.
+bool depends_on(const DependencyGraph& graph, const ObjectKey& from, const ObjectKey& to) {
+    for (const auto& d : graph.dependents_of(to)) {
+        if (d.from == from) {
+            return true;
+        }
+    }
+    return false;
+}
+
 const RoutineName k_class{{"public", "c_ops"}, "USING btree"};
 const RoutineName k_family{{"public", "c_ops"}, "FAMILY USING btree"};
 
@@ -106,14 +116,7 @@ TEST(OperatorClasses, DumpedAsPgDumpWritesThemAndLoadedBack) {
     EXPECT_EQ(synth::postgres::emit_schema(schema_of(out)), out);
     // The dependency graph: the index on its default class and on the class it names.
     auto graph = DependencyGraph::build(s);
-    auto needs = [&](const ObjectKey& from, const ObjectKey& to) {
-        for (const auto& d : graph.dependents_of(to)) {
-            if (d.from == from) {
-                return true;
-            }
-        }
-        return false;
-    };
+    auto needs = [&](const ObjectKey& from, const ObjectKey& to) { return depends_on(graph, from, to); };
     ObjectKey c_ops = object_key(ObjectKind::operator_class, k_class.name, k_class.args);
     EXPECT_TRUE(needs(object_key(ObjectKind::index, {"public", "t_c"}), c_ops));
     EXPECT_TRUE(needs(object_key(ObjectKind::index, {"public", "t_h"}),
@@ -144,14 +147,7 @@ TEST(OperatorClasses, PartitionKeysAndExclusionConstraintsDependOnThem) {
     ASSERT_EQ(b.constraints[0].exclusion.size(), 1u);
     EXPECT_EQ(b.constraints[0].exclusion[0].opclass, "public.bx_ops");
     auto graph = DependencyGraph::build(s);
-    auto needs = [&](const ObjectKey& from, const ObjectKey& to) {
-        for (const auto& d : graph.dependents_of(to)) {
-            if (d.from == from) {
-                return true;
-            }
-        }
-        return false;
-    };
+    auto needs = [&](const ObjectKey& from, const ObjectKey& to) { return depends_on(graph, from, to); };
     ObjectKey excl = table_scoped_key(ObjectKind::constraint, {"public", "b"}, "b_x");
     EXPECT_TRUE(needs(object_key(ObjectKind::table, {"public", "r"}),
                       object_key(ObjectKind::operator_class, {"public", "rev_ops"}, "USING btree")));
