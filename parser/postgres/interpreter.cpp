@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace schemerge::parser::postgres {
 
 Interpreter::Interpreter(model::Schema& schema, std::vector<model::Diagnostic>& diagnostics,
@@ -12,6 +14,8 @@ Interpreter::Interpreter(model::Schema& schema, std::vector<model::Diagnostic>& 
     schema_.dialect = &traits();
     names_.schema = &schema_;
     names_.search_path = &search_path_;
+    any_inherits_ = std::any_of(schema_.tables.begin(), schema_.tables.end(),
+                                [](const auto& entry) { return !entry.second.inherits.empty(); });
 }
 
 void Interpreter::apply(Node* stmt, const StatementSite& site) {

@@ -227,6 +227,9 @@ private:
     std::vector<std::string> search_path_{"public"};
     const StatementSite* site_ = nullptr;
     Node* current_ = nullptr;
+    // Whether any table has (or had) a parent: until one does, has_inheritance answers
+    // without scanning every table (a scan per ALTER TABLE was quadratic in a dump).
+    bool any_inherits_ = false;
 };
 
 }  // namespace schemerge::parser::postgres

@@ -106,6 +106,9 @@ bool Interpreter::has_inheritance(const model::Table& table) const {
     if (!table.inherits.empty()) {
         return true;
     }
+    if (!any_inherits_) {
+        return false;
+    }
     return std::any_of(schema_.tables.begin(), schema_.tables.end(), [&](const auto& entry) {
         const auto& parents = entry.second.inherits;
         return std::find(parents.begin(), parents.end(), table.name) != parents.end();
@@ -146,6 +149,7 @@ void Interpreter::inherit_at_create(model::Table& table, PgQuery__CreateStmt* st
                                                            parent_name.to_string()));
         }
         table.inherits.push_back(parent_name);
+        any_inherits_ = true;
         for (const auto& column : parent.columns) {
             model::Column* existing = table.find_column(column.name);
             if (existing == nullptr) {
@@ -286,6 +290,7 @@ bool Interpreter::alter_inheritance(model::Table& table, PgQuery__AlterTableCmd*
                 }
             }
             table.inherits.push_back(parent_name);
+            any_inherits_ = true;
             return true;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit: {
