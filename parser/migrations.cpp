@@ -652,9 +652,29 @@ std::expected<std::string, model::Error> read_bytes(const fs::path& path) {
                                     fmt::format("cannot read '{}': {}", path.string(),
                                                 std::error_code(errno, std::generic_category()).message()))}});
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    // Read straight into the string (a 27 MB file through an ostringstream was copied
+    // twice, growing by doubling): the size first, then whatever a growing file adds.
+    std::string bytes;
+    std::error_code size_error;
+    const auto size = fs::file_size(path, size_error);
+    if (!size_error) {
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.good()) {
+        char chunk[65536];
+        while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+            bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        }
+    }
+    if (in.bad()) {
+        return std::unexpected(
+            model::Error{{make_diag(model::Severity::error, {}, 0,
+                                    fmt::format("cannot read '{}': {}", path.string(),
+                                                std::error_code(errno, std::generic_category()).message()))}});
+    }
+    return bytes;
 }
 
 }  // namespace

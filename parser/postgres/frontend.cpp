@@ -231,10 +231,24 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
 std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector<std::vector<SourceFile>>& inputs,
                                                                const LoadOptions& options) {
     std::vector<PreparedInput> prepared(inputs.size());
+    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
+    // The inputs are split into statements concurrently (the scanner pass over a 27 MB
+    // input is ~0.4 s); the first input's error is reported, as when one after another.
+    std::vector<std::future<std::expected<void, model::Error>>> splits;
+    splits.reserve(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        splits.push_back(std::async(parallel ? std::launch::async : std::launch::deferred,
+                                    [&inputs, &prepared, i] { return prepare_input(inputs[i], prepared[i]); }));
+    }
+    std::vector<std::expected<void, model::Error>> split_outcomes;
+    split_outcomes.reserve(splits.size());
+    for (auto& split : splits) {
+        split_outcomes.push_back(split.get());
+    }
     SharedParses shared;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        if (auto ok = prepare_input(inputs[i], prepared[i]); !ok) {
-            return std::unexpected(ok.error());
+        if (!split_outcomes[i]) {
+            return std::unexpected(split_outcomes[i].error());
         }
         for (const auto& st : prepared[i].statements) {
             shared.count(std::string_view{st.file->text.data() + st.offset, st.length});
@@ -243,7 +257,6 @@ std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector
     // The inputs are interpreted concurrently (interpreting, not parsing, is most of the
     // work once parses are shared); whichever input reaches a shared statement first
     // parses it for the others.
-    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
     std::vector<std::future<std::expected<LoadResult, model::Error>>> runs;
     runs.reserve(prepared.size());
     for (auto& input : prepared) {
