@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/output.hpp"
 #include "cli/plan_report.hpp"
 #include "cli/rename_option.hpp"
@@ -86,6 +87,9 @@ int run_diff(const DiffArgs& args) {
         std::cerr << "error: " << written.error() << '\n';
         return k_exit_input_error;
     }
+    keep_until_exit(std::move(*inputs));
+    keep_until_exit(std::move(plan));
+    keep_until_exit(std::move(result));
     return k_exit_ok;
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/exit_codes.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/output.hpp"
 #include "cli/schema_input.hpp"
 #include "model/model_json.hpp"
@@ -63,9 +64,11 @@ void print_verbatim_summary(const model::Schema& schema, bool quiet) {
 }
 
 // Loads `source` and renders it as `schemerge dump` prints it (args' format and --no-*
-// options); returns the exit code, `content` being set when it is k_exit_ok. With
-// `summarize`, also prints the verbatim-statement summary line on stderr.
-int render_dump(const DumpArgs& args, const std::string& source, std::string& content, bool summarize = false) {
+// options); returns the exit code, `content` being set when it is k_exit_ok. `single`: the
+// run's one dump, which also prints the verbatim-statement summary line on stderr and
+// leaves its model to the end of the process (`--check` renders many files, each model
+// freed before the next is loaded).
+int render_dump(const DumpArgs& args, const std::string& source, std::string& content, bool single = false) {
     auto context = InputContext::create(args.sources);
     if (!context) {
         return context.error();
@@ -87,7 +90,7 @@ int render_dump(const DumpArgs& args, const std::string& source, std::string& co
     sources->files.clear();  // the model no longer needs the text; free it before emitting
     sources->files.shrink_to_fit();
     print_diagnostics(loaded->diagnostics, args.quiet);
-    if (summarize) {
+    if (single) {
         print_verbatim_summary(loaded->schema, args.quiet);
     }
     if (args.format == "json") {
@@ -101,6 +104,9 @@ int render_dump(const DumpArgs& args, const std::string& source, std::string& co
         emit.privileges = !args.no_privileges;
         emit.comments = !args.no_comments;
         content = dialect.emit_schema(loaded->schema, emit);
+    }
+    if (single) {
+        keep_until_exit(std::move(*loaded));
     }
     return k_exit_ok;
 }

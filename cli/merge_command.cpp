@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/exit_codes.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/merge_job.hpp"
 #include "cli/merge_report.hpp"
 #include "cli/output.hpp"
@@ -199,7 +200,9 @@ int run_merge(const MergeArgs& args) {
         std::cerr << "error: " << written.error() << '\n';
         return k_exit_input_error;
     }
-    return result.clean() ? k_exit_ok : k_exit_different;
+    const bool clean = result.clean();
+    keep_until_exit(std::move(*job));
+    return clean ? k_exit_ok : k_exit_different;
 }
 
 }  // namespace schemerge::cli
