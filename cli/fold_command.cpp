@@ -206,6 +206,8 @@ int run_fold(const FoldArgs& args) {
     const Dialect& dialect = context->dialect();
     MergeJobOptions options;
     options.dialect = &dialect;
+    LoadCache cache;  // the hotfix and a shared merge base are loaded once for all targets
+    options.cache = &cache;
     options.merge.prefer = preference_from(args.prefer.empty() ? context->config().prefer : args.prefer);
     options.plan.locks = args.online ? synth::LockStrategy::online : synth::LockStrategy::plain;
     options.strict = args.strict;
@@ -248,7 +250,12 @@ int run_fold(const FoldArgs& args) {
         if (args.out.empty() && args.format == "text") {
             target.text_report = render_merge_text(fold_report(target, *hotfix, dialect));
         }
-        // The texts are rendered: free the models before the next target is loaded.
+        // The texts are rendered: free the models before the next target is loaded (the
+        // hotfix's and the merge base's wait in the cache for the next target, which
+        // usually merges the same files).
+        if (&branch != &args.into.back()) {
+            keep_for_next_job(cache, target.merge.job);
+        }
         target.merge.job = MergeJob{};
         targets.push_back(std::move(target));
     }

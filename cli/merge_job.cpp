@@ -1,5 +1,7 @@
 #include "cli/merge_job.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "cli/dialect_registry.hpp"
@@ -18,20 +20,100 @@ diff::Preference preference_from(const std::string& text) {
     return diff::Preference::none;
 }
 
+namespace {
+
+bool same_files(const std::vector<parser::SourceFile>& a, const std::vector<parser::SourceFile>& b) {
+    return std::ranges::equal(a, b, [](const parser::SourceFile& x, const parser::SourceFile& y) {
+        return *x.name == *y.name && x.text == y.text;
+    });
+}
+
+// Loads {base, ours, theirs}, taking from `cache` the models it holds for the same files,
+// and keeps this job's base and theirs files (moved, not copied) for keep_for_next_job.
+std::expected<std::vector<parser::LoadResult>, model::Error> load_inputs(
+    const Dialect& dialect, std::vector<std::vector<parser::SourceFile>>& inputs,
+    const parser::LoadOptions& load_options, LoadCache* cache) {
+    if (cache == nullptr) {
+        return dialect.load_many(inputs, load_options);
+    }
+    std::vector<std::optional<parser::LoadResult>> results(inputs.size());
+    std::vector<std::size_t> missing;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        auto kept = std::ranges::find_if(cache->entries, [&](const LoadCache::Entry& e) {
+            return same_files(e.files, inputs[i]);
+        });
+        if (kept != cache->entries.end()) {
+            results[i] = std::move(kept->loaded);
+            cache->entries.erase(kept);
+            ++cache->hits;
+        } else {
+            missing.push_back(i);
+        }
+    }
+    cache->entries.clear();  // what this job did not take is not wanted any more
+    if (missing.size() == inputs.size()) {
+        auto loaded = dialect.load_many(inputs, load_options);
+        if (!loaded) {
+            return std::unexpected(std::move(loaded.error()));
+        }
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            results[i] = std::move((*loaded)[i]);
+        }
+    } else if (!missing.empty()) {
+        std::vector<std::vector<parser::SourceFile>> texts;
+        for (std::size_t i : missing) {
+            texts.push_back(std::move(inputs[i]));
+        }
+        auto loaded = dialect.load_many(texts, load_options);
+        for (std::size_t k = 0; k < missing.size(); ++k) {
+            inputs[missing[k]] = std::move(texts[k]);
+        }
+        if (!loaded) {
+            return std::unexpected(std::move(loaded.error()));
+        }
+        for (std::size_t k = 0; k < missing.size(); ++k) {
+            results[missing[k]] = std::move((*loaded)[k]);
+        }
+    }
+    cache->pending.clear();
+    cache->pending.push_back(std::move(inputs.front()));
+    cache->pending.push_back(std::move(inputs.back()));
+    std::vector<parser::LoadResult> out;
+    out.reserve(results.size());
+    for (auto& r : results) {
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+}  // namespace
+
+void keep_for_next_job(LoadCache& cache, MergeJob& job) {
+    cache.entries.clear();
+    if (cache.pending.size() == 2 && job.loaded.size() == 3) {
+        cache.entries.push_back({std::move(cache.pending[0]), std::move(job.loaded[0])});
+        if (!same_files(cache.entries.front().files, cache.pending[1])) {
+            cache.entries.push_back({std::move(cache.pending[1]), std::move(job.loaded[2])});
+        }
+    }
+    cache.pending.clear();
+    job.loaded.clear();
+}
+
 std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<parser::SourceFile>> inputs,
                                                     const MergeJobOptions& options) {
     parser::LoadOptions load_options;
     load_options.unsupported = options.strict ? parser::UnsupportedPolicy::error : parser::UnsupportedPolicy::warn;
     const Dialect& dialect = options.dialect != nullptr ? *options.dialect : default_dialect();
-    auto loaded = dialect.load_many(inputs, load_options);
-    if (!loaded) {
+    MergeJob job;
+    if (auto loaded = load_inputs(dialect, inputs, load_options, options.cache); loaded) {
+        job.loaded = std::move(*loaded);
+    } else {
         return std::unexpected(std::move(loaded.error()));
     }
     // The models (with their locations) are all the merge needs; free the text.
     inputs.clear();
     inputs.shrink_to_fit();
-    MergeJob job;
-    job.loaded = std::move(*loaded);
     if (options.config != nullptr) {
         for (auto& input : job.loaded) {
             apply_ignore(input.schema, *options.config, *dialect.traits);

@@ -26,8 +26,25 @@ struct MergeJob {
     synth::Plan theirs_plan;
 };
 
+// Models one job loaded, kept for the next: `fold` merges the same hotfix, and usually
+// the same merge base, into every target. An input whose files (names and texts) equal a
+// kept input's takes that model instead of being parsed and interpreted again. Nothing is
+// copied: a job takes the models it uses out of the cache, and keep_for_next_job moves its base and
+// theirs back in once the caller is done with the job (so the cache never holds a model
+// the caller would have freed anyway: no extra memory at the peak).
+struct LoadCache {
+    struct Entry {
+        std::vector<parser::SourceFile> files;
+        parser::LoadResult loaded;
+    };
+    std::vector<Entry> entries;
+    std::vector<std::vector<parser::SourceFile>> pending;  // the last job's base and theirs files
+    std::size_t hits = 0;                                  // inputs taken from the cache
+};
+
 struct MergeJobOptions {
     const Dialect* dialect = nullptr;  // loads and plans; null = the default dialect
+    LoadCache* cache = nullptr;        // null: every input is loaded
     diff::MergeOptions merge;
     synth::PlanOptions plan;
     bool strict = false;
@@ -37,6 +54,10 @@ struct MergeJobOptions {
     std::vector<std::string> sources;
     bool quiet = false;
 };
+
+// After the caller is done with `job` (made with `cache`): its base and theirs models
+// become the cache's entries for the next job, and `job.loaded` is emptied.
+void keep_for_next_job(LoadCache& cache, MergeJob& job);
 
 // `inputs` = {base, ours, theirs} files; they are freed once loaded.
 [[nodiscard]] std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<parser::SourceFile>> inputs,

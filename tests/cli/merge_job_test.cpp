@@ -1,0 +1,108 @@
+// run_merge_job with a LoadCache (what `fold` does across targets): inputs whose files equal
+// the last job's base or theirs are taken from the cache instead of loaded again, and the
+// results are exactly those of jobs run without it.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/dialect_registry.hpp"
+#include "cli/merge_job.hpp"
+
+namespace schemerge::cli {
+namespace {
+
+parser::SourceFile file(const std::string& name, const std::string& text) {
+    return {std::make_shared<const std::string>(name), text};
+}
+
+const std::string k_base = "create table customers (id int primary key, email text);\n"
+                           "create table orders (id int primary key, customer_id int references customers);\n";
+const std::string k_hotfix = k_base + "create index orders_customer_id_idx on orders (customer_id);\n";
+const std::string k_main = k_base + "create table audit_log (id bigint primary key, at timestamptz);\n";
+const std::string k_develop = k_base + "alter table customers add column phone text;\n";
+const std::string k_release = "create table customers (id int primary key, email varchar(254));\n"
+                              "create table orders (id int primary key, customer_id int references customers);\n";
+
+std::vector<std::vector<parser::SourceFile>> inputs(const std::string& base_label, const std::string& base,
+                                                    const std::string& ours_label, const std::string& ours) {
+    return {{file(base_label + ":schema.sql", base)},
+            {file(ours_label + ":schema.sql", ours)},
+            {file("hotfix:schema.sql", k_hotfix)}};
+}
+
+// What a job produced, as text: the merged schema and both plans.
+std::string outcome(const MergeJob& job) {
+    const Dialect& d = default_dialect();
+    return d.emit_schema(job.result.merged, {}) + "\n--ours--\n" + d.render_plan(job.ours_plan) + "\n--theirs--\n" +
+           d.render_plan(job.theirs_plan);
+}
+
+std::string uncached(const std::vector<std::vector<parser::SourceFile>>& in) {
+    MergeJobOptions options;
+    auto job = run_merge_job(in, options);
+    EXPECT_TRUE(job.has_value());
+    return job ? outcome(*job) : std::string{};
+}
+
+TEST(MergeJobCache, LaterTargetsTakeTheHotfixAndASharedBaseFromTheCache) {
+    LoadCache cache;
+    MergeJobOptions options;
+    options.cache = &cache;
+
+    auto first = run_merge_job(inputs("1a2b3c4", k_base, "main", k_main), options);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(cache.hits, 0U);
+    EXPECT_EQ(outcome(*first), uncached(inputs("1a2b3c4", k_base, "main", k_main)));
+    EXPECT_TRUE(first->result.clean());
+    keep_for_next_job(cache, *first);
+    EXPECT_EQ(cache.entries.size(), 2U);  // the base and the hotfix
+    EXPECT_TRUE(first->loaded.empty());
+
+    // Same merge base, same hotfix: both come from the cache, only develop is loaded.
+    auto second = run_merge_job(inputs("1a2b3c4", k_base, "develop", k_develop), options);
+    ASSERT_TRUE(second.has_value());
+    EXPECT_EQ(cache.hits, 2U);
+    EXPECT_EQ(outcome(*second), uncached(inputs("1a2b3c4", k_base, "develop", k_develop)));
+    ASSERT_EQ(second->loaded.size(), 3U);
+    ASSERT_EQ(second->loaded[2].schema.indexes.size(), 1U);  // the hotfix's index, from the cache
+    EXPECT_EQ(second->loaded[2].schema.indexes.begin()->first.name, "orders_customer_id_idx");
+    keep_for_next_job(cache, *second);
+
+    // Another merge base (other text under another label): only the hotfix is reused.
+    auto third = run_merge_job(inputs("9f8e7d6", k_release, "release", k_release), options);
+    ASSERT_TRUE(third.has_value());
+    EXPECT_EQ(cache.hits, 3U);
+    EXPECT_EQ(outcome(*third), uncached(inputs("9f8e7d6", k_release, "release", k_release)));
+}
+
+TEST(MergeJobCache, SameTextUnderAnotherNameIsNotReused) {
+    // A model's locations name its file: the same text read as another file is loaded again.
+    LoadCache cache;
+    MergeJobOptions options;
+    options.cache = &cache;
+    auto first = run_merge_job(inputs("1a2b3c4", k_base, "main", k_main), options);
+    ASSERT_TRUE(first.has_value());
+    keep_for_next_job(cache, *first);
+    auto second = run_merge_job(inputs("main", k_base, "develop", k_develop), options);
+    ASSERT_TRUE(second.has_value());
+    EXPECT_EQ(cache.hits, 1U);  // the hotfix only
+    EXPECT_EQ(*second->loaded[0].schema.tables.begin()->second.meta.location.file, "main:schema.sql");
+}
+
+TEST(MergeJobCache, AnInputErrorLeavesNoModelBehind) {
+    LoadCache cache;
+    MergeJobOptions options;
+    options.cache = &cache;
+    auto first = run_merge_job(inputs("1a2b3c4", k_base, "main", k_main), options);
+    ASSERT_TRUE(first.has_value());
+    keep_for_next_job(cache, *first);
+    auto broken = run_merge_job(inputs("1a2b3c4", k_base, "develop", "create tabel oops (id int);\n"), options);
+    ASSERT_FALSE(broken.has_value());
+    ASSERT_FALSE(broken.error().diagnostics.empty());
+    EXPECT_NE(broken.error().diagnostics.front().message.find("syntax error"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace schemerge::cli
