@@ -11,6 +11,7 @@
 
 #include "cli/config.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/merge_report.hpp"
 #include "cli/output.hpp"
 #include "cli/ref_merge.hpp"
@@ -159,6 +160,7 @@ int run_check(const CheckArgs& args) {
     if (args.format != "text" && !args.quiet) {
         std::cerr << verdict << '\n';
     }
+    keep_until_exit(std::move(merged->job));
     return pass ? k_exit_ok : k_exit_different;
 }
 

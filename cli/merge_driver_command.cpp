@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/exit_codes.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/git_repo.hpp"
 #include "cli/merge_job.hpp"
 #include "cli/merge_report.hpp"
@@ -420,6 +421,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
     if (!args.quiet) {
         std::cerr << fmt::format("schemerge: merged {} ({})\n", path, how);
     }
+    keep_until_exit(std::move(*job));
     return k_exit_ok;
 }
 
