@@ -61,15 +61,7 @@ model::Column merge_column_attributes(MergeContext& ctx, const model::ObjectKey&
         });
     out.generated = generated.first;
     out.generation = generated.second;
-    auto str = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
-    out.storage = merge_attribute(ctx, key, "storage", b.storage, o.storage, t.storage, ol, tl, bl, str);
-    out.compression = merge_attribute(ctx, key, "compression", b.compression, o.compression, t.compression, ol, tl, bl, str);
-    out.statistics = merge_attribute(ctx, key, "statistics", b.statistics, o.statistics, t.statistics, ol, tl, bl,
-                                     [](const std::optional<int>& v) {
-                                         return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
-                                     });
-    out.options = merge_attribute(ctx, key, "options", b.options, o.options, t.options, ol, tl, bl,
-                                  [](const auto& v) { return std::optional<std::string>(options_text(v)); });
+    // The dialect's column attributes (meta.attributes) are merged row by row by merge_object.
     out.is_local = merge_attribute(ctx, key, "local", b.is_local, o.is_local, t.is_local, ol, tl, bl, bool_text);
     return out;
 }

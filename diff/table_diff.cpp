@@ -104,8 +104,9 @@ void diff_column(Context& ctx, const model::QualifiedName& table, const model::C
     if (before.generated != after.generated || before.generation != after.generation) {
         ctx.emit(ChangeKind::alter_generated, key, b, a);
     }
-    if (before.storage != after.storage || before.compression != after.compression ||
-        before.statistics != after.statistics || before.options != after.options) {
+    // The dialect's column attributes reported with the column (PostgreSQL's storage,
+    // compression, statistics target, attribute options).
+    if (before.meta.attributes.differs(after.meta.attributes, model::AttributeDiff::with_object)) {
         ctx.emit(ChangeKind::alter_column_options, key, b, a);
     }
     // is_local (declared here as well as inherited) follows from INHERITS, which

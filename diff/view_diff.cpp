@@ -12,12 +12,14 @@ namespace schemerge::diff::detail {
 namespace {
 
 // column_details without comments, and without entries that only held a comment:
-// comments are diffed separately as set_comment.
+// comments are diffed separately as set_comment. The columns' dialect attributes (a
+// materialized view's column statistics targets) stay part of the view's definition.
 std::vector<model::Column> details_without_comments(const std::vector<model::Column>& details) {
     std::vector<model::Column> out;
     for (const auto& column : details) {
         model::Column copy = column;
         copy.meta = {};
+        copy.meta.attributes = column.meta.attributes;
         model::Column bare;
         bare.name = copy.name;
         if (!(copy == bare)) {

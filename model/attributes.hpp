@@ -28,8 +28,9 @@ enum class AttributeDiff : std::uint8_t {
     // decides the statement (MySQL's rows).
     own,
     // Part of the object's one in-place change: alter_table for a table,
-    // alter_column_options for a column (one change per object, whatever rows differ); the
-    // planner reads both objects' values (PostgreSQL's table and column extras).
+    // alter_column_options for a column (one change per object, whatever rows differ; on a
+    // view's column, part of the view's definition); the planner reads both objects' values
+    // (PostgreSQL's table and column extras).
     with_object,
 };
 

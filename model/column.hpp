@@ -41,11 +41,10 @@ struct Column {
     std::string identity_sequence;     // explicit SEQUENCE NAME of the identity, if any
     GeneratedKind generated = GeneratedKind::none;
     Boxed<Expression> generation;      // when generated != none
-    std::string storage;               // PLAIN|EXTERNAL|EXTENDED|MAIN when set explicitly
-    std::string compression;           // pglz|lz4 when set explicitly
-    std::optional<int> statistics;     // ALTER COLUMN SET STATISTICS
-    std::vector<std::pair<std::string, std::string>> options;  // attoptions (n_distinct=...)
     bool is_local = true;              // declared in this table (not only inherited)
+    // What only one dialect's columns have (PostgreSQL's storage, compression, statistics
+    // target, attribute options; MySQL's charset, ON UPDATE, ...) is in meta.attributes, one
+    // AttributeDef row each (model/attributes.hpp).
     ObjectBase meta;
 
     bool operator==(const Column&) const = default;

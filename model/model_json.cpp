@@ -185,10 +185,6 @@ Json column_json(const Column& column) {
         j["generated"] = "stored";
         put(j, "generation", *column.generation);
     }
-    put(j, "storage", column.storage);
-    put(j, "compression", column.compression);
-    put(j, "statistics", column.statistics);
-    put(j, "options", column.options);
     if (!column.is_local) {
         j["is_local"] = false;
     }

@@ -25,7 +25,7 @@ std::string renamed_identity_index(const std::string& value, const std::string& 
 
 }  // namespace
 
-// Orders: tables 100+ (a conflict or the JSON form lists them in this order).
+// Orders: tables 100+, columns 200+ (a conflict or the JSON form lists them in this order).
 const AttributeDef table_options{"options", AttributeScope::table, AttributeType::options, true, 100,
                                  AttributeDiff::with_object};
 const AttributeDef access_method{"access method", AttributeScope::table, AttributeType::text, true, 101,
@@ -38,6 +38,15 @@ const AttributeDef replica_identity{"replica identity", AttributeScope::table, A
                                     AttributeDiff::with_object, renamed_identity_index};
 const AttributeDef cluster_on{"cluster on", AttributeScope::table, AttributeType::text, true, 105,
                               AttributeDiff::with_object, renamed_cluster_index};
+
+const AttributeDef column_storage{"storage", AttributeScope::column, AttributeType::text, true, 200,
+                                  AttributeDiff::with_object};
+const AttributeDef column_compression{"compression", AttributeScope::column, AttributeType::text, true, 201,
+                                      AttributeDiff::with_object};
+const AttributeDef column_statistics{"statistics", AttributeScope::column, AttributeType::integer, true, 202,
+                                     AttributeDiff::with_object};
+const AttributeDef column_options{"options", AttributeScope::column, AttributeType::options, true, 203,
+                                  AttributeDiff::with_object};
 
 }  // namespace attr
 
@@ -106,8 +115,10 @@ model::DialectTraits make_traits() {
         {model::ObjectKind::type, "", model::k_every_role, "USAGE"},
         {model::ObjectKind::schema, "public", model::k_every_role, "USAGE"},
     };
-    t.attributes = {&attr::table_options,      &attr::access_method,    &attr::row_security,
-                    &attr::force_row_security, &attr::replica_identity, &attr::cluster_on};
+    t.attributes = {&attr::table_options,      &attr::access_method,      &attr::row_security,
+                    &attr::force_row_security, &attr::replica_identity,   &attr::cluster_on,
+                    &attr::column_storage,     &attr::column_compression, &attr::column_statistics,
+                    &attr::column_options};
     return t;
 }
 

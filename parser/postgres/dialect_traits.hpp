@@ -12,8 +12,8 @@ namespace schemerge::parser::postgres {
 // (dialect_traits.cpp); objects hold them in their attribute sets (ObjectBase::attributes):
 // the front end sets them, the emitter and the planner (synth/postgres) read them. Their
 // names are what a merge conflict names (and the JSON form's keys). A table's rows are
-// reported with its alter_table change (AttributeDiff::with_object), as PostgreSQL alters
-// them with ALTER TABLE.
+// reported with its alter_table change, a column's with its alter_column_options
+// (AttributeDiff::with_object), as PostgreSQL alters them with ALTER TABLE.
 namespace attr {
 // Tables.
 extern const model::AttributeDef table_options;       // WITH (fillfactor=70): storage parameters, as written
@@ -22,6 +22,11 @@ extern const model::AttributeDef row_security;        // ENABLE ROW LEVEL SECURI
 extern const model::AttributeDef force_row_security;  // FORCE ROW LEVEL SECURITY
 extern const model::AttributeDef replica_identity;    // FULL, NOTHING, "USING INDEX name"; DEFAULT is unset
 extern const model::AttributeDef cluster_on;          // ALTER TABLE ... CLUSTER ON index (the index's name)
+// Columns (a table's, and a materialized view's column_details for the last two).
+extern const model::AttributeDef column_storage;      // SET STORAGE plain|external|extended|main, when set explicitly
+extern const model::AttributeDef column_compression;  // SET COMPRESSION pglz|lz4, when set explicitly
+extern const model::AttributeDef column_statistics;   // SET STATISTICS n (0..10000); -1, the default, is unset
+extern const model::AttributeDef column_options;      // SET (n_distinct=...): attribute options
 }  // namespace attr
 
 }  // namespace schemerge::parser::postgres

@@ -249,17 +249,19 @@ void Interpreter::alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd
             model::Column& column = require_column(table, cmd->name, where);
             auto v = node_integer(cmd->def);
             if (v && *v == -1) {
-                column.statistics.reset();  // -1 means "use the system default"
+                column.meta.attributes.erase(attr::column_statistics);  // -1 means "use the system default"
             } else if (v) {
-                column.statistics = static_cast<int>(*v);
+                column.meta.attributes.set(attr::column_statistics, static_cast<std::int64_t>(static_cast<int>(*v)));
             }
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions: {
             model::Column& column = require_column(table, cmd->name, where);
-            merge_options(column.options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+            model::AttributeOptions options = column.meta.attributes.options(attr::column_options);
+            merge_options(options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
                           cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions);
+            column.meta.attributes.set(attr::column_options, std::move(options));
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage: {
@@ -267,11 +269,12 @@ void Interpreter::alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd
             for (char& c : storage) {
                 c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             }
-            require_column(table, cmd->name, where).storage = storage;
+            require_column(table, cmd->name, where).meta.attributes.set(attr::column_storage, std::move(storage));
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
-            require_column(table, cmd->name, where).compression = std::string{node_string(cmd->def)};
+            require_column(table, cmd->name, where)
+                .meta.attributes.set(attr::column_compression, std::string{node_string(cmd->def)});
             return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse: {
@@ -524,10 +527,16 @@ void Interpreter::alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd)
                 if (!v || *v < -1) {
                     throw StatementError(0, "statistics target must be -1 or between 0 and 10000");
                 }
-                it->statistics = *v == -1 ? std::nullopt : std::optional<int>(static_cast<int>(std::min<std::int64_t>(*v, 10000)));
+                if (*v == -1) {
+                    it->meta.attributes.erase(attr::column_statistics);
+                } else {
+                    it->meta.attributes.set(attr::column_statistics, std::min<std::int64_t>(*v, 10000));
+                }
             } else {
-                merge_options(it->options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+                model::AttributeOptions options = it->meta.attributes.options(attr::column_options);
+                merge_options(options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
                               cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions);
+                it->meta.attributes.set(attr::column_options, std::move(options));
             }
             return;
         }

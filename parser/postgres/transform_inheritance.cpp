@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/interpreter.hpp"
 
 namespace schemerge::parser::postgres {
@@ -49,8 +50,11 @@ model::Column inherited_copy(const model::Column& column, const model::SourceLoc
     copy.default_value = column.default_value;
     copy.generated = column.generated;
     copy.generation = column.generation;
-    copy.storage = column.storage;
-    copy.compression = column.compression;
+    for (const auto* def : {&attr::column_storage, &attr::column_compression}) {
+        if (const auto* value = column.meta.attributes.find(*def)) {
+            copy.meta.attributes.set(*def, *value);
+        }
+    }
     copy.is_local = false;
     copy.meta.location = where;
     return copy;
@@ -219,11 +223,11 @@ void Interpreter::merge_local_column(model::Column& inherited, model::Column loc
         local.generated = inherited.generated;
         local.generation = inherited.generation;
     }
-    if (local.storage.empty()) {
-        local.storage = inherited.storage;
-    }
-    if (local.compression.empty()) {
-        local.compression = inherited.compression;
+    for (const auto* def : {&attr::column_storage, &attr::column_compression}) {
+        const auto* value = inherited.meta.attributes.find(*def);
+        if (value != nullptr && !local.meta.attributes.has(*def)) {
+            local.meta.attributes.set(*def, *value);
+        }
     }
     local.is_local = true;
     inherited = std::move(local);

@@ -257,10 +257,10 @@ void Interpreter::add_column(model::Table& table, PgQuery__ColumnDef* def, bool 
         column.collation = resolve_collation(def->coll_clause->collname, def->coll_clause->n_collname);
     }
     if (def->storage != nullptr && def->storage[0] != '\0') {
-        column.storage = def->storage;
+        column.meta.attributes.set(attr::column_storage, std::string{def->storage});
     }
     if (def->compression != nullptr && def->compression[0] != '\0') {
-        column.compression = def->compression;
+        column.meta.attributes.set(attr::column_compression, std::string{def->compression});
     }
     std::vector<PgQuery__Constraint*> table_level;
     for (std::size_t i = 0; i < def->n_constraints; ++i) {

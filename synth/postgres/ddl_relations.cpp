@@ -286,17 +286,18 @@ std::vector<std::string> column_extras(const model::Table& table) {
     std::string prefix = "ALTER TABLE " + only_prefix(table) + format_name(table.name) + " ALTER COLUMN ";
     for (const auto& column : table.columns) {
         std::string target = prefix + quote_identifier(column.name);
-        if (column.statistics) {
-            out.push_back(fmt::format("{} SET STATISTICS {}", target, *column.statistics));
+        const model::AttributeSet& extras = column.meta.attributes;
+        if (auto statistics = extras.integer(attr::column_statistics)) {
+            out.push_back(fmt::format("{} SET STATISTICS {}", target, *statistics));
         }
-        if (!column.options.empty()) {
-            out.push_back(target + " SET (" + format_reloptions(column.options) + ")");
+        if (const auto& options = extras.options(attr::column_options); !options.empty()) {
+            out.push_back(target + " SET (" + format_reloptions(options) + ")");
         }
-        if (!column.storage.empty()) {
-            out.push_back(target + " SET STORAGE " + column.storage);
+        if (const auto& storage = extras.text(attr::column_storage); !storage.empty()) {
+            out.push_back(target + " SET STORAGE " + storage);
         }
-        if (!column.compression.empty()) {
-            out.push_back(target + " SET COMPRESSION " + column.compression);
+        if (const auto& compression = extras.text(attr::column_compression); !compression.empty()) {
+            out.push_back(target + " SET COMPRESSION " + compression);
         }
     }
     return out;
@@ -484,8 +485,8 @@ bool matview_statistics_only(const model::View& before, const model::View& after
     model::View a = after;
     for (auto* v : {&b, &a}) {
         for (auto& c : v->column_details) {
-            c.statistics.reset();
-            c.options.clear();
+            c.meta.attributes.erase(attr::column_statistics);
+            c.meta.attributes.erase(attr::column_options);
         }
         std::erase_if(v->column_details, [](const model::Column& c) {
             model::Column bare;
@@ -530,14 +531,18 @@ std::vector<std::string> matview_column_statistics(const model::View& view, cons
     for (const auto& name : names) {
         const model::Column* now = find(&view, name);
         const model::Column* was = find(before, name);
-        std::optional<int> stats_now = now != nullptr ? now->statistics : std::nullopt;
-        std::optional<int> stats_was = was != nullptr ? was->statistics : std::nullopt;
+        // A column missing on one side reads as one without attributes.
+        static const model::AttributeSet k_unset;
+        const model::AttributeSet& attrs_now = now != nullptr ? now->meta.attributes : k_unset;
+        const model::AttributeSet& attrs_was = was != nullptr ? was->meta.attributes : k_unset;
+        // -1 (the default) is never stored: the target is unset then.
+        const std::int64_t stats_now = attrs_now.integer(attr::column_statistics).value_or(-1);
+        const std::int64_t stats_was = attrs_was.integer(attr::column_statistics).value_or(-1);
         if (stats_now != stats_was) {
-            out.push_back(prefix + quote_identifier(name) + " SET STATISTICS " + std::to_string(stats_now.value_or(-1)));
+            out.push_back(prefix + quote_identifier(name) + " SET STATISTICS " + std::to_string(stats_now));
         }
-        std::vector<std::pair<std::string, std::string>> none;
-        const auto& opts_now = now != nullptr ? now->options : none;
-        const auto& opts_was = was != nullptr ? was->options : none;
+        const auto& opts_now = attrs_now.options(attr::column_options);
+        const auto& opts_was = attrs_was.options(attr::column_options);
         if (opts_now != opts_was) {
             std::vector<std::string> reset;
             for (const auto& [key, value] : opts_was) {

@@ -537,19 +537,23 @@ void Planner::alter_column_options(const Change& change, const std::string& text
     }
     std::string prefix = "ALTER TABLE " + format_name(table_name) + " ALTER COLUMN " + quote_identifier(after->name);
     std::vector<std::string> sql;
-    if (before->statistics != after->statistics) {
-        sql.push_back(fmt::format("{} SET STATISTICS {}", prefix, after->statistics.value_or(-1)));
+    const model::AttributeSet& was = before->meta.attributes;
+    const model::AttributeSet& now = after->meta.attributes;
+    if (was.integer(attr::column_statistics) != now.integer(attr::column_statistics)) {
+        sql.push_back(fmt::format("{} SET STATISTICS {}", prefix, now.integer(attr::column_statistics).value_or(-1)));
     }
-    if (before->storage != after->storage) {
-        sql.push_back(prefix + " SET STORAGE " + (after->storage.empty() ? default_storage(after->type) : after->storage));
+    if (const auto& storage = now.text(attr::column_storage); was.text(attr::column_storage) != storage) {
+        sql.push_back(prefix + " SET STORAGE " + (storage.empty() ? default_storage(after->type) : storage));
     }
-    if (before->compression != after->compression) {
-        sql.push_back(prefix + " SET COMPRESSION " + (after->compression.empty() ? "default" : after->compression));
+    if (const auto& compression = now.text(attr::column_compression); was.text(attr::column_compression) != compression) {
+        sql.push_back(prefix + " SET COMPRESSION " + (compression.empty() ? "default" : compression));
     }
-    if (before->options != after->options) {
+    const model::AttributeOptions& old_options = was.options(attr::column_options);
+    const model::AttributeOptions& new_options = now.options(attr::column_options);
+    if (old_options != new_options) {
         std::vector<std::string> reset;
-        for (const auto& [option, value] : before->options) {
-            bool kept = std::any_of(after->options.begin(), after->options.end(),
+        for (const auto& [option, value] : old_options) {
+            bool kept = std::any_of(new_options.begin(), new_options.end(),
                                     [&](const auto& o) { return o.first == option; });
             if (!kept) {
                 reset.push_back(option);
@@ -558,8 +562,8 @@ void Planner::alter_column_options(const Change& change, const std::string& text
         if (!reset.empty()) {
             sql.push_back(prefix + " RESET (" + join(reset, ", ") + ")");
         }
-        if (!after->options.empty()) {
-            sql.push_back(prefix + " SET (" + format_reloptions(after->options) + ")");
+        if (!new_options.empty()) {
+            sql.push_back(prefix + " SET (" + format_reloptions(new_options) + ")");
         }
     }
     if (!sql.empty()) {
