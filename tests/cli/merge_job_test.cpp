@@ -46,19 +46,28 @@ std::string uncached(const std::vector<std::vector<parser::SourceFile>>& in) {
     return job ? outcome(*job) : std::string{};
 }
 
-TEST(MergeJobCache, LaterTargetsTakeTheHotfixAndASharedBaseFromTheCache) {
+// Every case starts as `fold` does: the first target (main, merge base 1a2b3c4) merged
+// with the cache, its base and hotfix models then kept for the next target.
+class MergeJobCache : public ::testing::Test {
+protected:
+    void SetUp() override {
+        options.cache = &cache;
+        auto first = run_merge_job(inputs("1a2b3c4", k_base, "main", k_main), options);
+        ASSERT_TRUE(first.has_value());
+        EXPECT_EQ(cache.hits, 0U);
+        EXPECT_TRUE(first->result.clean());
+        first_outcome = outcome(*first);
+        keep_for_next_job(cache, *first);
+        EXPECT_TRUE(first->loaded.empty());
+    }
     LoadCache cache;
     MergeJobOptions options;
-    options.cache = &cache;
+    std::string first_outcome;
+};
 
-    auto first = run_merge_job(inputs("1a2b3c4", k_base, "main", k_main), options);
-    ASSERT_TRUE(first.has_value());
-    EXPECT_EQ(cache.hits, 0U);
-    EXPECT_EQ(outcome(*first), uncached(inputs("1a2b3c4", k_base, "main", k_main)));
-    EXPECT_TRUE(first->result.clean());
-    keep_for_next_job(cache, *first);
+TEST_F(MergeJobCache, LaterTargetsTakeTheHotfixAndASharedBaseFromTheCache) {
+    EXPECT_EQ(first_outcome, uncached(inputs("1a2b3c4", k_base, "main", k_main)));
     EXPECT_EQ(cache.entries.size(), 2U);  // the base and the hotfix
-    EXPECT_TRUE(first->loaded.empty());
 
     // Same merge base, same hotfix: both come from the cache, only develop is loaded.
     auto second = run_merge_job(inputs("1a2b3c4", k_base, "develop", k_develop), options);
@@ -77,31 +86,20 @@ TEST(MergeJobCache, LaterTargetsTakeTheHotfixAndASharedBaseFromTheCache) {
     EXPECT_EQ(outcome(*third), uncached(inputs("9f8e7d6", k_release, "release", k_release)));
 }
 
-TEST(MergeJobCache, SameTextUnderAnotherNameIsNotReused) {
+TEST_F(MergeJobCache, SameTextUnderAnotherNameIsNotReused) {
     // A model's locations name its file: the same text read as another file is loaded again.
-    LoadCache cache;
-    MergeJobOptions options;
-    options.cache = &cache;
-    auto first = run_merge_job(inputs("1a2b3c4", k_base, "main", k_main), options);
-    ASSERT_TRUE(first.has_value());
-    keep_for_next_job(cache, *first);
     auto second = run_merge_job(inputs("main", k_base, "develop", k_develop), options);
     ASSERT_TRUE(second.has_value());
     EXPECT_EQ(cache.hits, 1U);  // the hotfix only
     EXPECT_EQ(*second->loaded[0].schema.tables.begin()->second.meta.location.file, "main:schema.sql");
 }
 
-TEST(MergeJobCache, AnInputErrorLeavesNoModelBehind) {
-    LoadCache cache;
-    MergeJobOptions options;
-    options.cache = &cache;
-    auto first = run_merge_job(inputs("1a2b3c4", k_base, "main", k_main), options);
-    ASSERT_TRUE(first.has_value());
-    keep_for_next_job(cache, *first);
+TEST_F(MergeJobCache, AnInputErrorIsReportedAfterACachedJob) {
     auto broken = run_merge_job(inputs("1a2b3c4", k_base, "develop", "create tabel oops (id int);\n"), options);
     ASSERT_FALSE(broken.has_value());
     ASSERT_FALSE(broken.error().diagnostics.empty());
     EXPECT_NE(broken.error().diagnostics.front().message.find("syntax error"), std::string::npos);
+    EXPECT_TRUE(cache.entries.empty());  // the kept models went to the failed job, none is left over
 }
 
 }  // namespace
