@@ -51,15 +51,7 @@ std::expected<std::vector<parser::LoadResult>, model::Error> load_inputs(
         }
     }
     cache->entries.clear();  // what this job did not take is not wanted any more
-    if (missing.size() == inputs.size()) {
-        auto loaded = dialect.load_many(inputs, load_options);
-        if (!loaded) {
-            return std::unexpected(std::move(loaded.error()));
-        }
-        for (std::size_t i = 0; i < inputs.size(); ++i) {
-            results[i] = std::move((*loaded)[i]);
-        }
-    } else if (!missing.empty()) {
+    if (!missing.empty()) {
         std::vector<std::vector<parser::SourceFile>> texts;
         for (std::size_t i : missing) {
             texts.push_back(std::move(inputs[i]));

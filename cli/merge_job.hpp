@@ -31,7 +31,10 @@ struct MergeJob {
 // kept input's takes that model instead of being parsed and interpreted again. Nothing is
 // copied: a job takes the models it uses out of the cache, and keep_for_next_job moves its base and
 // theirs back in once the caller is done with the job (so the cache never holds a model
-// the caller would have freed anyway: no extra memory at the peak).
+// the caller would have freed anyway: no extra memory at the peak). The kept models have
+// had the job's [ignore] applied; every job of a fold applies the same, which removes
+// nothing more the second time. Not for live-database SOURCEs (their stored forms are
+// matched per job): `fold` reads git revisions only.
 struct LoadCache {
     struct Entry {
         std::vector<parser::SourceFile> files;
