@@ -645,12 +645,15 @@ std::expected<OrderedSources, model::Error> order_directory(std::string display_
 namespace {
 
 std::expected<std::string, model::Error> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto cannot_read = [&path] {
         return std::unexpected(
             model::Error{{make_diag(model::Severity::error, {}, 0,
                                     fmt::format("cannot read '{}': {}", path.string(),
                                                 std::error_code(errno, std::generic_category()).message()))}});
+    };
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return cannot_read();
     }
     // Read straight into the string (a 27 MB file through an ostringstream was copied
     // twice, growing by doubling): the size first, then whatever a growing file adds.
@@ -669,10 +672,7 @@ std::expected<std::string, model::Error> read_bytes(const fs::path& path) {
         }
     }
     if (in.bad()) {
-        return std::unexpected(
-            model::Error{{make_diag(model::Severity::error, {}, 0,
-                                    fmt::format("cannot read '{}': {}", path.string(),
-                                                std::error_code(errno, std::generic_category()).message()))}});
+        return cannot_read();
     }
     return bytes;
 }

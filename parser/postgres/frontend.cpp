@@ -218,6 +218,24 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
     return std::move(result);
 }
 
+// work(i) for every input i, on a thread each when `parallel` (else one after another in
+// this thread); every result, in input order, once all have finished.
+template <class Work>
+auto for_each_input(bool parallel, std::size_t count, Work work) {
+    using Result = decltype(work(std::size_t{}));
+    std::vector<std::future<Result>> running;
+    running.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        running.push_back(std::async(parallel ? std::launch::async : std::launch::deferred, work, i));
+    }
+    std::vector<Result> results;
+    results.reserve(count);
+    for (auto& r : running) {
+        results.push_back(r.get());
+    }
+    return results;
+}
+
 }  // namespace
 
 std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& files, const LoadOptions& options) {
@@ -234,17 +252,8 @@ std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector
     bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
     // The inputs are split into statements concurrently (the scanner pass over a 27 MB
     // input is ~0.4 s); the first input's error is reported, as when one after another.
-    std::vector<std::future<std::expected<void, model::Error>>> splits;
-    splits.reserve(inputs.size());
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        splits.push_back(std::async(parallel ? std::launch::async : std::launch::deferred,
-                                    [&inputs, &prepared, i] { return prepare_input(inputs[i], prepared[i]); }));
-    }
-    std::vector<std::expected<void, model::Error>> split_outcomes;
-    split_outcomes.reserve(splits.size());
-    for (auto& split : splits) {
-        split_outcomes.push_back(split.get());
-    }
+    auto split_outcomes = for_each_input(parallel, inputs.size(),
+                                         [&](std::size_t i) { return prepare_input(inputs[i], prepared[i]); });
     SharedParses shared;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         if (!split_outcomes[i]) {
@@ -256,18 +265,9 @@ std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector
     }
     // The inputs are interpreted concurrently (interpreting, not parsing, is most of the
     // work once parses are shared); whichever input reaches a shared statement first
-    // parses it for the others.
-    std::vector<std::future<std::expected<LoadResult, model::Error>>> runs;
-    runs.reserve(prepared.size());
-    for (auto& input : prepared) {
-        runs.push_back(std::async(parallel ? std::launch::async : std::launch::deferred,
-                                  [&input, &options, &shared] { return run_pipeline(input, options, &shared); }));
-    }
-    std::vector<std::expected<LoadResult, model::Error>> outcomes;
-    outcomes.reserve(runs.size());
-    for (auto& run : runs) {
-        outcomes.push_back(run.get());  // wait for all before returning: they share `shared`
-    }
+    // parses it for the others. All finish before this returns: they share `shared`.
+    auto outcomes = for_each_input(parallel, prepared.size(),
+                                   [&](std::size_t i) { return run_pipeline(prepared[i], options, &shared); });
     std::vector<LoadResult> results;
     results.reserve(outcomes.size());
     for (auto& outcome : outcomes) {
