@@ -56,7 +56,7 @@ enum class ChangeKind : std::uint8_t {
     create_index,
     drop_index,
     rename_index,         // old_name = old name
-    alter_index,          // in place, same definition otherwise: key column statistics targets
+    alter_index,          // in place, same definition otherwise: key column statistics targets, with_object rows
                           // (before/after: Indexes)
     create_view,
     drop_view,

@@ -1,6 +1,7 @@
 // Indexes: there is no ALTER INDEX for a changed definition, so a change is a
-// drop + create (statistics targets alone change in place: alter_index); renames come
-// from hints only.
+// drop + create (statistics targets and the dialect's rows reported with the index,
+// AttributeDiff::with_object, alone change in place: alter_index); renames come from
+// hints only.
 #include "diff/diff_context.hpp"
 
 namespace schemerge::diff::detail {
@@ -49,14 +50,15 @@ void diff_indexes(Context& ctx) {
         model::Index normalized = renamed_index(ctx, before);
         normalized.name = after.name;
         normalized.meta = after.meta;
-        if (normalized.column_statistics != after.column_statistics) {
-            normalized.column_statistics = after.column_statistics;
-            if (normalized == after) {
-                // Only statistics targets changed: set in place, the index is not rebuilt.
+        const bool in_place = normalized.column_statistics != after.column_statistics ||
+                              before.meta.attributes.differs(after.meta.attributes, model::AttributeDiff::with_object);
+        normalized.column_statistics = after.column_statistics;
+        if (normalized == after) {
+            if (in_place) {
+                // Only statistics targets or with_object rows changed: altered in place, the
+                // index is not rebuilt.
                 ctx.emit(ChangeKind::alter_index, key_of(after), &before, &after);
             }
-        }
-        if (normalized == after) {
             diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);
             continue;
         }

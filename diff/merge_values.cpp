@@ -126,9 +126,6 @@ std::string value_text(const model::Index& index) {
     if (!index.include.empty()) {
         out += " INCLUDE (" + join(index.include) + ")";
     }
-    if (!index.options.empty()) {
-        out += " WITH " + options_text(index.options);
-    }
     if (!index.predicate.empty()) {
         out += " WHERE " + index.predicate.text;
     }

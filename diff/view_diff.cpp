@@ -74,7 +74,8 @@ void diff_view(Context& ctx, const model::View& before, const model::View& after
     a.meta = {};
     b.column_details = details_without_comments(before.column_details);
     a.column_details = details_without_comments(after.column_details);
-    if (!(a == b)) {
+    // The view's rows reported with it (AttributeDiff::with_object) are part of its definition.
+    if (!(a == b) || before.meta.attributes.differs(after.meta.attributes, model::AttributeDiff::with_object)) {
         ctx.emit(ChangeKind::replace_view, key_of(after), &before, &after);
     }
     diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);

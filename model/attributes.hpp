@@ -28,9 +28,10 @@ enum class AttributeDiff : std::uint8_t {
     // decides the statement (MySQL's rows).
     own,
     // Part of the object's one in-place change: alter_table for a table,
-    // alter_column_options for a column (one change per object, whatever rows differ; on a
-    // view's column, part of the view's definition); the planner reads both objects' values
-    // (PostgreSQL's table and column extras).
+    // alter_column_options for a column, alter_index for an index (one change per object,
+    // whatever rows differ; on a view or a view's column, part of the view's definition:
+    // replace_view); the planner reads both objects' values (one dialect's table, column,
+    // index and view extras).
     with_object,
 };
 

@@ -37,12 +37,13 @@ struct Index {
     std::vector<IndexElement> elements;
     std::vector<std::string> include;
     Expression predicate;
-    std::vector<std::pair<std::string, std::string>> options;  // WITH (fillfactor = 70)
     std::string tablespace;
     std::optional<QualifiedName> attached_to;  // ALTER INDEX parent ATTACH PARTITION this
     // Statistics targets of key columns, by 1-based index column number (set after the
     // index exists; a change is made in place, never by rebuilding the index).
     std::map<int, int> column_statistics;
+    // What only one dialect's indexes have (storage parameters) is in meta.attributes, one
+    // AttributeDef row each (model/attributes.hpp).
     ObjectBase meta;
 
     bool operator==(const Index&) const = default;

@@ -404,7 +404,6 @@ Json index_json(const Index& index) {
     j["elements"] = std::move(list);
     put(j, "include", index.include);
     put(j, "predicate", index.predicate);
-    put(j, "options", index.options);
     put(j, "tablespace", index.tablespace);
     put(j, "attached_to", index.attached_to);
     if (!index.column_statistics.empty()) {
@@ -424,10 +423,8 @@ Json view_json(const View& v) {
     put(j, "materialized", v.materialized);
     put(j, "column_names", v.column_names);
     put(j, "query", v.query);
-    put(j, "options", v.options);
     put(j, "check_option", v.check_option);
     put(j, "recursive", v.recursive);
-    put(j, "access_method", v.access_method);
     put(j, "tablespace", v.tablespace);
     if (!v.column_details.empty()) {
         Json list = Json::array();

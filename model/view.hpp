@@ -17,12 +17,13 @@ struct View {
     bool materialized = false;
     std::vector<std::string> column_names;  // CREATE VIEW v (a, b) AS ...
     Expression query;
-    std::vector<std::pair<std::string, std::string>> options;  // security_barrier, check_option, ...
     std::string check_option;  // "LOCAL" / "CASCADED" / empty
     bool recursive = false;
-    std::string access_method;  // materialized views only
     std::string tablespace;
     std::vector<Column> column_details;  // comments / defaults on view columns
+    // What only one dialect's views have (view options, a materialized view's storage
+    // parameters and access method) is in meta.attributes, one AttributeDef row each
+    // (model/attributes.hpp).
     ObjectBase meta;
 
     bool operator==(const View&) const = default;

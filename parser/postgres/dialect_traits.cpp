@@ -25,7 +25,7 @@ std::string renamed_identity_index(const std::string& value, const std::string& 
 
 }  // namespace
 
-// Orders: tables 100+, columns 200+ (a conflict or the JSON form lists them in this order).
+// Orders: tables 100+, columns 200+, indexes 300+, views 400+ (a conflict or the JSON form lists them in this order).
 const AttributeDef table_options{"options", AttributeScope::table, AttributeType::options, true, 100,
                                  AttributeDiff::with_object};
 const AttributeDef access_method{"access method", AttributeScope::table, AttributeType::text, true, 101,
@@ -47,6 +47,14 @@ const AttributeDef column_statistics{"statistics", AttributeScope::column, Attri
                                      AttributeDiff::with_object};
 const AttributeDef column_options{"options", AttributeScope::column, AttributeType::options, true, 203,
                                   AttributeDiff::with_object};
+
+const AttributeDef index_options{"options", AttributeScope::index, AttributeType::options, true, 300,
+                                 AttributeDiff::with_object};
+
+const AttributeDef view_options{"options", AttributeScope::view, AttributeType::options, true, 400,
+                                AttributeDiff::with_object};
+const AttributeDef view_access_method{"access method", AttributeScope::view, AttributeType::text, true, 401,
+                                      AttributeDiff::with_object};
 
 }  // namespace attr
 
@@ -118,7 +126,8 @@ model::DialectTraits make_traits() {
     t.attributes = {&attr::table_options,      &attr::access_method,      &attr::row_security,
                     &attr::force_row_security, &attr::replica_identity,   &attr::cluster_on,
                     &attr::column_storage,     &attr::column_compression, &attr::column_statistics,
-                    &attr::column_options};
+                    &attr::column_options,     &attr::index_options,      &attr::view_options,
+                    &attr::view_access_method};
     return t;
 }
 

@@ -12,8 +12,9 @@ namespace schemerge::parser::postgres {
 // (dialect_traits.cpp); objects hold them in their attribute sets (ObjectBase::attributes):
 // the front end sets them, the emitter and the planner (synth/postgres) read them. Their
 // names are what a merge conflict names (and the JSON form's keys). A table's rows are
-// reported with its alter_table change, a column's with its alter_column_options
-// (AttributeDiff::with_object), as PostgreSQL alters them with ALTER TABLE.
+// reported with its alter_table change, a column's with its alter_column_options, an
+// index's with its alter_index, a view's as part of its replace_view
+// (AttributeDiff::with_object), as PostgreSQL alters them with ALTER TABLE / INDEX / VIEW.
 namespace attr {
 // Tables.
 extern const model::AttributeDef table_options;       // WITH (fillfactor=70): storage parameters, as written
@@ -27,6 +28,11 @@ extern const model::AttributeDef column_storage;      // SET STORAGE plain|exter
 extern const model::AttributeDef column_compression;  // SET COMPRESSION pglz|lz4, when set explicitly
 extern const model::AttributeDef column_statistics;   // SET STATISTICS n (0..10000); -1, the default, is unset
 extern const model::AttributeDef column_options;      // SET (n_distinct=...): attribute options
+// Indexes.
+extern const model::AttributeDef index_options;       // WITH (fillfactor=70): storage parameters, as written
+// Views and materialized views.
+extern const model::AttributeDef view_options;        // WITH (security_barrier=true), a matview's storage parameters
+extern const model::AttributeDef view_access_method;  // a materialized view's USING am; heap (the default) is unset
 }  // namespace attr
 
 }  // namespace schemerge::parser::postgres

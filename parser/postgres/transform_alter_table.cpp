@@ -23,15 +23,19 @@ std::string role_name(const PgQuery__RoleSpec* role) {
     }
 }
 
-void merge_options(std::vector<std::pair<std::string, std::string>>& target,
-                   const std::vector<std::pair<std::string, std::string>>& set, bool reset) {
-    for (const auto& [k, v] : set) {
+// SET (...) or RESET (...) of the options `cmd` lists, in an options row (a table's,
+// column's, index's or view's): the others are kept, the result is sorted by name.
+void merge_options(model::AttributeSet& attributes, const model::AttributeDef& row, const PgQuery__AlterTableCmd* cmd,
+                   bool reset) {
+    model::AttributeOptions target = attributes.options(row);
+    for (const auto& [k, v] : reloptions(cmd->def->list->items, cmd->def->list->n_items)) {
         std::erase_if(target, [&](const auto& kv) { return kv.first == k; });
         if (!reset) {
             target.emplace_back(k, v);
         }
     }
     std::sort(target.begin(), target.end());
+    attributes.set(row, std::move(target));
 }
 
 model::Column& require_column(model::Table& table, const char* name, int offset) {
@@ -258,10 +262,8 @@ void Interpreter::alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions: {
             model::Column& column = require_column(table, cmd->name, where);
-            model::AttributeOptions options = column.meta.attributes.options(attr::column_options);
-            merge_options(options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+            merge_options(column.meta.attributes, attr::column_options, cmd,
                           cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions);
-            column.meta.attributes.set(attr::column_options, std::move(options));
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage: {
@@ -377,10 +379,8 @@ void Interpreter::alter_table_cmd_on(model::Table& table, PgQuery__AlterTableCmd
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplaceRelOptions: {
-            model::AttributeOptions options = table.meta.attributes.options(attr::table_options);
-            merge_options(options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+            merge_options(table.meta.attributes, attr::table_options, cmd,
                           cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions);
-            table.meta.attributes.set(attr::table_options, std::move(options));
             return;
         }
         case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
@@ -485,7 +485,7 @@ void Interpreter::alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd)
             return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
-            merge_options(view.options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+            merge_options(view.meta.attributes, attr::view_options, cmd,
                           cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions);
             return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
@@ -533,10 +533,8 @@ void Interpreter::alter_view_cmd(model::View& view, PgQuery__AlterTableCmd* cmd)
                     it->meta.attributes.set(attr::column_statistics, std::min<std::int64_t>(*v, 10000));
                 }
             } else {
-                model::AttributeOptions options = it->meta.attributes.options(attr::column_options);
-                merge_options(options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+                merge_options(it->meta.attributes, attr::column_options, cmd,
                               cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions);
-                it->meta.attributes.set(attr::column_options, std::move(options));
             }
             return;
         }
@@ -562,7 +560,7 @@ void Interpreter::alter_index_cmd(model::Index& index, PgQuery__AlterTableCmd* c
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: return;  // indexes are owned by their table's owner
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
-            merge_options(index.options, reloptions(cmd->def->list->items, cmd->def->list->n_items),
+            merge_options(index.meta.attributes, attr::index_options, cmd,
                           cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions);
             return;
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace: index.tablespace = cmd->name; return;

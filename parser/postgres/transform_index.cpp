@@ -1,6 +1,7 @@
 // CREATE INDEX.
 #include <fmt/format.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/interpreter.hpp"
 
 namespace schemerge::parser::postgres {
@@ -75,11 +76,11 @@ void Interpreter::create_index(PgQuery__IndexStmt* stmt) {
     if (stmt->where_clause != nullptr) {
         index.predicate = expr(stmt->where_clause);
     }
-    index.options = reloptions(stmt->options, stmt->n_options);
     if (stmt->table_space != nullptr) {
         index.tablespace = stmt->table_space;
     }
     index.meta = meta();
+    index.meta.attributes.set(attr::index_options, reloptions(stmt->options, stmt->n_options));
     index.meta.renamed_from = statement_rename_annotation();
     if (stmt->idxname != nullptr && stmt->idxname[0] != '\0') {
         index.name = {table_name.schema, stmt->idxname};

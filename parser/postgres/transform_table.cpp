@@ -567,9 +567,9 @@ void Interpreter::create_table_as(PgQuery__CreateTableAsStmt* stmt) {
     }
     view.column_names = string_list(stmt->into->col_names, stmt->into->n_col_names);
     view.query = deparse_statement(stmt->query, names_, true);
-    view.options = def_options(stmt->into->options, stmt->into->n_options);
+    view.meta.attributes.set(attr::view_options, def_options(stmt->into->options, stmt->into->n_options));
     if (stmt->into->access_method != nullptr && std::string_view{stmt->into->access_method} != "heap") {
-        view.access_method = stmt->into->access_method;
+        view.meta.attributes.set(attr::view_access_method, std::string{stmt->into->access_method});
     }
     if (stmt->into->table_space_name != nullptr) {
         view.tablespace = stmt->into->table_space_name;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/interpreter.hpp"
 #include "parser/postgres/privileges.hpp"
 
@@ -19,20 +20,21 @@ void Interpreter::create_view(PgQuery__ViewStmt* stmt) {
     view.meta.renamed_from = statement_rename_annotation();
     view.column_names = string_list(stmt->aliases, stmt->n_aliases);
     view.query = deparse_statement(stmt->query, names_, true);
-    view.options = reloptions(stmt->options, stmt->n_options);
+    model::AttributeOptions options = reloptions(stmt->options, stmt->n_options);
     // WITH (check_option = local) and WITH LOCAL CHECK OPTION are the same reloption.
-    for (auto it = view.options.begin(); it != view.options.end();) {
+    for (auto it = options.begin(); it != options.end();) {
         if (it->first == "check_option") {
             std::string v = it->second;
             for (char& c : v) {
                 c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             }
             view.check_option = v;
-            it = view.options.erase(it);
+            it = options.erase(it);
         } else {
             ++it;
         }
     }
+    view.meta.attributes.set(attr::view_options, std::move(options));
     if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION) {
         view.check_option = "LOCAL";
     } else if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION) {

@@ -429,12 +429,13 @@ std::string create_view(const model::View& view, bool populate) {
     if (!view.column_names.empty()) {
         sql += " " + format_identifier_list(view.column_names);
     }
-    if (view.materialized && !view.access_method.empty()) {
-        sql += " USING " + quote_identifier(view.access_method);
+    const model::AttributeSet& extras = view.meta.attributes;
+    if (const auto& method = extras.text(attr::view_access_method); view.materialized && !method.empty()) {
+        sql += " USING " + quote_identifier(method);
     }
     std::vector<std::pair<std::string, std::string>> options;
     std::string check_option = view.check_option;
-    for (const auto& option : view.options) {
+    for (const auto& option : extras.options(attr::view_options)) {
         if (option.first == "check_option") {
             if (check_option.empty()) {
                 check_option = option.second;
@@ -477,7 +478,7 @@ std::vector<std::string> view_column_extras(const model::View& view) {
     return out;
 }
 
-bool matview_statistics_only(const model::View& before, const model::View& after) {
+bool matview_alters_in_place(const model::View& before, const model::View& after) {
     if (!before.materialized || !after.materialized) {
         return false;
     }
@@ -494,7 +495,11 @@ bool matview_statistics_only(const model::View& before, const model::View& after
             bare.meta = c.meta;
             return c == bare;
         });
+        // Its other rows (the access method) still count; storage parameters alter in place.
+        model::AttributeSet rows = v->meta.attributes;
+        rows.erase(attr::view_options);
         v->meta = {};
+        v->meta.attributes = std::move(rows);
     }
     return a == b;
 }
@@ -569,6 +574,35 @@ std::vector<std::string> matview_column_statistics(const model::View& view, cons
     return out;
 }
 
+std::vector<std::string> reloption_changes(const std::string& target, const model::AttributeOptions& was,
+                                           const model::AttributeOptions& now) {
+    std::vector<std::pair<std::string, std::string>> set;
+    std::vector<std::string> reset;
+    for (const auto& option : now) {
+        if (std::find(was.begin(), was.end(), option) == was.end()) {
+            set.push_back(option);
+        }
+    }
+    for (const auto& [option, value] : was) {
+        bool kept = std::any_of(now.begin(), now.end(), [&](const auto& o) { return o.first == option; });
+        if (!kept) {
+            reset.push_back(option);
+        }
+    }
+    std::vector<std::string> out;
+    if (!reset.empty()) {
+        std::string list;
+        for (const auto& option : reset) {
+            list += (list.empty() ? "" : ", ") + option;
+        }
+        out.push_back(target + " RESET (" + list + ")");
+    }
+    if (!set.empty()) {
+        out.push_back(target + " SET (" + format_reloptions(set) + ")");
+    }
+    return out;
+}
+
 std::vector<std::string> index_column_statistics(const model::Index& index, const model::Index* before) {
     std::vector<std::string> out;
     const std::string prefix = "ALTER INDEX " + format_name(index.name) + " ALTER COLUMN ";
@@ -635,8 +669,8 @@ std::string create_index(const model::Index& index) {
     if (index.nulls_not_distinct) {
         sql += " NULLS NOT DISTINCT";
     }
-    if (!index.options.empty()) {
-        sql += " WITH (" + format_reloptions(index.options) + ")";
+    if (const auto& options = index.meta.attributes.options(attr::index_options); !options.empty()) {
+        sql += " WITH (" + format_reloptions(options) + ")";
     }
     if (!index.tablespace.empty()) {
         sql += " TABLESPACE " + quote_identifier(index.tablespace);

@@ -107,8 +107,13 @@ enum class ConstraintPlacement { inline_check, inherited, separate };
 // A materialized view's column statistics targets and attribute options (ALTER TABLE ONLY
 // mv ALTER COLUMN c SET STATISTICS n / SET (...) / RESET (...)); with `before`, only what differs.
 [[nodiscard]] std::vector<std::string> matview_column_statistics(const model::View& view, const model::View* before);
-// Whether two materialized views differ only in their columns' statistics targets / options.
-[[nodiscard]] bool matview_statistics_only(const model::View& before, const model::View& after);
+// Whether two materialized views differ only in what ALTER changes in place: their
+// columns' statistics targets / options and their storage parameters (WITH (...)).
+[[nodiscard]] bool matview_alters_in_place(const model::View& before, const model::View& after);
+// Storage parameters from `was` to `now` on `target` ("ALTER INDEX i"): `target RESET (...)`
+// for the removed, then `target SET (...)` for the added and changed; nothing when equal.
+[[nodiscard]] std::vector<std::string> reloption_changes(const std::string& target, const model::AttributeOptions& was,
+                                                         const model::AttributeOptions& now);
 [[nodiscard]] std::string create_trigger(const model::Trigger& trigger);
 [[nodiscard]] std::string trigger_enable_state(const model::Trigger& trigger);  // empty when enabled
 [[nodiscard]] std::vector<std::string> table_security(const model::Table& table);  // RLS flags

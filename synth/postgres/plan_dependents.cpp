@@ -11,7 +11,7 @@ bool Planner::view_needs_recreate(const Change& change) const {
     const auto* before = as<model::View>(change.before);
     const auto* after = as<model::View>(change.after);
     return before == nullptr || after == nullptr ||
-           (!view_replaceable_in_place(*before, *after) && !matview_statistics_only(*before, *after)) ||
+           (!view_replaceable_in_place(*before, *after) && !matview_alters_in_place(*before, *after)) ||
            forced_.contains(change.key);
 }
 

@@ -1,4 +1,4 @@
-// Indexes: CREATE / DROP INDEX, with the CONCURRENTLY forms.
+// Indexes: CREATE / DROP INDEX, with the CONCURRENTLY forms; ALTER INDEX for what changes in place.
 #include "synth/postgres/planner.hpp"
 #include "synth/postgres/object_ddl.hpp"
 
@@ -55,7 +55,14 @@ void Planner::alter_index_change(const Change& change, const std::string& text) 
     if (before == nullptr || after == nullptr) {
         return;
     }
-    std::vector<std::string> sql = index_column_statistics(*after, before);
+    // Storage parameters (ALTER INDEX SET / RESET: the index is not rebuilt), then key
+    // column statistics targets.
+    std::vector<std::string> sql = reloption_changes("ALTER INDEX " + format_name(after->name),
+                                                     before->meta.attributes.options(attr::index_options),
+                                                     after->meta.attributes.options(attr::index_options));
+    for (auto& statement : index_column_statistics(*after, before)) {
+        sql.push_back(std::move(statement));
+    }
     if (sql.empty()) {
         return;
     }

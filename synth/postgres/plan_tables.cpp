@@ -212,27 +212,9 @@ void Planner::alter_table(const Change& change, const std::string& text) {
                     "table " + name + " is locked while its files are copied to the new tablespace")}));
     }
     if (changed(attr::table_options)) {
-        const model::AttributeOptions& old_options = was.options(attr::table_options);
-        const model::AttributeOptions& new_options = now.options(attr::table_options);
-        std::vector<std::pair<std::string, std::string>> set;
-        std::vector<std::string> reset;
-        for (const auto& option : new_options) {
-            if (std::find(old_options.begin(), old_options.end(), option) == old_options.end()) {
-                set.push_back(option);
-            }
-        }
-        for (const auto& [option, value] : old_options) {
-            bool kept = std::any_of(new_options.begin(), new_options.end(),
-                                    [&](const auto& o) { return o.first == option; });
-            if (!kept) {
-                reset.push_back(option);
-            }
-        }
-        if (!reset.empty()) {
-            main.push_back(make_step(prefix + " RESET (" + join(reset, ", ") + ")", text));
-        }
-        if (!set.empty()) {
-            main.push_back(make_step(prefix + " SET (" + format_reloptions(set) + ")", text));
+        for (auto& statement :
+             reloption_changes(prefix, was.options(attr::table_options), now.options(attr::table_options))) {
+            main.push_back(make_step(std::move(statement), text));
         }
     }
     std::vector<QualifiedName> left;  // parents this table stops inheriting from (`from` names)

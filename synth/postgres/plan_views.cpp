@@ -73,9 +73,17 @@ void Planner::replace_view(const Change& change, const std::string& text) {
     if (before == nullptr || after == nullptr) {
         return;
     }
-    if (!view_needs_recreate(change) && matview_statistics_only(*before, *after)) {
-        // Only column statistics targets / options changed: ALTER in place, not drop + refill.
-        std::size_t step = add(k_create_view, change.key, matview_column_statistics(*after, before), text);
+    if (!view_needs_recreate(change) && matview_alters_in_place(*before, *after)) {
+        // Only storage parameters or column statistics targets / options changed: ALTER in
+        // place, not drop + refill.
+        std::vector<std::string> sql =
+            reloption_changes("ALTER MATERIALIZED VIEW " + format_name(after->name),
+                              before->meta.attributes.options(attr::view_options),
+                              after->meta.attributes.options(attr::view_options));
+        for (auto& statement : matview_column_statistics(*after, before)) {
+            sql.push_back(std::move(statement));
+        }
+        std::size_t step = add(k_create_view, change.key, sql, text);
         removes(step, change.key, false);
         provides(step, change.key, false);
         return;
@@ -97,8 +105,9 @@ void Planner::replace_view(const Change& change, const std::string& text) {
         for (auto& extra : view_column_extras(*after)) {
             definition.push_back(std::move(extra));
         }
-        for (const auto& [option, value] : before->options) {
-            bool kept = std::any_of(after->options.begin(), after->options.end(),
+        const model::AttributeOptions& new_options = after->meta.attributes.options(attr::view_options);
+        for (const auto& [option, value] : before->meta.attributes.options(attr::view_options)) {
+            bool kept = std::any_of(new_options.begin(), new_options.end(),
                                     [&](const auto& o) { return o.first == option; });
             if (!kept && option != "check_option") {
                 definition.push_back("ALTER VIEW " + format_name(after->name) + " RESET (" + option + ")");

@@ -15,6 +15,7 @@
 #include "diff/two_way_diff.hpp"
 #include "model/model_json.hpp"
 #include "parser/postgres/dialect_traits.hpp"
+#include "support/change_names.hpp"
 #include "support/load.hpp"
 #include "synth/plan_rows.hpp"
 
@@ -24,14 +25,6 @@ namespace {
 namespace attr = parser::postgres::attr;
 
 const std::string k_table = "CREATE TABLE t (id integer PRIMARY KEY, body text);";
-
-std::vector<std::string> changes(const diff::DiffResult& result) {
-    std::vector<std::string> out;
-    for (const auto& c : result.changes.changes) {
-        out.push_back(std::string(diff::to_string(c.kind)) + " " + c.key.to_string());
-    }
-    return out;
-}
 
 const model::AttributeSet& body_attributes(const model::Schema& s) {
     const auto* column = s.tables.at(pub("t")).find_column("body");

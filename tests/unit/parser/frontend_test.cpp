@@ -290,8 +290,9 @@ TEST(Frontend, Indexes) {
     EXPECT_EQ(i1.elements[1].collation->name, "C");
     EXPECT_EQ(i1.elements[1].opclass, "text_pattern_ops");
     EXPECT_EQ(i1.predicate.text, "a > 0");
-    ASSERT_EQ(i1.options.size(), 1U);
-    EXPECT_EQ(i1.options[0].first, "fillfactor");
+    const auto& index_options = i1.meta.attributes.options(parser::postgres::attr::index_options);
+    ASSERT_EQ(index_options.size(), 1U);
+    EXPECT_EQ(index_options[0].first, "fillfactor");
 
     EXPECT_EQ(s.indexes.at(pub("i2")).method, "hash");
     EXPECT_FALSE(s.indexes.at(pub("i2")).unique);
@@ -316,8 +317,9 @@ TEST(Frontend, ViewsAndMaterializedViews) {
     EXPECT_EQ(v.query.text.rfind("SELECT", 0), 0U) << v.query.text;
     EXPECT_NE(v.query.text.find("public.t"), std::string::npos) << v.query.text;
     EXPECT_EQ(v.check_option, "LOCAL");
-    ASSERT_FALSE(v.options.empty());
-    EXPECT_EQ(v.options[0].first, "security_barrier");
+    const auto& view_options = v.meta.attributes.options(parser::postgres::attr::view_options);
+    ASSERT_FALSE(view_options.empty());
+    EXPECT_EQ(view_options[0].first, "security_barrier");
     const auto& mv = s.views.at(pub("mv"));
     EXPECT_TRUE(mv.materialized);
     EXPECT_NE(mv.query.text.find("count(*)"), std::string::npos) << mv.query.text;

@@ -13,6 +13,7 @@
 #include "diff/two_way_diff.hpp"
 #include "model/model_json.hpp"
 #include "parser/postgres/dialect_traits.hpp"
+#include "support/change_names.hpp"
 #include "support/load.hpp"
 
 namespace schemerge::test {
@@ -20,14 +21,6 @@ namespace {
 
 namespace attr = parser::postgres::attr;
 const char* const k_table = "CREATE TABLE t (id integer PRIMARY KEY, a integer); CREATE INDEX t_a ON t (a);";
-
-std::vector<std::string> changes(const diff::DiffResult& result) {
-    std::vector<std::string> out;
-    for (const auto& c : result.changes.changes) {
-        out.push_back(std::string(diff::to_string(c.kind)) + " " + c.key.to_string());
-    }
-    return out;
-}
 
 TEST(PostgresTableAttributes, DeclaredAsRowsOfTheDialect) {
     const auto& rows = parser::postgres::traits().attributes;

@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer, a text, b text);
+CREATE INDEX t_a_idx ON public.t (a, b) WITH (fillfactor = 80);
