@@ -1,7 +1,10 @@
 #include "cli/merge_job.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <future>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "cli/dialect_registry.hpp"
@@ -123,14 +126,21 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
     const auto& theirs = job.loaded[2].schema;
     job.result = diff::merge(base, ours, theirs, options.merge);
     // Each side's migration is planned like `diff SIDE MERGED`; the merged schema holds the
-    // other side's renames, which are what each side's plan must rename.
-    job.ours_diff = diff::diff(ours, job.result.merged, options.merge.renames_theirs);
-    synth::PlanOptions plan = options.plan;
-    plan.owners = job.ours_diff.owners_compared;
-    job.ours_plan = dialect.plan_migration(ours, job.result.merged, job.ours_diff.changes, plan);
-    job.theirs_diff = diff::diff(theirs, job.result.merged, options.merge.renames_ours);
-    plan.owners = job.theirs_diff.owners_compared;
-    job.theirs_plan = dialect.plan_migration(theirs, job.result.merged, job.theirs_diff.changes, plan);
+    // other side's renames, which are what each side's plan must rename. The two sides
+    // only read the schemas: theirs is planned on a second thread while ours is planned here.
+    auto plan_side = [&](const model::Schema& side, const diff::DiffOptions& renames, diff::DiffResult& side_diff,
+                         synth::Plan& side_plan) {
+        side_diff = diff::diff(side, job.result.merged, renames);
+        synth::PlanOptions plan = options.plan;
+        plan.owners = side_diff.owners_compared;
+        side_plan = dialect.plan_migration(side, job.result.merged, side_diff.changes, plan);
+    };
+    bool parallel = std::thread::hardware_concurrency() > 1;
+    auto theirs_side = std::async(parallel ? std::launch::async : std::launch::deferred, plan_side, std::cref(theirs),
+                                  std::cref(options.merge.renames_ours), std::ref(job.theirs_diff),
+                                  std::ref(job.theirs_plan));
+    plan_side(ours, options.merge.renames_theirs, job.ours_diff, job.ours_plan);
+    theirs_side.get();
     return job;
 }
 

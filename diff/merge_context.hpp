@@ -212,18 +212,32 @@ V merge_definition(MergeContext& ctx, const model::ObjectKey& key, const V& base
     return ours;
 }
 
-// Union of the keys of three maps, in key order.
+// Union of the keys of three maps, in key order: one pass over the three (already
+// ordered) maps, no sort.
 template <typename K, typename V>
 std::vector<K> union_keys(const std::map<K, V>& a, const std::map<K, V>& b, const std::map<K, V>& c) {
     std::vector<K> keys;
-    for (const auto* m : {&a, &b, &c}) {
-        for (const auto& [k, v] : *m) {
-            keys.push_back(k);
+    keys.reserve(std::max({a.size(), b.size(), c.size()}));
+    using It = typename std::map<K, V>::const_iterator;
+    std::pair<It, It> ranges[] = {{a.begin(), a.end()}, {b.begin(), b.end()}, {c.begin(), c.end()}};
+    std::less<K> less;
+    while (true) {
+        const K* least = nullptr;
+        for (const auto& [it, end] : ranges) {
+            if (it != end && (least == nullptr || less(it->first, *least))) {
+                least = &it->first;
+            }
+        }
+        if (least == nullptr) {
+            return keys;
+        }
+        keys.push_back(*least);
+        for (auto& [it, end] : ranges) {
+            if (it != end && !less(keys.back(), it->first)) {
+                ++it;
+            }
         }
     }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    return keys;
 }
 
 template <typename K, typename V>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <numeric>
 #include <string_view>
 
 #include "model/schema.hpp"
@@ -42,6 +43,16 @@ std::size_t DependencyGraph::hash_key(const ObjectKey& key) {
     return h;
 }
 
+namespace {
+// Orders edges (sorted by `from` first) against an object id: std::equal_range's comparator.
+struct EdgeFrom {
+    template <typename E>
+    bool operator()(const E& e, std::uint32_t id) const { return e.from < id; }
+    template <typename E>
+    bool operator()(std::uint32_t id, const E& e) const { return id < e.from; }
+};
+}  // namespace
+
 void DependencyGraph::index_keys() {
     ids_ = IdIndex(keys_.size(), IdHash{&keys_}, IdEqual{&keys_});
     for (std::uint32_t i = 0; i < keys_.size(); ++i) {
@@ -74,6 +85,7 @@ void DependencyGraph::add_edge(const ObjectKey& from, const ObjectKey& to, Depen
         return;
     }
     edges_.push_back(Edge{intern(from), intern(to), kind});
+    sorted_ = false;
 }
 
 std::vector<Dependency> DependencyGraph::dependencies_of(const ObjectKey& key) const {
@@ -82,9 +94,16 @@ std::vector<Dependency> DependencyGraph::dependencies_of(const ObjectKey& key) c
     if (!id) {
         return out;
     }
-    for (const auto& e : edges_) {
-        if (e.from == *id) {
-            out.push_back(Dependency{keys_[e.from], keys_[e.to], e.kind});
+    if (sorted_) {
+        auto [first, last] = std::equal_range(edges_.begin(), edges_.end(), *id, EdgeFrom{});
+        for (auto it = first; it != last; ++it) {
+            out.push_back(Dependency{keys_[it->from], keys_[it->to], it->kind});
+        }
+    } else {
+        for (const auto& e : edges_) {
+            if (e.from == *id) {
+                out.push_back(Dependency{keys_[e.from], keys_[e.to], e.kind});
+            }
         }
     }
     std::sort(out.begin(), out.end());
@@ -97,9 +116,18 @@ std::vector<Dependency> DependencyGraph::dependents_of(const ObjectKey& key) con
     if (!id) {
         return out;
     }
-    for (const auto& e : edges_) {
-        if (e.to == *id) {
+    if (sorted_) {
+        auto to_of = [this](std::uint32_t index) { return edges_[index].to; };
+        auto first = std::ranges::lower_bound(by_to_, *id, {}, to_of);
+        for (auto it = first; it != by_to_.end() && edges_[*it].to == *id; ++it) {
+            const Edge& e = edges_[*it];
             out.push_back(Dependency{keys_[e.from], keys_[e.to], e.kind});
+        }
+    } else {
+        for (const auto& e : edges_) {
+            if (e.to == *id) {
+                out.push_back(Dependency{keys_[e.from], keys_[e.to], e.kind});
+            }
         }
     }
     std::sort(out.begin(), out.end());
@@ -749,6 +777,11 @@ void DependencyGraph::deduplicate() {
     std::sort(edges_.begin(), edges_.end());
     edges_.erase(std::unique(edges_.begin(), edges_.end()), edges_.end());
     edges_.shrink_to_fit();
+    by_to_.resize(edges_.size());
+    std::iota(by_to_.begin(), by_to_.end(), 0u);
+    // edges_ is in (from, to, kind) order: a stable sort by `to` keeps the rest of it.
+    std::ranges::stable_sort(by_to_, {}, [this](std::uint32_t index) { return edges_[index].to; });
+    sorted_ = true;
 }
 
 }  // namespace schemerge::model

@@ -45,10 +45,17 @@ public:
 
     DependencyGraph() = default;
     // The id index points into keys_: copies must rebuild it.
-    DependencyGraph(const DependencyGraph& other) : keys_(other.keys_), edges_(other.edges_) { index_keys(); }
+    DependencyGraph(const DependencyGraph& other)
+        : keys_(other.keys_), edges_(other.edges_), by_to_(other.by_to_), sorted_(other.sorted_) {
+        index_keys();
+    }
     DependencyGraph(DependencyGraph&& other) noexcept
-        : keys_(std::move(other.keys_)), edges_(std::move(other.edges_)) {
+        : keys_(std::move(other.keys_)),
+          edges_(std::move(other.edges_)),
+          by_to_(std::move(other.by_to_)),
+          sorted_(other.sorted_) {
         other.ids_.clear();
+        other.sorted_ = false;
         index_keys();
     }
     DependencyGraph& operator=(const DependencyGraph&) = delete;
@@ -108,6 +115,11 @@ private:
     std::vector<ObjectKey> keys_;
     IdIndex ids_{0, IdHash{&keys_}, IdEqual{&keys_}};
     std::vector<Edge> edges_;
+    // Once deduplicate() has run (and no edge was added since): edges_ is sorted by
+    // (from, to, kind), and by_to_ lists edges_'s indexes by (to, from, kind), so the
+    // edges from or to one object are a binary search away, not a scan of every edge.
+    std::vector<std::uint32_t> by_to_;
+    bool sorted_ = false;
 };
 
 // Resolves names against a schema the way the graph does; exposed for emitters

@@ -17,6 +17,27 @@ namespace schemerge::parser::postgres {
 
 namespace {
 
+// One distinct statement text's parse, shared by the inputs that contain it (and by the
+// repeats of it within a chunk). Its tree is unpacked by the first interpreter that
+// applies it and used by one interpreter at a time (TreeEdits change the tree and put it
+// back), so a statement common to base, ours and theirs is unpacked once, not three times.
+struct SharedStatement {
+    ParsedStatement parsed;
+    std::mutex in_use;
+    UnpackedTree unpacked;
+
+    explicit SharedStatement(ParsedStatement p) : parsed(std::move(p)) {}
+
+    // The tree, unpacked on first use; null when the protobuf does not decode. Call with
+    // `in_use` held.
+    PgQuery__ParseResult* tree() {
+        if (unpacked.tree == nullptr) {
+            unpacked = unpack(parsed.protobuf);
+        }
+        return unpacked.tree;
+    }
+};
+
 // Parse trees shared by several inputs (base, ours, theirs): each distinct statement
 // text is parsed once, and its tree is released after its last use, so a three-way load
 // costs little more than one.
@@ -26,10 +47,10 @@ public:
 
     // The tree for `text`, after `uses` more uses: parsed by the first input that needs
     // it; inputs asking while it is being parsed wait for that parse instead of repeating it.
-    std::shared_ptr<const ParsedStatement> take(std::string_view text, std::size_t uses, std::string& scratch,
+    std::shared_ptr<SharedStatement> take(std::string_view text, std::size_t uses, std::string& scratch,
                                                 bool& parsed_here) {
         parsed_here = false;
-        std::promise<std::shared_ptr<const ParsedStatement>> promise;
+        std::promise<std::shared_ptr<SharedStatement>> promise;
         std::unique_lock lock(mutex_);
         if (auto it = cache_.find(text); it != cache_.end()) {
             auto pending = it->second;
@@ -41,7 +62,7 @@ public:
         release(text, uses);
         lock.unlock();
         scratch.assign(text);
-        auto parsed = std::make_shared<const ParsedStatement>(parse_statement(scratch));
+        auto parsed = std::make_shared<SharedStatement>(parse_statement(scratch));
         parsed_here = true;
         promise.set_value(parsed);
         return parsed;
@@ -62,7 +83,7 @@ private:
     }
     std::mutex mutex_;
     std::unordered_map<std::string_view, std::size_t> remaining_;
-    std::unordered_map<std::string_view, std::shared_future<std::shared_ptr<const ParsedStatement>>> cache_;
+    std::unordered_map<std::string_view, std::shared_future<std::shared_ptr<SharedStatement>>> cache_;
 };
 
 struct PreparedInput {
@@ -101,7 +122,7 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
     // Within a chunk each distinct statement text is parsed once.
     constexpr std::size_t k_chunk = 512;
     struct Chunk {
-        std::vector<std::shared_ptr<const ParsedStatement>> parsed;  // one per distinct text
+        std::vector<std::shared_ptr<SharedStatement>> parsed;  // one per distinct text
         std::vector<std::size_t> slot;                               // statement -> index into parsed
         std::size_t fresh = 0;                                       // parsed here (not shared)
     };
@@ -129,7 +150,7 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
                 chunk.fresh += parsed_here ? 1 : 0;
             } else {
                 text.assign(view);
-                chunk.parsed[index] = std::make_shared<const ParsedStatement>(parse_statement(text));
+                chunk.parsed[index] = std::make_shared<SharedStatement>(parse_statement(text));
                 ++chunk.fresh;
             }
         }
@@ -156,7 +177,8 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
         std::size_t end = std::min(total, begin + k_chunk);
         for (std::size_t i = begin; i < end; ++i) {
             const Statement& st = statements[i];
-            const ParsedStatement& p = *chunk.parsed[chunk.slot[i - begin]];
+            SharedStatement& shared_statement = *chunk.parsed[chunk.slot[i - begin]];
+            const ParsedStatement& p = shared_statement.parsed;
             std::string_view text{st.file->text.data() + st.offset, st.length};
             if (!p.error.empty()) {
                 std::size_t at = st.offset + cursor_to_offset(text, p.error_cursor);
@@ -165,16 +187,17 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
                 }
                 return std::unexpected(model::Error{{diagnostic_at(model::Severity::error, *st.file, at, p.error)}});
             }
-            UnpackedTree tree = unpack(p.protobuf);
-            if (tree.tree == nullptr) {
+            std::lock_guard in_use(shared_statement.in_use);
+            PgQuery__ParseResult* tree = shared_statement.tree();
+            if (tree == nullptr) {
                 if (next.valid()) {
                     next.wait();
                 }
                 return std::unexpected(model::Error{{diagnostic_at(model::Severity::error, *st.file, st.offset,
                                                                "internal error: cannot decode the parse tree")}});
             }
-            for (std::size_t k = 0; k < tree.tree->n_stmts; ++k) {
-                PgQuery__RawStmt* raw = tree.tree->stmts[k];
+            for (std::size_t k = 0; k < tree->n_stmts; ++k) {
+                PgQuery__RawStmt* raw = tree->stmts[k];
                 // Comments before the statement start on the line after the previous
                 // statement; the rest of the statement's own last line (after the `;`)
                 // belongs to it.

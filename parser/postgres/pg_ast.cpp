@@ -223,35 +223,208 @@ std::string def_value(const Node* arg) {
 
 // --- walker --------------------------------------------------------------------
 
-void walk(ProtobufCMessage* root, const std::function<void(ProtobufCMessage*)>& visit) {
-    if (root == nullptr) {
-        return;
-    }
-    visit(root);
-    const ProtobufCMessageDescriptor* d = root->descriptor;
-    auto* base = reinterpret_cast<char*>(root);
+namespace {
+
+// Where a message's fields are, read once per message type from its descriptor. A run of
+// consecutive fields of one oneof is one step (only the field the oneof's case names is
+// set): a Node is one oneof of ~250 message fields, and checking each field's case on
+// every node was most of a walk. Steps keep the descriptor's field order, so children are
+// visited in the order they always were.
+struct WalkStep {
+    enum class Kind : std::uint8_t { field, oneof };
+    Kind kind = Kind::field;
+    const ProtobufCFieldDescriptor* field = nullptr;  // field: the field
+    unsigned case_offset = 0;                         // oneof: where its case is
+    unsigned first = 0, last = 0;                     // oneof: the run's field indexes
+};
+
+struct WalkPlan {
+    std::vector<WalkStep> messages;  // the steps that may hold messages (walk)
+    std::vector<WalkStep> all;       // every field (tree_key)
+};
+
+WalkPlan make_walk_plan(const ProtobufCMessageDescriptor* d) {
+    WalkPlan plan;
     for (unsigned i = 0; i < d->n_fields; ++i) {
         const ProtobufCFieldDescriptor& fd = d->fields[i];
-        if (fd.type != PROTOBUF_C_TYPE_MESSAGE) {
-            continue;
-        }
         if ((fd.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) != 0) {
-            auto which = *reinterpret_cast<std::uint32_t*>(base + fd.quantifier_offset);
-            if (which != fd.id) {
-                continue;
-            }
-        }
-        if (fd.label == PROTOBUF_C_LABEL_REPEATED) {
-            std::size_t n = *reinterpret_cast<std::size_t*>(base + fd.quantifier_offset);
-            auto** items = *reinterpret_cast<ProtobufCMessage***>(base + fd.offset);
-            for (std::size_t j = 0; j < n; ++j) {
-                walk(items[j], visit);
+            // Every field of the run, messages or not: the case may name a scalar member.
+            if (!plan.all.empty() && plan.all.back().kind == WalkStep::Kind::oneof &&
+                plan.all.back().case_offset == fd.quantifier_offset && plan.all.back().last + 1 == i) {
+                plan.all.back().last = i;
+            } else {
+                plan.all.push_back({WalkStep::Kind::oneof, nullptr, fd.quantifier_offset, i, i});
             }
         } else {
-            walk(*reinterpret_cast<ProtobufCMessage**>(base + fd.offset), visit);
+            plan.all.push_back({WalkStep::Kind::field, &fd, 0, 0, 0});
+        }
+    }
+    for (const WalkStep& step : plan.all) {
+        if (step.kind == WalkStep::Kind::oneof || step.field->type == PROTOBUF_C_TYPE_MESSAGE) {
+            plan.messages.push_back(step);
+        }
+    }
+    return plan;
+}
+
+const WalkPlan& walk_plan(const ProtobufCMessageDescriptor* d) {
+    // Descriptors are libpg_query's static data: plans are made once and never removed.
+    static std::mutex mutex;
+    static std::unordered_map<const ProtobufCMessageDescriptor*, WalkPlan> plans;
+    thread_local std::unordered_map<const ProtobufCMessageDescriptor*, const WalkPlan*> seen;
+    if (auto it = seen.find(d); it != seen.end()) {
+        return *it->second;
+    }
+    std::lock_guard lock(mutex);
+    auto it = plans.find(d);
+    if (it == plans.end()) {
+        it = plans.emplace(d, make_walk_plan(d)).first;
+    }
+    seen.emplace(d, &it->second);
+    return it->second;
+}
+
+// The field a oneof step's case names, or null when it names none of the run's fields.
+const ProtobufCFieldDescriptor* oneof_field(const ProtobufCMessageDescriptor* d, const WalkStep& step,
+                                            const char* base) {
+    auto which = *reinterpret_cast<const std::uint32_t*>(base + step.case_offset);
+    // The run's fields are in id order (protobuf-c sorts a descriptor's fields by id).
+    const ProtobufCFieldDescriptor* first = d->fields + step.first;
+    const ProtobufCFieldDescriptor* last = d->fields + step.last + 1;
+    const ProtobufCFieldDescriptor* fd = std::lower_bound(
+        first, last, which, [](const ProtobufCFieldDescriptor& f, std::uint32_t id) { return f.id < id; });
+    return fd != last && fd->id == which ? fd : nullptr;
+}
+
+void walk_message(ProtobufCMessage* msg, const std::function<void(ProtobufCMessage*)>& visit);
+
+void walk_field(char* base, const ProtobufCFieldDescriptor& fd, const std::function<void(ProtobufCMessage*)>& visit) {
+    if (fd.type != PROTOBUF_C_TYPE_MESSAGE) {
+        return;
+    }
+    if (fd.label == PROTOBUF_C_LABEL_REPEATED) {
+        std::size_t n = *reinterpret_cast<std::size_t*>(base + fd.quantifier_offset);
+        auto** items = *reinterpret_cast<ProtobufCMessage***>(base + fd.offset);
+        for (std::size_t j = 0; j < n; ++j) {
+            walk_message(items[j], visit);
+        }
+    } else {
+        walk_message(*reinterpret_cast<ProtobufCMessage**>(base + fd.offset), visit);
+    }
+}
+
+void walk_message(ProtobufCMessage* msg, const std::function<void(ProtobufCMessage*)>& visit) {
+    if (msg == nullptr) {
+        return;
+    }
+    visit(msg);
+    const ProtobufCMessageDescriptor* d = msg->descriptor;
+    auto* base = reinterpret_cast<char*>(msg);
+    for (const WalkStep& step : walk_plan(d).messages) {
+        const ProtobufCFieldDescriptor* fd = step.kind == WalkStep::Kind::oneof ? oneof_field(d, step, base) : step.field;
+        if (fd != nullptr) {
+            walk_field(base, *fd, visit);
         }
     }
 }
+
+// Appends to `key` everything a message holds: its type, then each field's value in
+// descriptor order (a oneof's case and its one field). Two trees with equal keys are equal
+// field for field, so they pack to the same bytes and deparse to the same text.
+void append_tree_key(const ProtobufCMessage* msg, std::string& key);
+
+void append_value(const ProtobufCFieldDescriptor& fd, const char* at, std::string& key) {
+    switch (fd.type) {
+        case PROTOBUF_C_TYPE_INT32:
+        case PROTOBUF_C_TYPE_SINT32:
+        case PROTOBUF_C_TYPE_SFIXED32:
+        case PROTOBUF_C_TYPE_UINT32:
+        case PROTOBUF_C_TYPE_FIXED32:
+        case PROTOBUF_C_TYPE_FLOAT:
+        case PROTOBUF_C_TYPE_BOOL:
+        case PROTOBUF_C_TYPE_ENUM: key.append(at, 4); break;
+        case PROTOBUF_C_TYPE_INT64:
+        case PROTOBUF_C_TYPE_SINT64:
+        case PROTOBUF_C_TYPE_SFIXED64:
+        case PROTOBUF_C_TYPE_UINT64:
+        case PROTOBUF_C_TYPE_FIXED64:
+        case PROTOBUF_C_TYPE_DOUBLE: key.append(at, 8); break;
+        case PROTOBUF_C_TYPE_STRING: {
+            const char* text = *reinterpret_cast<const char* const*>(at);
+            std::size_t n = text != nullptr ? std::strlen(text) : 0;
+            key += text != nullptr ? 's' : 'n';
+            key.append(reinterpret_cast<const char*>(&n), sizeof n);
+            key.append(text != nullptr ? text : "", n);
+            break;
+        }
+        case PROTOBUF_C_TYPE_BYTES: {
+            const auto* data = reinterpret_cast<const ProtobufCBinaryData*>(at);
+            key.append(reinterpret_cast<const char*>(&data->len), sizeof data->len);
+            key.append(reinterpret_cast<const char*>(data->data), data->len);
+            break;
+        }
+        case PROTOBUF_C_TYPE_MESSAGE: append_tree_key(*reinterpret_cast<const ProtobufCMessage* const*>(at), key); break;
+    }
+}
+
+// The size of one element of a repeated field of this type, as protobuf-c lays it out.
+std::size_t element_size(ProtobufCType type) {
+    switch (type) {
+        case PROTOBUF_C_TYPE_INT64:
+        case PROTOBUF_C_TYPE_SINT64:
+        case PROTOBUF_C_TYPE_SFIXED64:
+        case PROTOBUF_C_TYPE_UINT64:
+        case PROTOBUF_C_TYPE_FIXED64:
+        case PROTOBUF_C_TYPE_DOUBLE: return 8;
+        case PROTOBUF_C_TYPE_STRING:
+        case PROTOBUF_C_TYPE_MESSAGE: return sizeof(void*);
+        case PROTOBUF_C_TYPE_BYTES: return sizeof(ProtobufCBinaryData);
+        default: return 4;
+    }
+}
+
+void append_field(const ProtobufCFieldDescriptor& fd, const char* base, std::string& key) {
+    key.append(reinterpret_cast<const char*>(&fd.id), sizeof fd.id);
+    if (fd.label == PROTOBUF_C_LABEL_REPEATED) {
+        std::size_t n = *reinterpret_cast<const std::size_t*>(base + fd.quantifier_offset);
+        key.append(reinterpret_cast<const char*>(&n), sizeof n);
+        const char* items = *reinterpret_cast<const char* const*>(base + fd.offset);
+        for (std::size_t j = 0; j < n; ++j) {
+            append_value(fd, items + j * element_size(fd.type), key);
+        }
+        return;
+    }
+    if (fd.label == PROTOBUF_C_LABEL_OPTIONAL && fd.quantifier_offset != 0 && fd.type != PROTOBUF_C_TYPE_STRING &&
+        fd.type != PROTOBUF_C_TYPE_MESSAGE) {
+        key.append(base + fd.quantifier_offset, sizeof(protobuf_c_boolean));  // has_ flag
+    }
+    append_value(fd, base + fd.offset, key);
+}
+
+void append_tree_key(const ProtobufCMessage* msg, std::string& key) {
+    if (msg == nullptr) {
+        key += '0';
+        return;
+    }
+    key += 'm';
+    const ProtobufCMessageDescriptor* d = msg->descriptor;
+    key.append(reinterpret_cast<const char*>(&d), sizeof d);
+    const auto* base = reinterpret_cast<const char*>(msg);
+    for (const WalkStep& step : walk_plan(d).all) {
+        if (step.kind == WalkStep::Kind::field) {
+            append_field(*step.field, base, key);
+            continue;
+        }
+        key.append(base + step.case_offset, sizeof(std::uint32_t));
+        if (const ProtobufCFieldDescriptor* fd = oneof_field(d, step, base)) {
+            append_value(*fd, base + fd->offset, key);
+        }
+    }
+}
+
+}  // namespace
+
+void walk(ProtobufCMessage* root, const std::function<void(ProtobufCMessage*)>& visit) { walk_message(root, visit); }
 
 // --- types ---------------------------------------------------------------------
 
@@ -545,7 +718,23 @@ std::string deparse_node(Node* stmt) {
     result.version = 150001;
     result.n_stmts = 1;
     result.stmts = raws;
-    return deparse_packed(&result);
+    // Deparsing packs the tree and has libpg_query unpack and print it: the same
+    // expression (a CHECK, a default) recurs across tables and across the inputs of a diff
+    // or merge, so each distinct tree is deparsed once per process. Failures are not kept.
+    static std::mutex mutex;
+    static std::unordered_map<std::string, std::string> deparsed;
+    std::string key;
+    append_tree_key(&stmt->base, key);
+    {
+        std::lock_guard lock(mutex);
+        if (auto it = deparsed.find(key); it != deparsed.end()) {
+            return it->second;
+        }
+    }
+    std::string text = deparse_packed(&result);
+    std::lock_guard lock(mutex);
+    deparsed.emplace(std::move(key), text);
+    return text;
 }
 
 // Rewrite names that the grammar would produce differently for the same type

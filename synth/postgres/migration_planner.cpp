@@ -10,11 +10,28 @@
 // ordering rules only PostgreSQL has, and render_sql.
 #include "synth/postgres/migration_planner.hpp"
 
+#include <future>
+#include <thread>
+#include <utility>
+
 #include "synth/postgres/object_ddl.hpp"
 #include "synth/postgres/planner.hpp"
 #include "synth/plan_render.hpp"
 
 namespace schemerge::synth::postgres {
+
+namespace {
+// Both schemas' dependency graphs, the `from` one on a second thread: they are the
+// largest part of planning a big schema, and independent.
+std::pair<model::DependencyGraph, model::DependencyGraph> build_graphs(const model::Schema& from,
+                                                                       const model::Schema& to) {
+    bool parallel = std::thread::hardware_concurrency() > 1;
+    auto from_graph = std::async(parallel ? std::launch::async : std::launch::deferred,
+                                 [&from] { return model::DependencyGraph::build(from); });
+    model::DependencyGraph to_graph = model::DependencyGraph::build(to);
+    return {from_graph.get(), std::move(to_graph)};
+}
+}  // namespace
 
 Planner::Planner(const model::Schema& from, const model::Schema& to, const diff::ChangeSet& changes,
                  const PlanOptions& options)
@@ -22,8 +39,7 @@ Planner::Planner(const model::Schema& from, const model::Schema& to, const diff:
       to_(to),
       changes_(changes),
       options_(options),
-      from_graph_(model::DependencyGraph::build(from)),
-      to_graph_(model::DependencyGraph::build(to)) {}
+      graphs_(build_graphs(from, to)) {}
 
 Plan Planner::run() {
     scan();

@@ -183,6 +183,8 @@ class Planner {
 public:
     Planner(const model::Schema& from, const model::Schema& to, const diff::ChangeSet& changes,
             const PlanOptions& options);
+    Planner(const Planner&) = delete;  // from_graph_ and to_graph_ refer to its own graphs_
+    Planner& operator=(const Planner&) = delete;
 
     Plan run();
 
@@ -466,8 +468,9 @@ private:
     const model::Schema& to_;
     const diff::ChangeSet& changes_;
     PlanOptions options_;
-    model::DependencyGraph from_graph_;
-    model::DependencyGraph to_graph_;
+    std::pair<model::DependencyGraph, model::DependencyGraph> graphs_;  // from, to
+    const model::DependencyGraph& from_graph_ = graphs_.first;
+    const model::DependencyGraph& to_graph_ = graphs_.second;
 
     ActionGraph graph_;
     std::vector<std::string> notes_;

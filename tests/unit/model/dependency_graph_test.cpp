@@ -73,6 +73,49 @@ TEST(DependencyGraph, ManualEdges) {
     EXPECT_EQ(g.dependents_of(b)[0].from, a);
 }
 
+// Queries answer the same before deduplicate() (a scan), after it (binary searches in the
+// sorted edges and the by-target index), after an edge is added later, and on copies.
+TEST(DependencyGraph, QueriesAgreeBeforeAndAfterIndexing) {
+    std::vector<ObjectKey> keys;
+    for (const char* name : {"e", "b", "d", "a", "c"}) {
+        keys.push_back(object_key(ObjectKind::table, {"public", name}));
+    }
+    DependencyGraph g;
+    // Every key i > 0 needs key i - 1 and key 0 (no edge twice: the scan before
+    // deduplicate() would list it twice); key 4 also needs key 2 (owned_by).
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        g.add_edge(keys[i], keys[i - 1]);
+        if (i > 1) {
+            g.add_edge(keys[i], keys[0]);
+        }
+    }
+    g.add_edge(keys[4], keys[2], DependencyKind::owned_by);
+    std::vector<std::vector<Dependency>> before_from, before_to;
+    for (const auto& k : keys) {
+        before_from.push_back(g.dependencies_of(k));
+        before_to.push_back(g.dependents_of(k));
+    }
+    g.deduplicate();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(g.dependencies_of(keys[i]), before_from[i]);
+        EXPECT_EQ(g.dependents_of(keys[i]), before_to[i]);
+    }
+    EXPECT_EQ(g.dependents_of(keys[0]).size(), 4U);
+    EXPECT_EQ(g.dependents_of(keys[2]).size(), 2U);  // key 3, and key 4 as owned_by
+    ObjectKey late = object_key(ObjectKind::view, {"public", "late"});
+    g.add_edge(late, keys[0]);
+    EXPECT_EQ(g.dependents_of(keys[0]).size(), 5U);
+    EXPECT_TRUE(needs(g, late, keys[0]));
+    g.deduplicate();
+    DependencyGraph copy(g);
+    DependencyGraph moved(std::move(copy));
+    for (const auto& k : keys) {
+        EXPECT_EQ(moved.dependents_of(k), g.dependents_of(k));
+        EXPECT_EQ(moved.dependencies_of(k), g.dependencies_of(k));
+    }
+}
+
 TEST(DependencyGraph, BuildFromSchema) {
     Schema s = load(
         "CREATE SCHEMA app; CREATE TYPE app.mood AS ENUM ('a');"

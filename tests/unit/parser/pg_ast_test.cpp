@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parser/postgres/pg_ast.hpp"
@@ -49,6 +50,57 @@ TEST(PgAst, OtherExpressionsGoToTheDeparser) {
         Parsed p = parse_expression(text);
         EXPECT_FALSE(format_simple_expression(p.expr).has_value());
     }
+}
+
+// deparse_node keeps each distinct tree's text for the rest of the process: trees that
+// differ in any one field (a number, a string, an enum, the length or order of a list, a
+// type modifier) must still print differently, and a repeat must print the same.
+TEST(PgAst, DeparsedTextsAreKeptPerDistinctTree) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"a + 1", "a + 1"},
+        {"a + 2", "a + 2"},
+        {"a - 1", "a - 1"},
+        {"b + 1", "b + 1"},
+        {"a + 1.5", "a + 1.5"},
+        {"'x' || 'y'", "'x' || 'y'"},
+        {"'x' || 'z'", "'x' || 'z'"},
+        {"a IS NULL", "a IS NULL"},
+        {"a IS NOT NULL", "a IS NOT NULL"},
+        {"f(a, b)", "f(a, b)"},
+        {"f(b, a)", "f(b, a)"},
+        {"ARRAY[1, 2]", "ARRAY[1, 2]"},
+        {"ARRAY[1, 2, 3]", "ARRAY[1, 2, 3]"},
+        {"x::varchar(10)", "x::varchar(10)"},
+        {"x::varchar(20)", "x::varchar(20)"},
+        {"CASE WHEN a THEN 1 END", "CASE WHEN a THEN 1 END"},
+        {"CASE WHEN a THEN 1 ELSE 2 END", "CASE WHEN a THEN 1 ELSE 2 END"},
+    };
+    for (int round = 0; round < 2; ++round) {  // the second round is served from what was kept
+        for (const auto& [text, expected] : cases) {
+            SCOPED_TRACE(text + " (round " + std::to_string(round) + ")");
+            Parsed p = parse_expression(text);
+            EXPECT_EQ(deparse_expression_slow(p.expr), expected);
+        }
+    }
+}
+
+// walk visits a message, then its children in field order: what collectors record
+// (relations, functions, columns) keeps the order the statement has.
+TEST(PgAst, WalkVisitsChildrenInTreeOrder) {
+    ParsedStatement p =
+        parse_statement("SELECT f(x), g(y) FROM a JOIN b ON true, c WHERE x IN (SELECT 1 FROM d) AND h(z)");
+    ASSERT_TRUE(p.error.empty()) << p.error;
+    UnpackedTree tree = unpack(p.protobuf);
+    std::vector<std::string> seen;
+    walk(&tree.tree->base, [&](ProtobufCMessage* msg) {
+        if (msg->descriptor == &pg_query__range_var__descriptor) {
+            seen.emplace_back(reinterpret_cast<PgQuery__RangeVar*>(msg)->relname);
+        } else if (msg->descriptor == &pg_query__func_call__descriptor) {
+            auto* fc = reinterpret_cast<PgQuery__FuncCall*>(msg);
+            seen.emplace_back(std::string{node_string(fc->funcname[fc->n_funcname - 1])} + "()");
+        }
+    });
+    EXPECT_EQ(seen, (std::vector<std::string>{"f()", "g()", "a", "b", "c", "d", "h()"}));
 }
 
 }  // namespace
