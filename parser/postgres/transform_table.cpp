@@ -32,6 +32,17 @@ std::vector<std::pair<std::string, std::string>> def_options(Node* const* items,
         std::string name = d->defnamespace != nullptr && d->defnamespace[0] != '\0'
                                ? std::string{d->defnamespace} + "." + d->defname
                                : std::string{d->defname};
+        // A bare word (autovacuum_enabled = off, check_option = local) reaches us as a type
+        // name; PostgreSQL stores the word itself (defGetString), never a schema-qualified type.
+        if (d->arg != nullptr && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+            const auto* tn = d->arg->type_name;
+            std::string word;
+            for (const auto& part : string_list(tn->names, tn->n_names)) {
+                word += (word.empty() ? "" : ".") + part;
+            }
+            out.emplace_back(name, word);
+            continue;
+        }
         out.emplace_back(name, def_value(d->arg));
     }
     // Reloptions are a set: WITH (a=1, b=2) and WITH (b=2, a=1) store the same.

@@ -57,6 +57,24 @@ TEST(PostgresTableAttributes, TheFrontEndSetsThem) {
     EXPECT_TRUE(reset.tables.at(pub("t")).meta.attributes.empty());
 }
 
+// A bare word as an option value (autovacuum_enabled = off, check_option = local) is the
+// word, as PostgreSQL stores it: the grammar hands it over as a type name, which must not
+// be schema-qualified ('public.off' made the plan invalid SQL).
+TEST(PostgresTableAttributes, BareWordOptionValuesStayWords) {
+    auto s = load_ok("CREATE TABLE t (id integer) WITH (autovacuum_enabled = off, fillfactor = 70);"
+                     " CREATE INDEX ti ON t (id) WITH (deduplicate_items = off);"
+                     " CREATE VIEW v WITH (check_option = local) AS SELECT id FROM t;"
+                     " ALTER TABLE t SET (toast.autovacuum_enabled = off);")
+                 .schema;
+    EXPECT_EQ(s.tables.at(pub("t")).meta.attributes.options(attr::table_options),
+              (model::AttributeOptions{{"autovacuum_enabled", "off"}, {"fillfactor", "70"},
+                                       {"toast.autovacuum_enabled", "off"}}));
+    EXPECT_EQ(s.indexes.at(pub("ti")).meta.attributes.options(attr::index_options),
+              (model::AttributeOptions{{"deduplicate_items", "off"}}));
+    EXPECT_EQ(s.views.at(pub("v")).meta.attributes.options(attr::view_options),
+              (model::AttributeOptions{{"check_option", "local"}}));
+}
+
 TEST(PostgresTableAttributes, AChangedRowIsTheTablesAlterTable) {
     auto before = load_ok(k_table).schema;
     for (const char* alter : {"ALTER TABLE t SET (fillfactor = 70);", "ALTER TABLE t ENABLE ROW LEVEL SECURITY;",
