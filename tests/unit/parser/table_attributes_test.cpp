@@ -71,8 +71,9 @@ TEST(PostgresTableAttributes, BareWordOptionValuesStayWords) {
                                        {"toast.autovacuum_enabled", "off"}}));
     EXPECT_EQ(s.indexes.at(pub("ti")).meta.attributes.options(attr::index_options),
               (model::AttributeOptions{{"deduplicate_items", "off"}}));
-    EXPECT_EQ(s.views.at(pub("v")).meta.attributes.options(attr::view_options),
-              (model::AttributeOptions{{"check_option", "local"}}));
+    // check_option is the view's own field, the same as WITH LOCAL CHECK OPTION.
+    EXPECT_EQ(s.views.at(pub("v")).check_option, "LOCAL");
+    EXPECT_TRUE(s.views.at(pub("v")).meta.attributes.empty());
 }
 
 TEST(PostgresTableAttributes, AChangedRowIsTheTablesAlterTable) {
