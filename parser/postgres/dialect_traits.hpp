@@ -17,7 +17,7 @@ namespace schemerge::parser::postgres {
 // (AttributeDiff::with_object), as PostgreSQL alters them with ALTER TABLE / INDEX / VIEW.
 namespace attr {
 // Tables.
-extern const model::AttributeDef table_options;       // WITH (fillfactor=70): storage parameters, as written
+extern const model::AttributeDef table_options;       // WITH (fillfactor=70): storage parameters, sorted by name
 extern const model::AttributeDef access_method;       // USING am; heap (the default) is unset
 extern const model::AttributeDef row_security;        // ENABLE ROW LEVEL SECURITY
 extern const model::AttributeDef force_row_security;  // FORCE ROW LEVEL SECURITY
@@ -29,7 +29,7 @@ extern const model::AttributeDef column_compression;  // SET COMPRESSION pglz|lz
 extern const model::AttributeDef column_statistics;   // SET STATISTICS n (0..10000); -1, the default, is unset
 extern const model::AttributeDef column_options;      // SET (n_distinct=...): attribute options
 // Indexes.
-extern const model::AttributeDef index_options;       // WITH (fillfactor=70): storage parameters, as written
+extern const model::AttributeDef index_options;       // WITH (fillfactor=70): storage parameters, sorted by name
 // Views and materialized views.
 extern const model::AttributeDef view_options;        // WITH (security_barrier=true), a matview's storage parameters
 extern const model::AttributeDef view_access_method;  // a materialized view's USING am; heap (the default) is unset
