@@ -1,12 +1,12 @@
 #include "cli/merge_command.hpp"
 #include "cli/rename_option.hpp"
+#include "model/concurrency.hpp"
 
 #include <expected>
 #include <future>
 #include <iostream>
 #include <optional>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -161,9 +161,7 @@ int run_merge(const MergeArgs& args) {
     // report and the plans' texts are rendered here: all of them only read the job.
     std::future<std::string> merged_text;
     if (write_results && !args.schema_out.empty()) {
-        bool parallel = std::thread::hardware_concurrency() > 1;
-        merged_text = std::async(parallel ? std::launch::async : std::launch::deferred,
-                                 [&dialect, &result] { return dialect.emit_schema(result.merged, {}); });
+        merged_text = std::async(model::launch_policy(), [&dialect, &result] { return dialect.emit_schema(result.merged, {}); });
     }
 
     MergeReport report{args.base, &result, SidePlan{args.ours, &ours_diff, &ours_plan},

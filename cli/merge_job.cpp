@@ -4,12 +4,12 @@
 #include <functional>
 #include <future>
 #include <optional>
-#include <thread>
 #include <utility>
 
 #include "cli/dialect_registry.hpp"
 #include "cli/live_engine.hpp"
 #include "cli/sources.hpp"
+#include "model/concurrency.hpp"
 
 namespace schemerge::cli {
 
@@ -135,8 +135,7 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
         plan.owners = side_diff.owners_compared;
         side_plan = dialect.plan_migration(side, job.result.merged, side_diff.changes, plan);
     };
-    bool parallel = std::thread::hardware_concurrency() > 1;
-    auto theirs_side = std::async(parallel ? std::launch::async : std::launch::deferred, plan_side, std::cref(theirs),
+    auto theirs_side = std::async(model::launch_policy(), plan_side, std::cref(theirs),
                                   std::cref(options.merge.renames_ours), std::ref(job.theirs_diff),
                                   std::ref(job.theirs_plan));
     plan_side(ours, options.merge.renames_theirs, job.ours_diff, job.ours_plan);

@@ -4,11 +4,11 @@
 #include <future>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "model/concurrency.hpp"
 #include "parser/mysql/interpreter.hpp"
 #include "parser/mysql/script_split.hpp"
 #include "parser/mysql/syntax.hpp"
@@ -146,12 +146,12 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
         }
         return batch;
     };
-    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
+    const std::launch launch = model::launch_policy(options.threads);
     std::size_t total = units.size();
     std::future<Batch> next;
     auto start_batch = [&](std::size_t begin) {
         std::size_t end = std::min(total, begin + k_batch);
-        next = std::async(parallel ? std::launch::async : std::launch::deferred, parse_batch, begin, end);
+        next = std::async(launch, parse_batch, begin, end);
     };
     auto settle = [&] {
         if (next.valid()) {
@@ -234,11 +234,11 @@ std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector
     }
     // The inputs are interpreted concurrently; whichever reaches a shared chunk first
     // parses it for the others.
-    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
+    const std::launch launch = model::launch_policy(options.threads);
     std::vector<std::future<std::expected<LoadResult, model::Error>>> runs;
     runs.reserve(prepared.size());
     for (auto& input : prepared) {
-        runs.push_back(std::async(parallel ? std::launch::async : std::launch::deferred,
+        runs.push_back(std::async(launch,
                                   [&input, &options, &shared] { return run_pipeline(input, options, &shared); }));
     }
     std::vector<std::expected<LoadResult, model::Error>> outcomes;

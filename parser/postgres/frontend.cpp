@@ -4,11 +4,11 @@
 #include <future>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "model/concurrency.hpp"
 #include "parser/postgres/interpreter.hpp"
 #include "parser/postgres/pg_ast.hpp"
 #include "parser/postgres/statement_split.hpp"
@@ -156,12 +156,12 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
         }
         return chunk;
     };
-    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
+    const std::launch launch = model::launch_policy(options.threads);
     std::size_t total = statements.size();
     std::future<Chunk> next;
     auto start_chunk = [&](std::size_t begin) {
         std::size_t end = std::min(total, begin + k_chunk);
-        next = std::async(parallel ? std::launch::async : std::launch::deferred, parse_chunk, begin, end);
+        next = std::async(launch, parse_chunk, begin, end);
     };
     if (total > 0) {
         start_chunk(0);
@@ -241,15 +241,15 @@ std::expected<LoadResult, model::Error> run_pipeline(PreparedInput& input, const
     return std::move(result);
 }
 
-// work(i) for every input i, on a thread each when `parallel` (else one after another in
+// work(i) for every input i, on a thread each when `launch` is async (else one after another in
 // this thread); every result, in input order, once all have finished.
 template <class Work>
-auto for_each_input(bool parallel, std::size_t count, Work work) {
+auto for_each_input(std::launch launch, std::size_t count, Work work) {
     using Result = decltype(work(std::size_t{}));
     std::vector<std::future<Result>> running;
     running.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        running.push_back(std::async(parallel ? std::launch::async : std::launch::deferred, work, i));
+        running.push_back(std::async(launch, work, i));
     }
     std::vector<Result> results;
     results.reserve(count);
@@ -272,10 +272,10 @@ std::expected<LoadResult, model::Error> load(const std::vector<SourceFile>& file
 std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector<std::vector<SourceFile>>& inputs,
                                                                const LoadOptions& options) {
     std::vector<PreparedInput> prepared(inputs.size());
-    bool parallel = options.threads != 1 && std::thread::hardware_concurrency() > 1;
+    const std::launch launch = model::launch_policy(options.threads);
     // The inputs are split into statements concurrently (the scanner pass over a 27 MB
     // input is ~0.4 s); the first input's error is reported, as when one after another.
-    auto split_outcomes = for_each_input(parallel, inputs.size(),
+    auto split_outcomes = for_each_input(launch, inputs.size(),
                                          [&](std::size_t i) { return prepare_input(inputs[i], prepared[i]); });
     SharedParses shared;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -289,7 +289,7 @@ std::expected<std::vector<LoadResult>, model::Error> load_many(const std::vector
     // The inputs are interpreted concurrently (interpreting, not parsing, is most of the
     // work once parses are shared); whichever input reaches a shared statement first
     // parses it for the others. All finish before this returns: they share `shared`.
-    auto outcomes = for_each_input(parallel, prepared.size(),
+    auto outcomes = for_each_input(launch, prepared.size(),
                                    [&](std::size_t i) { return run_pipeline(prepared[i], options, &shared); });
     std::vector<LoadResult> results;
     results.reserve(outcomes.size());

@@ -11,9 +11,9 @@
 #include "synth/postgres/migration_planner.hpp"
 
 #include <future>
-#include <thread>
 #include <utility>
 
+#include "model/concurrency.hpp"
 #include "synth/postgres/object_ddl.hpp"
 #include "synth/postgres/planner.hpp"
 #include "synth/plan_render.hpp"
@@ -25,9 +25,7 @@ namespace {
 // largest part of planning a big schema, and independent.
 std::pair<model::DependencyGraph, model::DependencyGraph> build_graphs(const model::Schema& from,
                                                                        const model::Schema& to) {
-    bool parallel = std::thread::hardware_concurrency() > 1;
-    auto from_graph = std::async(parallel ? std::launch::async : std::launch::deferred,
-                                 [&from] { return model::DependencyGraph::build(from); });
+    auto from_graph = std::async(model::launch_policy(), [&from] { return model::DependencyGraph::build(from); });
     model::DependencyGraph to_graph = model::DependencyGraph::build(to);
     return {from_graph.get(), std::move(to_graph)};
 }
