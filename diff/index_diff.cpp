@@ -50,13 +50,10 @@ void diff_indexes(Context& ctx) {
         model::Index normalized = renamed_index(ctx, before);
         normalized.name = after.name;
         normalized.meta = after.meta;
-        const bool in_place = normalized.column_statistics != after.column_statistics ||
-                              before.meta.attributes.differs(after.meta.attributes, model::AttributeDiff::with_object);
-        normalized.column_statistics = after.column_statistics;
         if (normalized == after) {
-            if (in_place) {
-                // Only statistics targets or with_object rows changed: altered in place, the
-                // index is not rebuilt.
+            if (before.meta.attributes.differs(after.meta.attributes, model::AttributeDiff::with_object)) {
+                // Only the dialect's with_object rows changed (storage parameters,
+                // statistics targets): altered in place, the index is not rebuilt.
                 ctx.emit(ChangeKind::alter_index, key_of(after), &before, &after);
             }
             diff_meta(ctx, key_of(after), &before, &after, before.meta, after.meta);

@@ -129,9 +129,6 @@ std::string value_text(const model::Index& index) {
     if (!index.predicate.empty()) {
         out += " WHERE " + index.predicate.text;
     }
-    for (const auto& [number, target] : index.column_statistics) {
-        out += "; column " + std::to_string(number) + " statistics " + std::to_string(target);
-    }
     return out;
 }
 

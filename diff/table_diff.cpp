@@ -141,6 +141,12 @@ std::string new_constraint_name(const Context& ctx, const model::QualifiedName& 
     return it == ctx.renames.constraint_to_new.end() ? name : it->second;
 }
 
+// A constraint's with_object rows are part of its definition (no ALTER CONSTRAINT changes
+// them): the normalized == comparisons below leave meta out, so they are compared here.
+bool same_attributes(const model::Constraint& before, const model::Constraint& after) {
+    return !before.meta.attributes.differs(after.meta.attributes, model::AttributeDiff::with_object);
+}
+
 void diff_constraints(Context& ctx, const model::Table& before, const model::Table& after) {
     std::vector<const model::Constraint*> dropped;
     std::vector<const model::Constraint*> added;
@@ -157,12 +163,13 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
         // is_local (declared here as well as inherited) follows from INHERITS, which
         // alter_table reports.
         normalized.is_local = constraint.is_local;
-        if (normalized == constraint) {
+        const bool same_storage = same_attributes(*old, constraint);
+        if (normalized == constraint && same_storage) {
             diff_meta(ctx, key, old, &constraint, old->meta, constraint.meta);
             continue;
         }
         normalized.not_valid = constraint.not_valid;
-        if (normalized == constraint && old->not_valid && !constraint.not_valid) {
+        if (normalized == constraint && same_storage && old->not_valid && !constraint.not_valid) {
             ctx.emit(ChangeKind::validate_constraint, key, old, &constraint);
             diff_meta(ctx, key, old, &constraint, old->meta, constraint.meta);
             continue;
@@ -190,7 +197,7 @@ void diff_constraints(Context& ctx, const model::Table& before, const model::Tab
                 normalized.name = fresh->name;
                 normalized.meta = fresh->meta;
                 normalized.is_local = fresh->is_local;
-                if (normalized == *fresh) {
+                if (normalized == *fresh && same_attributes(*old, *fresh)) {
                     model::ObjectKey key = constraint_key(after.name, fresh->name);
                     ctx.emit(ChangeKind::rename_constraint, key, old, fresh).old_name = old->name;
                     diff_meta(ctx, key, old, fresh, old->meta, fresh->meta);

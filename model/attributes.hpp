@@ -30,8 +30,9 @@ enum class AttributeDiff : std::uint8_t {
     // Part of the object's one in-place change: alter_table for a table,
     // alter_column_options for a column, alter_index for an index (one change per object,
     // whatever rows differ; on a view or a view's column, part of the view's definition:
-    // replace_view); the planner reads both objects' values (one dialect's table, column,
-    // index and view extras).
+    // replace_view; on a constraint, part of its definition: drop_constraint and
+    // add_constraint); the planner reads both objects' values (one dialect's table, column,
+    // index, view and key-index extras).
     with_object,
 };
 

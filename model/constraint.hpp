@@ -56,8 +56,8 @@ struct Constraint {
     std::vector<ExclusionElement> exclusion;
     Expression where;  // EXCLUDE ... WHERE (...)
 
-    // Storage of the backing index (WITH (...), USING INDEX TABLESPACE)
-    std::vector<std::pair<std::string, std::string>> index_options;
+    // Where the backing index of a key is stored (USING INDEX TABLESPACE); its other storage
+    // settings are the dialect's attributes.
     std::string index_tablespace;
 
     ObjectBase meta;

@@ -1,5 +1,4 @@
 #pragma once
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,10 +38,8 @@ struct Index {
     Expression predicate;
     std::string tablespace;
     std::optional<QualifiedName> attached_to;  // ALTER INDEX parent ATTACH PARTITION this
-    // Statistics targets of key columns, by 1-based index column number (set after the
-    // index exists; a change is made in place, never by rebuilding the index).
-    std::map<int, int> column_statistics;
-    // What only one dialect's indexes have (storage parameters) is in meta.attributes, one
+    // What only one dialect's indexes have (storage parameters, per-column statistics
+    // targets) is in meta.attributes, one
     // AttributeDef row each (model/attributes.hpp).
     ObjectBase meta;
 

@@ -241,7 +241,6 @@ Json constraint_json(const Constraint& c) {
         j["exclusion"] = std::move(list);
     }
     put(j, "where", c.where);
-    put(j, "index_options", c.index_options);
     put(j, "index_tablespace", c.index_tablespace);
     put_meta(j, c.meta);
     return j;
@@ -406,13 +405,6 @@ Json index_json(const Index& index) {
     put(j, "predicate", index.predicate);
     put(j, "tablespace", index.tablespace);
     put(j, "attached_to", index.attached_to);
-    if (!index.column_statistics.empty()) {
-        Json stats = Json::object();
-        for (const auto& [number, target] : index.column_statistics) {
-            stats[std::to_string(number)] = target;
-        }
-        j["column_statistics"] = std::move(stats);
-    }
     put_meta(j, index.meta);
     return j;
 }

@@ -25,7 +25,7 @@ std::string renamed_identity_index(const std::string& value, const std::string& 
 
 }  // namespace
 
-// Orders: tables 100+, columns 200+, indexes 300+, views 400+ (a conflict or the JSON form lists them in this order).
+// Orders: tables 100+, columns 200+, indexes 300+, views 400+, constraints 500+ (a conflict or the JSON form lists them in this order).
 const AttributeDef table_options{"options", AttributeScope::table, AttributeType::options, true, 100,
                                  AttributeDiff::with_object};
 const AttributeDef access_method{"access method", AttributeScope::table, AttributeType::text, true, 101,
@@ -50,13 +50,41 @@ const AttributeDef column_options{"options", AttributeScope::column, AttributeTy
 
 const AttributeDef index_options{"options", AttributeScope::index, AttributeType::options, true, 300,
                                  AttributeDiff::with_object};
+// Keyed by the column's number (as text), in column order, so equal targets are equal rows.
+const AttributeDef index_statistics{"statistics", AttributeScope::index, AttributeType::options, true, 301,
+                                    AttributeDiff::with_object};
 
 const AttributeDef view_options{"options", AttributeScope::view, AttributeType::options, true, 400,
                                 AttributeDiff::with_object};
 const AttributeDef view_access_method{"access method", AttributeScope::view, AttributeType::text, true, 401,
                                       AttributeDiff::with_object};
 
+const AttributeDef constraint_index_options{"index options", AttributeScope::constraint, AttributeType::options, true,
+                                            500, AttributeDiff::with_object};
+
 }  // namespace attr
+
+std::map<int, int> index_statistics_targets(const model::AttributeSet& attributes) {
+    std::map<int, int> out;
+    for (const auto& [number, target] : attributes.options(attr::index_statistics)) {
+        out.emplace(std::stoi(number), std::stoi(target));
+    }
+    return out;
+}
+
+void set_index_statistics_target(model::AttributeSet& attributes, int number, std::optional<int> target) {
+    std::map<int, int> targets = index_statistics_targets(attributes);
+    if (target) {
+        targets[number] = *target;
+    } else {
+        targets.erase(number);
+    }
+    model::AttributeOptions rows;
+    for (const auto& [n, t] : targets) {
+        rows.emplace_back(std::to_string(n), std::to_string(t));
+    }
+    attributes.set(attr::index_statistics, std::move(rows));
+}
 
 namespace {
 
@@ -126,8 +154,8 @@ model::DialectTraits make_traits() {
     t.attributes = {&attr::table_options,      &attr::access_method,      &attr::row_security,
                     &attr::force_row_security, &attr::replica_identity,   &attr::cluster_on,
                     &attr::column_storage,     &attr::column_compression, &attr::column_statistics,
-                    &attr::column_options,     &attr::index_options,      &attr::view_options,
-                    &attr::view_access_method};
+                    &attr::column_options,     &attr::index_options,      &attr::index_statistics,
+                    &attr::view_options,       &attr::view_access_method, &attr::constraint_index_options};
     return t;
 }
 

@@ -608,11 +608,10 @@ void Interpreter::alter_index_cmd(model::Index& index, PgQuery__AlterTableCmd* c
             if (*v < -1) {
                 throw StatementError(0, fmt::format("statistics target {} is too low", *v));
             }
-            if (*v == -1) {
-                index.column_statistics.erase(number);  // -1: the system default
-            } else {
-                index.column_statistics[number] = static_cast<int>(std::min<std::int64_t>(*v, 10000));
-            }
+            // -1: the system default.
+            set_index_statistics_target(index.meta.attributes, number,
+                                        *v == -1 ? std::nullopt
+                                                 : std::optional<int>(static_cast<int>(std::min<std::int64_t>(*v, 10000))));
             return;
         }
         default: unsupported(current_, "ALTER INDEX action"); return;

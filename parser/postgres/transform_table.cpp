@@ -538,7 +538,7 @@ model::Constraint Interpreter::build_constraint(model::Table& table, PgQuery__Co
             throw StatementError(c->location, "unsupported constraint kind");
     }
     out.include = string_list(c->including, c->n_including);
-    out.index_options = def_options(c->options, c->n_options);
+    out.meta.attributes.set(attr::constraint_index_options, def_options(c->options, c->n_options));
     if (c->indexspace != nullptr) {
         out.index_tablespace = c->indexspace;
     }

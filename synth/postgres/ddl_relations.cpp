@@ -2,6 +2,7 @@
 // triggers and policies.
 #include <algorithm>
 #include <optional>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -70,8 +71,8 @@ std::string index_storage(const model::Constraint& constraint) {
     if (!constraint.include.empty()) {
         out += " INCLUDE " + format_identifier_list(constraint.include);
     }
-    if (!constraint.index_options.empty()) {
-        out += " WITH (" + format_reloptions(constraint.index_options) + ")";
+    if (const auto& options = constraint.meta.attributes.options(attr::constraint_index_options); !options.empty()) {
+        out += " WITH (" + format_reloptions(options) + ")";
     }
     if (!constraint.index_tablespace.empty()) {
         out += " USING INDEX TABLESPACE " + quote_identifier(constraint.index_tablespace);
@@ -606,27 +607,22 @@ std::vector<std::string> reloption_changes(const std::string& target, const mode
 std::vector<std::string> index_column_statistics(const model::Index& index, const model::Index* before) {
     std::vector<std::string> out;
     const std::string prefix = "ALTER INDEX " + format_name(index.name) + " ALTER COLUMN ";
+    const std::map<int, int> targets_now = parser::postgres::index_statistics_targets(index.meta.attributes);
+    const std::map<int, int> targets_was =
+        before != nullptr ? parser::postgres::index_statistics_targets(before->meta.attributes) : std::map<int, int>{};
     std::set<int> numbers;
-    for (const auto& [number, _] : index.column_statistics) {
-        numbers.insert(number);
-    }
-    if (before != nullptr) {
-        for (const auto& [number, _] : before->column_statistics) {
+    for (const auto* targets : {&targets_now, &targets_was}) {
+        for (const auto& [number, _] : *targets) {
             numbers.insert(number);
         }
     }
+    auto target = [](const std::map<int, int>& targets, int number) -> std::optional<int> {
+        auto it = targets.find(number);
+        return it == targets.end() ? std::nullopt : std::optional<int>(it->second);
+    };
     for (int number : numbers) {
-        auto now = index.column_statistics.find(number);
-        std::optional<int> target_now;
-        if (now != index.column_statistics.end()) {
-            target_now = now->second;
-        }
-        std::optional<int> target_was;
-        if (before != nullptr) {
-            if (auto was = before->column_statistics.find(number); was != before->column_statistics.end()) {
-                target_was = was->second;
-            }
-        }
+        const std::optional<int> target_now = target(targets_now, number);
+        const std::optional<int> target_was = target(targets_was, number);
         if (before == nullptr || target_now != target_was) {
             out.push_back(prefix + std::to_string(number) + " SET STATISTICS " + std::to_string(target_now.value_or(-1)));
         }

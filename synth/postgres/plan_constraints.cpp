@@ -68,7 +68,7 @@ std::size_t Planner::add_constraint_action(const model::Table& table, const mode
             index.elements.push_back(element);
         }
         index.include = constraint.include;
-        index.meta.attributes.set(attr::index_options, constraint.index_options);
+        index.meta.attributes.set(attr::index_options, constraint.meta.attributes.options(attr::constraint_index_options));
         online.push_back(make_step(concurrently(create_index(index)), text,
                                    {make_hazard(hazard::k_validation_scan,
                                            "the unique index is built without blocking writes; it fails on "

@@ -2,11 +2,13 @@
 // (compared as emit_schema text with an expected SQL) or the conflicts (kind, object,
 // attribute).
 #include <map>
+#include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "diff/three_way_merge.hpp"
+#include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/frontend.hpp"
 #include "parser/source_file.hpp"
 #include "synth/postgres/schema_emitter.hpp"
@@ -404,8 +406,8 @@ TEST(ThreeWayMerge, SequenceOptionChangedDifferentlyNamesTheOption) {
     EXPECT_EQ(c.theirs.value, "INCREMENT 5");
 }
 
-// An index's statistics targets are part of the index: one side's change is taken, both
-// sides changing one target differently is a conflict on the index.
+// An index's statistics targets are one of its attribute rows: one side's change is taken,
+// both sides changing one target differently is a conflict on that row of the index.
 TEST(ThreeWayMerge, IndexStatisticsTargets) {
     const std::string base_sql = "CREATE TABLE t (a text, b int); CREATE INDEX i ON t (lower(a), (b + 1));\n";
     auto base = load("base.sql", base_sql);
@@ -415,12 +417,14 @@ TEST(ThreeWayMerge, IndexStatisticsTargets) {
     ASSERT_EQ(result.conflicts.size(), 1U);
     EXPECT_EQ(result.conflicts[0].kind, ConflictKind::both_modified);
     EXPECT_EQ(display_name(result.conflicts[0].object), "public.i");
-    EXPECT_NE(result.conflicts[0].ours.value.value_or("").find("statistics 500"), std::string::npos);
-    EXPECT_NE(result.conflicts[0].theirs.value.value_or("").find("statistics 1000"), std::string::npos);
+    EXPECT_EQ(result.conflicts[0].attribute, "statistics");
+    EXPECT_EQ(result.conflicts[0].ours.value, std::optional<std::string>("1=500"));
+    EXPECT_EQ(result.conflicts[0].theirs.value, std::optional<std::string>("1=1000"));
 
     auto clean = merge(base, ours, base);
     EXPECT_TRUE(clean.clean());
-    EXPECT_EQ(clean.merged.indexes.at({"public", "i"}).column_statistics, (std::map<int, int>{{1, 500}}));
+    EXPECT_EQ(parser::postgres::index_statistics_targets(clean.merged.indexes.at({"public", "i"}).meta.attributes),
+              (std::map<int, int>{{1, 500}}));
 }
 
 TEST(ThreeWayMerge, SequenceOwnerAndTypeAreOptionsToo) {

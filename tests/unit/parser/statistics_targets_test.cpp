@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "parser/postgres/dialect_traits.hpp"
 #include "support/load.hpp"
 
 namespace schemerge::test {
@@ -40,7 +41,7 @@ TEST(StatisticsTargets, TableColumnTargetsAndOptions) {
 TEST(StatisticsTargets, IndexExpressionColumns) {
     // pg_dump's form, after the CREATE INDEX; ALTER TABLE on the index works too.
     auto s = schema_of(k_schema + "ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS 3000;\n");
-    EXPECT_EQ(s.indexes.at(pub("ti")).column_statistics, (std::map<int, int>{{2, 3000}}));
+    EXPECT_EQ(parser::postgres::index_statistics_targets(s.indexes.at(pub("ti")).meta.attributes), (std::map<int, int>{{2, 3000}}));
     std::string out = synth::postgres::emit_schema(s);
     const auto create = out.find("CREATE INDEX ti ON public.t USING btree (b, (lower(a)));");
     const auto alter = out.find("ALTER INDEX public.ti ALTER COLUMN 2 SET STATISTICS 3000;");
@@ -51,10 +52,10 @@ TEST(StatisticsTargets, IndexExpressionColumns) {
     EXPECT_EQ(schema_of(out), s);
     // Above 10000 is lowered to 10000 (PostgreSQL warns); -1 resets; ALTER TABLE on an index.
     auto clamped = schema_of(k_schema + "ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS 20000;\n");
-    EXPECT_EQ(clamped.indexes.at(pub("ti")).column_statistics, (std::map<int, int>{{2, 10000}}));
+    EXPECT_EQ(parser::postgres::index_statistics_targets(clamped.indexes.at(pub("ti")).meta.attributes), (std::map<int, int>{{2, 10000}}));
     auto reset = schema_of(k_schema + "ALTER TABLE ti ALTER COLUMN 2 SET STATISTICS 5;\n"
                                       "ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS -1;\n");
-    EXPECT_TRUE(reset.indexes.at(pub("ti")).column_statistics.empty());
+    EXPECT_TRUE(reset.indexes.at(pub("ti")).meta.attributes.empty());
     // Equal to the same index without targets otherwise: a target is part of the index.
     EXPECT_NE(schema_of(k_schema), s);
 }
