@@ -241,7 +241,9 @@ int run_fold(const FoldArgs& args) {
         const auto& job = target.merge.job;
         target.hazards = distinct_hazards(job.ours_plan);
         if (job.result.clean()) {
-            target.schema_sql = dialect.emit_schema(job.result.merged, {});
+            synth::EmitOptions emit;
+            emit.graph = job.merged_graph.get();
+            target.schema_sql = dialect.emit_schema(job.result.merged, emit);
             target.migration_sql = dialect.render_plan(job.ours_plan);
         }
         target.report_md = target_report(args, path, *hotfix, target, dialect);

@@ -128,11 +128,18 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
     // Each side's migration is planned like `diff SIDE MERGED`; the merged schema holds the
     // other side's renames, which are what each side's plan must rename. The two sides
     // only read the schemas: theirs is planned on a second thread while ours is planned here.
+    // The merged schema's dependency graph, which both plans and the merged dump order by,
+    // is built once, on a thread of its own, while the sides are diffed.
+    std::shared_future<std::shared_ptr<const model::DependencyGraph>> merged_graph =
+        std::async(model::launch_policy(), [&merged = job.result.merged] {
+            return std::make_shared<const model::DependencyGraph>(model::DependencyGraph::build(merged));
+        }).share();
     auto plan_side = [&](const model::Schema& side, const diff::DiffOptions& renames, diff::DiffResult& side_diff,
                          synth::Plan& side_plan) {
         side_diff = diff::diff(side, job.result.merged, renames);
         synth::PlanOptions plan = options.plan;
         plan.owners = side_diff.owners_compared;
+        plan.to_graph = merged_graph.get().get();
         side_plan = dialect.plan_migration(side, job.result.merged, side_diff.changes, plan);
     };
     auto theirs_side = std::async(model::launch_policy(), plan_side, std::cref(theirs),
@@ -140,6 +147,7 @@ std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<pars
                                   std::ref(job.theirs_plan));
     plan_side(ours, options.merge.renames_theirs, job.ours_diff, job.ours_plan);
     theirs_side.get();
+    job.merged_graph = merged_graph.get();
     return job;
 }
 

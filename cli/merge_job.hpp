@@ -1,5 +1,6 @@
 #pragma once
 #include <expected>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "cli/dialect.hpp"
 #include "diff/three_way_merge.hpp"
 #include "diff/two_way_diff.hpp"
+#include "model/dependency_graph.hpp"
 #include "model/diagnostic.hpp"
 #include "parser/load_options.hpp"
 #include "parser/source_file.hpp"
@@ -24,6 +26,9 @@ struct MergeJob {
     diff::DiffResult theirs_diff;  // theirs -> merged
     synth::Plan ours_plan;
     synth::Plan theirs_plan;
+    // DependencyGraph::build(result.merged), built once for both plans: pass it on to
+    // the merged schema's dump (synth::EmitOptions::graph).
+    std::shared_ptr<const model::DependencyGraph> merged_graph;
 };
 
 // Models one job loaded, kept for the next: `fold` merges the same hotfix, and usually

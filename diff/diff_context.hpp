@@ -128,6 +128,9 @@ inline void diff_meta(Context& ctx, const model::ObjectKey& key, ObjectRef befor
 // rename.cpp: turns options.renames and renamed_from annotations into ctx.renames,
 // emitting the rename_* changes and notes for hints that cannot apply.
 void resolve_renames(Context& ctx);
+// The rename hints a diff into `to` follows: the options' and the renamed_from annotations
+// in `to`. No hint, no rename_* change.
+[[nodiscard]] std::vector<RenameHint> rename_hints(const model::Schema& to, const DiffOptions& options);
 // rename.cpp: likely renames among what is left dropped/created (never applied).
 void suggest_renames(Context& ctx);
 

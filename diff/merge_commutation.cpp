@@ -2,8 +2,11 @@
 // the two results compared, object by object (no second merged model is built). Column
 // order may differ (each order puts the first side's new columns first: merge_table.cpp,
 // so that is expected) and so may the order of verbatim statements; anything else that differs is a non-commuting conflict,
-// unless the object already has a conflict (its merged value is then provisional).
+// unless the object already has a conflict (its merged value is then provisional): that
+// filter is applied afterwards (report_non_commuting), so the comparison can run while
+// the merged model is validated.
 #include <set>
+#include <vector>
 
 #include "diff/merge_context.hpp"
 
@@ -32,9 +35,8 @@ bool same(const model::Table& a, const model::Table& b) {
 // in either order (merge_object takes it as it is), so only objects both sides touched,
 // added or dropped are merged again: a large merge never holds a second merged model.
 template <typename K, typename V, typename KeyOf>
-void compare(MergeContext& ctx, MergeContext& swapped, const std::set<std::pair<std::string, std::string>>& conflicted,
-             const std::map<K, V>& merged, const std::map<K, V>& b, const std::map<K, V>& o, const std::map<K, V>& t,
-             KeyOf key_of_value) {
+void compare(MergeContext& ctx, MergeContext& swapped, const std::map<K, V>& merged, const std::map<K, V>& b,
+             const std::map<K, V>& o, const std::map<K, V>& t, KeyOf key_of_value) {
     auto untouched = [](const V& side, const V& base) {
         return side == base && side.meta.privileges_equal(base.meta);
     };
@@ -54,10 +56,6 @@ void compare(MergeContext& ctx, MergeContext& swapped, const std::set<std::pair<
         const V* a = find_in(merged, k);
         const V* c = second ? &*second : nullptr;
         if ((a == nullptr && c == nullptr) || (a != nullptr && c != nullptr && same(*a, *c))) {
-            continue;
-        }
-        std::string owner = key.table.empty() ? key.name : key.table;
-        if (conflicted.contains({key.schema, owner}) || conflicted.contains({key.schema, key.name})) {
             continue;
         }
         auto text = [&ctx](const V* v) {
@@ -131,30 +129,41 @@ void check_star_views(MergeContext& ctx, const model::Schema& merged, const mode
     }
 }
 
-void check_commutation(MergeContext& ctx, const model::Schema& merged, const model::Schema& b, const model::Schema& o,
-                       const model::Schema& t) {
+std::vector<Conflict> find_non_commuting(const MergeContext& ctx, const model::Schema& merged, const model::Schema& b,
+                                         const model::Schema& o, const model::Schema& t) {
+    MergeContext found{ctx.options, {}, false};
+    found.dialect = ctx.dialect;
+    MergeContext swapped{ctx.options, {}, true};
+    swapped.dialect = ctx.dialect;
+    compare(found, swapped, merged.types, b.types, o.types, t.types, [](const model::TypeDef& v) { return key_of(v); });
+    compare(found, swapped, merged.sequences, b.sequences, o.sequences, t.sequences,
+            [](const model::Sequence& v) { return key_of(v); });
+    compare(found, swapped, merged.tables, b.tables, o.tables, t.tables, [](const model::Table& v) { return key_of(v); });
+    compare(found, swapped, merged.views, b.views, o.views, t.views, [](const model::View& v) { return key_of(v); });
+    compare(found, swapped, merged.indexes, b.indexes, o.indexes, t.indexes,
+            [](const model::Index& v) { return key_of(v); });
+    compare(found, swapped, merged.functions, b.functions, o.functions, t.functions,
+            [](const model::Function& v) { return key_of(v); });
+    compare(found, swapped, merged.triggers, b.triggers, o.triggers, t.triggers,
+            [](const model::Trigger& v) { return key_of(v); });
+    compare(found, swapped, merged.policies, b.policies, o.policies, t.policies,
+            [](const model::Policy& v) { return key_of(v); });
+    return std::move(found.conflicts);
+}
+
+void report_non_commuting(MergeContext& ctx, std::vector<Conflict> found) {
+    // (schema, name of the object or of its table) of every conflict so far.
     std::set<std::pair<std::string, std::string>> conflicted;
     for (const auto& c : ctx.conflicts) {
         conflicted.insert({c.object.schema, c.object.table.empty() ? c.object.name : c.object.table});
     }
-    MergeContext swapped{ctx.options, {}, true};
-    swapped.dialect = ctx.dialect;
-    compare(ctx, swapped, conflicted, merged.types, b.types, o.types, t.types,
-            [](const model::TypeDef& v) { return key_of(v); });
-    compare(ctx, swapped, conflicted, merged.sequences, b.sequences, o.sequences, t.sequences,
-            [](const model::Sequence& v) { return key_of(v); });
-    compare(ctx, swapped, conflicted, merged.tables, b.tables, o.tables, t.tables,
-            [](const model::Table& v) { return key_of(v); });
-    compare(ctx, swapped, conflicted, merged.views, b.views, o.views, t.views,
-            [](const model::View& v) { return key_of(v); });
-    compare(ctx, swapped, conflicted, merged.indexes, b.indexes, o.indexes, t.indexes,
-            [](const model::Index& v) { return key_of(v); });
-    compare(ctx, swapped, conflicted, merged.functions, b.functions, o.functions, t.functions,
-            [](const model::Function& v) { return key_of(v); });
-    compare(ctx, swapped, conflicted, merged.triggers, b.triggers, o.triggers, t.triggers,
-            [](const model::Trigger& v) { return key_of(v); });
-    compare(ctx, swapped, conflicted, merged.policies, b.policies, o.policies, t.policies,
-            [](const model::Policy& v) { return key_of(v); });
+    for (auto& c : found) {
+        const model::ObjectKey& key = c.object;
+        const std::string& owner = key.table.empty() ? key.name : key.table;
+        if (!conflicted.contains({key.schema, owner}) && !conflicted.contains({key.schema, key.name})) {
+            ctx.conflicts.push_back(std::move(c));
+        }
+    }
 }
 
 }  // namespace schemerge::diff::detail

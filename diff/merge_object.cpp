@@ -1,10 +1,13 @@
 // The per-container merge: every identity of the three schemas is merged by presence
 // (merge_object) and then by definition; tables and types merge attribute by attribute.
 #include <algorithm>
+#include <future>
+#include <iterator>
 #include <set>
 #include <tuple>
 
 #include "diff/merge_context.hpp"
+#include "model/concurrency.hpp"
 
 namespace schemerge::diff::detail {
 
@@ -326,6 +329,19 @@ void merge_default_privileges(MergeContext& ctx, const model::Schema& b, const m
 model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const model::Schema& o, const model::Schema& t) {
     model::Schema out;
     out.dialect = &model::dialect_of({&b, &o, &t});
+    // Containers are merged independently. Tables (the largest part) are merged on a second
+    // thread into a context of their own while the rest is merged here; the conflicts are
+    // then put in the order a merge of one container after the other reports them.
+    MergeContext tables_ctx{ctx.options, {}, ctx.swapped};
+    tables_ctx.dialect = ctx.dialect;
+    auto tables = std::async(model::launch_policy(), [&tables_ctx, &b, &o, &t, &out] {
+        merge_container(tables_ctx, b.tables, o.tables, t.tables, out.tables,
+                        [](const model::Table& v) { return key_of(v); },
+                        [](MergeContext& c, const model::ObjectKey&, const model::Table& x, const model::Table& y,
+                           const model::Table& z) { return merge_table(c, x, y, z); });
+    });
+    MergeContext after_tables{ctx.options, {}, ctx.swapped};
+    after_tables.dialect = ctx.dialect;
     merge_whole(ctx, b.namespaces, o.namespaces, t.namespaces, out.namespaces,
                 [](const model::Namespace& v) { return key_of(v); });
     merge_whole(ctx, b.extensions, o.extensions, t.extensions, out.extensions,
@@ -339,25 +355,29 @@ model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const mod
                     [](const model::Sequence& v) { return key_of(v); },
                     [](MergeContext& c, const model::ObjectKey&, const model::Sequence& x, const model::Sequence& y,
                        const model::Sequence& z) { return merge_sequence(c, x, y, z); });
-    merge_container(ctx, b.tables, o.tables, t.tables, out.tables, [](const model::Table& v) { return key_of(v); },
-                    [](MergeContext& c, const model::ObjectKey&, const model::Table& x, const model::Table& y,
-                       const model::Table& z) { return merge_table(c, x, y, z); });
-    merge_whole(ctx, b.views, o.views, t.views, out.views, [](const model::View& v) { return key_of(v); });
-    merge_whole(ctx, b.indexes, o.indexes, t.indexes, out.indexes, [](const model::Index& v) { return key_of(v); });
-    merge_whole(ctx, b.functions, o.functions, t.functions, out.functions,
+    merge_whole(after_tables, b.views, o.views, t.views, out.views, [](const model::View& v) { return key_of(v); });
+    merge_whole(after_tables, b.indexes, o.indexes, t.indexes, out.indexes,
+                [](const model::Index& v) { return key_of(v); });
+    merge_whole(after_tables, b.functions, o.functions, t.functions, out.functions,
                 [](const model::Function& v) { return key_of(v); });
-    merge_whole(ctx, b.triggers, o.triggers, t.triggers, out.triggers, [](const model::Trigger& v) { return key_of(v); });
-    merge_whole(ctx, b.policies, o.policies, t.policies, out.policies, [](const model::Policy& v) { return key_of(v); });
-    merge_whole(ctx, b.text_search_configurations, o.text_search_configurations, t.text_search_configurations,
+    merge_whole(after_tables, b.triggers, o.triggers, t.triggers, out.triggers,
+                [](const model::Trigger& v) { return key_of(v); });
+    merge_whole(after_tables, b.policies, o.policies, t.policies, out.policies,
+                [](const model::Policy& v) { return key_of(v); });
+    merge_whole(after_tables, b.text_search_configurations, o.text_search_configurations, t.text_search_configurations,
                 out.text_search_configurations, [](const model::OptionObject& v) {
                     return option_key(v, model::ObjectKind::text_search_configuration);
                 });
-    merge_whole(ctx, b.text_search_dictionaries, o.text_search_dictionaries, t.text_search_dictionaries,
+    merge_whole(after_tables, b.text_search_dictionaries, o.text_search_dictionaries, t.text_search_dictionaries,
                 out.text_search_dictionaries, [](const model::OptionObject& v) {
                     return option_key(v, model::ObjectKind::text_search_dictionary);
                 });
     out.opaque = merge_opaque(b.opaque, o.opaque, t.opaque);
-    merge_default_privileges(ctx, b, o, t, out);
+    merge_default_privileges(after_tables, b, o, t, out);
+    tables.get();
+    for (auto* part : {&tables_ctx, &after_tables}) {
+        std::move(part->conflicts.begin(), part->conflicts.end(), std::back_inserter(ctx.conflicts));
+    }
     return out;
 }
 

@@ -10,6 +10,11 @@ namespace schemerge::diff::detail {
 
 SideRenames collect_renames(const model::Schema& base, const model::Schema& side_schema, const DiffOptions& options) {
     SideRenames out;
+    // Renames come only from hints (rename.cpp): without one, the diff (a quarter of a
+    // large merge's own work) would find none.
+    if (rename_hints(side_schema, options).empty()) {
+        return out;
+    }
     DiffResult result = diff(base, side_schema, options);
     std::map<model::QualifiedName, model::QualifiedName> new_to_old;
     for (const auto& c : result.changes.changes) {

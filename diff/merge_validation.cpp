@@ -2,9 +2,11 @@
 // only when it resolves in at least one input (base, ours or theirs) and not in the
 // merged model: what none of the inputs could resolve (objects outside the loaded files,
 // built-ins) is not the merge's doing.
+#include <future>
 #include <set>
 
 #include "diff/merge_context.hpp"
+#include "model/concurrency.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/namespace_rules.hpp"
 
@@ -553,8 +555,19 @@ void validate_names(MergeContext& ctx, const Inputs& in) {
 
 void validate(MergeContext& ctx, const model::Schema& merged, const Sides& loaded, const Sides& renamed) {
     Inputs in{merged, loaded.base, loaded.ours, loaded.theirs, renamed.ours, renamed.theirs};
+    // The checks only read the schemas: views, indexes and the rest are checked on a
+    // second thread into a context of their own while the tables are checked here; their
+    // conflicts follow the tables' as if checked after them.
+    MergeContext own{ctx.options, {}, ctx.swapped};
+    own.dialect = ctx.dialect;
+    auto other = std::async(model::launch_policy(), [&own, &in] {
+        validate_other(own, in);
+        return std::move(own.conflicts);
+    });
     validate_tables(ctx, in);
-    validate_other(ctx, in);
+    for (auto& conflict : other.get()) {
+        ctx.conflicts.push_back(std::move(conflict));
+    }
     validate_names(ctx, in);
 }
 

@@ -195,9 +195,11 @@ void unsupported_hint(Context& ctx, RenameHint hint, const Map& from_objects) {
                         " is not supported; it is dropped and created");
 }
 
-std::vector<RenameHint> collect_hints(const Context& ctx) {
-    std::vector<RenameHint> hints = ctx.options.renames;
-    for (const auto& [name, table] : ctx.to.tables) {
+}  // namespace
+
+std::vector<RenameHint> rename_hints(const model::Schema& to, const DiffOptions& options) {
+    std::vector<RenameHint> hints = options.renames;
+    for (const auto& [name, table] : to.tables) {
         if (!table.meta.renamed_from.empty()) {
             hints.push_back({model::ObjectKind::table, {}, name.schema, table.meta.renamed_from, name.name});
         }
@@ -213,23 +215,23 @@ std::vector<RenameHint> collect_hints(const Context& ctx) {
             }
         }
     }
-    for (const auto& [name, index] : ctx.to.indexes) {
+    for (const auto& [name, index] : to.indexes) {
         if (!index.meta.renamed_from.empty()) {
             hints.push_back({model::ObjectKind::index, {}, name.schema, index.meta.renamed_from, name.name});
         }
     }
-    for (const auto& [name, view] : ctx.to.views) {
+    for (const auto& [name, view] : to.views) {
         if (!view.meta.renamed_from.empty()) {
             hints.push_back({view.materialized ? model::ObjectKind::materialized_view : model::ObjectKind::view, {},
                              name.schema, view.meta.renamed_from, name.name});
         }
     }
-    for (const auto& [name, sequence] : ctx.to.sequences) {
+    for (const auto& [name, sequence] : to.sequences) {
         if (!sequence.meta.renamed_from.empty()) {
             hints.push_back({model::ObjectKind::sequence, {}, name.schema, sequence.meta.renamed_from, name.name});
         }
     }
-    for (const auto& [name, type] : ctx.to.types) {
+    for (const auto& [name, type] : to.types) {
         if (!type.meta.renamed_from.empty()) {
             hints.push_back({model::ObjectKind::type, {}, name.schema, type.meta.renamed_from, name.name});
         }
@@ -237,10 +239,8 @@ std::vector<RenameHint> collect_hints(const Context& ctx) {
     return hints;
 }
 
-}  // namespace
-
 void resolve_renames(Context& ctx) {
-    std::vector<RenameHint> hints = collect_hints(ctx);
+    std::vector<RenameHint> hints = rename_hints(ctx.to, ctx.options);
     // Tables first: column and constraint hints may name a renamed table.
     for (const auto& hint : hints) {
         if (hint.kind == model::ObjectKind::table) {

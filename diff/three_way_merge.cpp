@@ -3,9 +3,11 @@
 // two sides checked to commute (merge_commutation.cpp).
 #include "diff/three_way_merge.hpp"
 
+#include <future>
 #include <tuple>
 
 #include "diff/merge_context.hpp"
+#include "model/concurrency.hpp"
 
 namespace schemerge::diff {
 
@@ -77,9 +79,14 @@ MergeResult merge(const model::Schema& base, const model::Schema& ours, const mo
 
     MergeResult result;
     result.merged = detail::merge_schemas(ctx, rb, ro, rt);
+    // The commutation check (the merge again with the sides swapped) only reads the inputs
+    // and the merged model: it runs on a second thread while the merged model is validated.
+    // (It reads only ctx's options and dialect; validation adds to ctx's conflicts.)
+    auto non_commuting = std::async(model::launch_policy(), [&ctx, &result, &rb, &ro, &rt] {
+        return detail::find_non_commuting(ctx, result.merged, rb, ro, rt);
+    });
     detail::validate(ctx, result.merged, detail::Sides{base, ours, theirs}, detail::Sides{rb, ro, rt});
-
-    detail::check_commutation(ctx, result.merged, rb, ro, rt);
+    detail::report_non_commuting(ctx, non_commuting.get());
     detail::check_star_views(ctx, result.merged, rb, ro, rt);
 
     result.conflicts = std::move(ctx.conflicts);

@@ -4,6 +4,10 @@
 #include <string_view>
 #include <vector>
 
+namespace schemerge::model {
+class DependencyGraph;
+}
+
 namespace schemerge::synth {
 
 // Stable hazard ids (documented in the README; reports and CI rules key on them). The
@@ -105,6 +109,10 @@ struct PlanOptions {
     // Created objects get their owner (ALTER ... OWNER TO) too: the diff compared owners
     // (diff::DiffResult::owners_compared). Otherwise owners are left to the environment.
     bool owners = false;
+    // DependencyGraph::build of the `to` schema, when the caller has it already (a merge
+    // plans both sides into the one merged schema): a planner that orders by the graphs
+    // takes it instead of building its own. Null: built by the planner.
+    const model::DependencyGraph* to_graph = nullptr;
 };
 
 }  // namespace schemerge::synth

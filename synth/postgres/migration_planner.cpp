@@ -22,9 +22,14 @@ namespace schemerge::synth::postgres {
 
 namespace {
 // Both schemas' dependency graphs, the `from` one on a second thread: they are the
-// largest part of planning a big schema, and independent.
+// largest part of planning a big schema, and independent. The `to` one is left empty when
+// the caller built it (PlanOptions::to_graph).
 std::pair<model::DependencyGraph, model::DependencyGraph> build_graphs(const model::Schema& from,
-                                                                       const model::Schema& to) {
+                                                                       const model::Schema& to,
+                                                                       const PlanOptions& options) {
+    if (options.to_graph != nullptr) {
+        return {model::DependencyGraph::build(from), model::DependencyGraph{}};
+    }
     auto from_graph = std::async(model::launch_policy(), [&from] { return model::DependencyGraph::build(from); });
     model::DependencyGraph to_graph = model::DependencyGraph::build(to);
     return {from_graph.get(), std::move(to_graph)};
@@ -37,7 +42,8 @@ Planner::Planner(const model::Schema& from, const model::Schema& to, const diff:
       to_(to),
       changes_(changes),
       options_(options),
-      graphs_(build_graphs(from, to)) {}
+      graphs_(build_graphs(from, to, options)),
+      to_graph_(options.to_graph != nullptr ? *options.to_graph : graphs_.second) {}
 
 Plan Planner::run() {
     scan();

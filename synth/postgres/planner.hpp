@@ -468,9 +468,9 @@ private:
     const model::Schema& to_;
     const diff::ChangeSet& changes_;
     PlanOptions options_;
-    std::pair<model::DependencyGraph, model::DependencyGraph> graphs_;  // from, to
+    std::pair<model::DependencyGraph, model::DependencyGraph> graphs_;  // from, to (unless given)
     const model::DependencyGraph& from_graph_ = graphs_.first;
-    const model::DependencyGraph& to_graph_ = graphs_.second;
+    const model::DependencyGraph& to_graph_;  // graphs_.second, or PlanOptions::to_graph
 
     ActionGraph graph_;
     std::vector<std::string> notes_;

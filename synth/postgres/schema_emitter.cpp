@@ -1,8 +1,9 @@
 #include "synth/postgres/schema_emitter.hpp"
 
-#include <fmt/format.h>
-
 #include <map>
+#include <optional>
+
+#include <fmt/format.h>
 
 #include "model/dependency_graph.hpp"
 #include "synth/postgres/object_ddl.hpp"
@@ -365,7 +366,11 @@ private:
                 provider_[sequence] = it->second;
             }
         }
-        model::DependencyGraph graph = model::DependencyGraph::build(schema_);
+        std::optional<model::DependencyGraph> own;
+        if (options_.graph == nullptr) {
+            own.emplace(model::DependencyGraph::build(schema_));
+        }
+        const model::DependencyGraph& graph = options_.graph != nullptr ? *options_.graph : *own;
         graph.for_each_edge([&](const ObjectKey& edge_from, const ObjectKey& edge_to, DependencyKind edge_kind) {
             struct {
                 const ObjectKey& from;

@@ -102,5 +102,26 @@ TEST_F(MergeJobCache, AnInputErrorIsReportedAfterACachedJob) {
     EXPECT_TRUE(cache.entries.empty());  // the kept models went to the failed job, none is left over
 }
 
+// The merged schema's dependency graph is built once, for both plans, and handed out for
+// the merged dump: it is the graph of the merged schema, and dumping with it writes what
+// dumping without it writes.
+TEST(MergeJob, KeepsTheMergedSchemasGraph) {
+    auto job = run_merge_job(inputs("1a2b3c4", k_base, "develop", k_develop + "create view v as select id from customers;\n"),
+                             MergeJobOptions{});
+    ASSERT_TRUE(job.has_value());
+    ASSERT_NE(job->merged_graph, nullptr);
+    const model::DependencyGraph rebuilt = model::DependencyGraph::build(job->result.merged);
+    EXPECT_EQ(job->merged_graph->node_count(), rebuilt.node_count());
+    EXPECT_EQ(job->merged_graph->edge_count(), rebuilt.edge_count());
+    EXPECT_GT(rebuilt.edge_count(), 0U);
+    const model::ObjectKey view{model::ObjectKind::view, "public", "v", "", ""};
+    EXPECT_EQ(job->merged_graph->dependencies_of(view).size(), rebuilt.dependencies_of(view).size());
+    EXPECT_FALSE(rebuilt.dependencies_of(view).empty());
+    synth::EmitOptions emit;
+    emit.graph = job->merged_graph.get();
+    const Dialect& d = default_dialect();
+    EXPECT_EQ(d.emit_schema(job->result.merged, emit), d.emit_schema(job->result.merged, {}));
+}
+
 }  // namespace
 }  // namespace schemerge::cli

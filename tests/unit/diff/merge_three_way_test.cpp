@@ -3,10 +3,12 @@
 // attribute).
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "diff/diff_context.hpp"
 #include "diff/three_way_merge.hpp"
 #include "parser/postgres/dialect_traits.hpp"
 #include "parser/postgres/frontend.hpp"
@@ -642,6 +644,57 @@ TEST(ThreeWayMerge, Operators) {
                           display_name(conflict.object) == "public.=~=(text, text)");
     }
     EXPECT_TRUE(found) << dangling.conflicts.size();
+}
+
+// A merge collects each side's renames from its hints only (the options' and the side's
+// renamed-from annotations); without any, it runs no diff for them.
+TEST(ThreeWayMerge, RenameHintsAreTheOptionsAndTheAnnotations) {
+    EXPECT_TRUE(detail::rename_hints(load("plain.sql", "CREATE TABLE t2 (a int);"), {}).empty());
+    auto annotated = detail::rename_hints(load("ours.sql", "-- schemerge:renamed-from t\nCREATE TABLE t2 (a int);"), {});
+    ASSERT_EQ(annotated.size(), 1U);
+    EXPECT_EQ(annotated[0].kind, model::ObjectKind::table);
+    EXPECT_EQ(annotated[0].from, "t");
+    EXPECT_EQ(annotated[0].to, "t2");
+    DiffOptions options;
+    options.renames.push_back(RenameHint{model::ObjectKind::column, {"public", "t"}, "public", "a", "z"});
+    EXPECT_EQ(detail::rename_hints(load("plain.sql", "CREATE TABLE t (z int);"), options).size(), 1U);
+}
+
+// Parts of a merge run on two threads (the tables beside the other containers, the
+// commutation check beside validation, views and indexes checked beside tables); the
+// conflicts come out the same, in the same order, every time.
+TEST(ThreeWayMerge, ConflictsAreTheSameEveryRun) {
+    const std::string base_sql = "CREATE TABLE a (x int PRIMARY KEY, y text); CREATE TABLE b (id int, note text);"
+                                 " CREATE VIEW v AS SELECT x, y FROM a; CREATE INDEX a_y ON a (y);"
+                                 " CREATE SEQUENCE s INCREMENT 1;";
+    auto base = load("base.sql", base_sql);
+    auto ours = load("ours.sql", "CREATE TABLE a (x int PRIMARY KEY, y varchar(10)); CREATE TABLE b (id bigint, note text);"
+                                 " CREATE VIEW v AS SELECT x, y, 1 AS one FROM a; CREATE INDEX a_y ON a (lower(y));"
+                                 " CREATE SEQUENCE s INCREMENT 2;");
+    auto theirs = load("theirs.sql", "CREATE TABLE a (x int PRIMARY KEY); CREATE TABLE b (id text, note text);"
+                                     " CREATE VIEW v AS SELECT x, 2 AS two FROM a; CREATE INDEX a_y ON a (x);"
+                                     " CREATE SEQUENCE s INCREMENT 3;");
+    auto first = merge(base, ours, theirs);
+    ASSERT_GE(first.conflicts.size(), 4U);
+    std::set<model::ObjectKind> kinds;
+    for (const auto& c : first.conflicts) {
+        kinds.insert(c.object.kind);
+    }
+    EXPECT_GE(kinds.size(), 3U) << "conflicts from several containers";
+    auto describe = [](const MergeResult& r) {
+        std::string out;
+        for (const auto& c : r.conflicts) {
+            out += std::string(to_string(c.kind)) + " " + c.object.to_string() + " " + c.attribute + " " +
+                   c.ours.value.value_or("-") + " / " + c.theirs.value.value_or("-") + "\n";
+        }
+        return out;
+    };
+    const std::string expected = describe(first);
+    for (int run = 0; run < 20; ++run) {
+        auto again = merge(base, ours, theirs);
+        EXPECT_EQ(describe(again), expected);
+        EXPECT_TRUE(again.merged == first.merged);
+    }
 }
 
 }  // namespace

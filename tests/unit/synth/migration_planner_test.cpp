@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "diff/two_way_diff.hpp"
+#include "model/dependency_graph.hpp"
 #include "parser/postgres/dialect_traits.hpp"
 #include "plan_rows.hpp"
 #include "support/load.hpp"
@@ -221,6 +222,35 @@ TEST(MigrationPlanner, OnlineFallsBackWhenTheTransactionNeedsTheResult) {
                   "ALTER TABLE ONLY public.p ADD CONSTRAINT p_id_key UNIQUE (id)",
                   "ALTER TABLE ONLY public.d ADD CONSTRAINT d_p_id_fkey FOREIGN KEY (p_id) REFERENCES public.p(id)",
               }));
+}
+
+// A caller that has the `to` schema's dependency graph (a merge plans both sides into the
+// one merged schema) passes it: the plan is the one the planner makes with its own, and
+// the given graph is the one read (an empty graph loses the view-on-view order).
+TEST(MigrationPlanner, TakesTheToGraphItIsGiven) {
+    const std::string from_sql = "CREATE TABLE t (id int PRIMARY KEY);";
+    const std::string to_sql =
+        "CREATE TABLE t (id int PRIMARY KEY); CREATE TABLE u (id int PRIMARY KEY, t_id int REFERENCES t);"
+        " CREATE VIEW z_view AS SELECT id FROM t; CREATE VIEW a_view AS SELECT id FROM z_view;";
+    model::Schema from = schema_of(from_sql);
+    model::Schema to = schema_of(to_sql);
+    diff::DiffResult result = diff::diff(from, to);
+    const auto own = statements(plan_migration(from, to, result.changes, {}));
+    const model::DependencyGraph graph = model::DependencyGraph::build(to);
+    synth::PlanOptions given;
+    given.to_graph = &graph;
+    EXPECT_EQ(statements(plan_migration(from, to, result.changes, given)), own);
+    auto position = [](const std::vector<std::string>& plan, const std::string& prefix) {
+        return std::find_if(plan.begin(), plan.end(), [&](const std::string& s) { return s.starts_with(prefix); }) -
+               plan.begin();
+    };
+    EXPECT_LT(position(own, "CREATE VIEW public.z_view"), position(own, "CREATE VIEW public.a_view"));
+    const model::DependencyGraph empty;
+    synth::PlanOptions blind;
+    blind.to_graph = &empty;
+    const auto without_edges = statements(plan_migration(from, to, result.changes, blind));
+    EXPECT_GT(position(without_edges, "CREATE VIEW public.z_view"), position(without_edges, "CREATE VIEW public.a_view"))
+        << "the given graph is the one the planner orders by";
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "model/dependency_graph.hpp"
 #include "support/load.hpp"
 
 namespace schemerge::test {
@@ -210,6 +211,25 @@ TEST(SchemaEmitter, ExpressionsInOtherSchemaAreQualified) {
                         "created under SET search_path = o; dump has:\n"
                      << out;
     }
+}
+
+// A caller that has the schema's dependency graph (a merge built the merged schema's for
+// its plans) passes it: the dump is the one the emitter makes with its own, and the given
+// graph is the one read (an empty graph loses the view-on-view order).
+TEST(SchemaEmitter, TakesTheGraphItIsGiven) {
+    const model::Schema schema = schema_of("CREATE TABLE t (id int); CREATE VIEW z_view AS SELECT id FROM t;"
+                                           " CREATE VIEW a_view AS SELECT id FROM z_view;");
+    const std::string own = emit_schema(schema);
+    const model::DependencyGraph graph = model::DependencyGraph::build(schema);
+    synth::EmitOptions given;
+    given.graph = &graph;
+    EXPECT_EQ(emit_schema(schema, given), own);
+    EXPECT_LT(own.find("CREATE VIEW public.z_view"), own.find("CREATE VIEW public.a_view"));
+    const model::DependencyGraph empty;
+    synth::EmitOptions blind;
+    blind.graph = &empty;
+    const std::string without_edges = emit_schema(schema, blind);
+    EXPECT_GT(without_edges.find("CREATE VIEW public.z_view"), without_edges.find("CREATE VIEW public.a_view"));
 }
 
 }  // namespace
