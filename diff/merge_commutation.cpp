@@ -131,10 +131,9 @@ void check_star_views(MergeContext& ctx, const model::Schema& merged, const mode
 
 std::vector<Conflict> find_non_commuting(const MergeContext& ctx, const model::Schema& merged, const model::Schema& b,
                                          const model::Schema& o, const model::Schema& t) {
-    MergeContext found{ctx.options, {}, false};
-    found.dialect = ctx.dialect;
-    MergeContext swapped{ctx.options, {}, true};
-    swapped.dialect = ctx.dialect;
+    MergeContext found = ctx.beside();
+    MergeContext swapped = ctx.beside();
+    swapped.swapped = true;
     compare(found, swapped, merged.types, b.types, o.types, t.types, [](const model::TypeDef& v) { return key_of(v); });
     compare(found, swapped, merged.sequences, b.sequences, o.sequences, t.sequences,
             [](const model::Sequence& v) { return key_of(v); });

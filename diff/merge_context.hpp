@@ -4,6 +4,7 @@
 // Not part of the public contract (that is three_way_merge.hpp).
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +37,18 @@ struct MergeContext {
 
     void report(ConflictKind kind, const model::ObjectKey& key, std::string attribute, SideValue base, SideValue ours,
                 SideValue theirs, std::string explanation, std::string resolution);
+
+    // A context for work run beside this one, on another thread: the same options, dialect
+    // and swapped flag, conflicts of its own (added back in order with adopt).
+    [[nodiscard]] MergeContext beside() const {
+        MergeContext part{options, {}, swapped};
+        part.dialect = dialect;
+        return part;
+    }
+    // Appends conflicts found beside this context, after its own.
+    void adopt(std::vector<Conflict> more) {
+        conflicts.insert(conflicts.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
 };
 
 // One side's location and value text.

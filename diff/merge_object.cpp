@@ -2,7 +2,6 @@
 // (merge_object) and then by definition; tables and types merge attribute by attribute.
 #include <algorithm>
 #include <future>
-#include <iterator>
 #include <set>
 #include <tuple>
 
@@ -332,16 +331,14 @@ model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const mod
     // Containers are merged independently. Tables (the largest part) are merged on a second
     // thread into a context of their own while the rest is merged here; the conflicts are
     // then put in the order a merge of one container after the other reports them.
-    MergeContext tables_ctx{ctx.options, {}, ctx.swapped};
-    tables_ctx.dialect = ctx.dialect;
+    MergeContext tables_ctx = ctx.beside();
     auto tables = std::async(model::launch_policy(), [&tables_ctx, &b, &o, &t, &out] {
         merge_container(tables_ctx, b.tables, o.tables, t.tables, out.tables,
                         [](const model::Table& v) { return key_of(v); },
                         [](MergeContext& c, const model::ObjectKey&, const model::Table& x, const model::Table& y,
                            const model::Table& z) { return merge_table(c, x, y, z); });
     });
-    MergeContext after_tables{ctx.options, {}, ctx.swapped};
-    after_tables.dialect = ctx.dialect;
+    MergeContext after_tables = ctx.beside();
     merge_whole(ctx, b.namespaces, o.namespaces, t.namespaces, out.namespaces,
                 [](const model::Namespace& v) { return key_of(v); });
     merge_whole(ctx, b.extensions, o.extensions, t.extensions, out.extensions,
@@ -375,9 +372,8 @@ model::Schema merge_schemas(MergeContext& ctx, const model::Schema& b, const mod
     out.opaque = merge_opaque(b.opaque, o.opaque, t.opaque);
     merge_default_privileges(after_tables, b, o, t, out);
     tables.get();
-    for (auto* part : {&tables_ctx, &after_tables}) {
-        std::move(part->conflicts.begin(), part->conflicts.end(), std::back_inserter(ctx.conflicts));
-    }
+    ctx.adopt(std::move(tables_ctx.conflicts));
+    ctx.adopt(std::move(after_tables.conflicts));
     return out;
 }
 

@@ -558,16 +558,11 @@ void validate(MergeContext& ctx, const model::Schema& merged, const Sides& loade
     // The checks only read the schemas: views, indexes and the rest are checked on a
     // second thread into a context of their own while the tables are checked here; their
     // conflicts follow the tables' as if checked after them.
-    MergeContext own{ctx.options, {}, ctx.swapped};
-    own.dialect = ctx.dialect;
-    auto other = std::async(model::launch_policy(), [&own, &in] {
-        validate_other(own, in);
-        return std::move(own.conflicts);
-    });
+    MergeContext other_ctx = ctx.beside();
+    auto other = std::async(model::launch_policy(), [&other_ctx, &in] { validate_other(other_ctx, in); });
     validate_tables(ctx, in);
-    for (auto& conflict : other.get()) {
-        ctx.conflicts.push_back(std::move(conflict));
-    }
+    other.get();
+    ctx.adopt(std::move(other_ctx.conflicts));
     validate_names(ctx, in);
 }
 
