@@ -241,9 +241,7 @@ int run_fold(const FoldArgs& args) {
         const auto& job = target.merge.job;
         target.hazards = distinct_hazards(job.ours_plan);
         if (job.result.clean()) {
-            synth::EmitOptions emit;
-            emit.graph = job.merged_graph.get();
-            target.schema_sql = dialect.emit_schema(job.result.merged, emit);
+            target.schema_sql = emit_merged(dialect, job);
             target.migration_sql = dialect.render_plan(job.ours_plan);
         }
         target.report_md = target_report(args, path, *hotfix, target, dialect);

@@ -161,11 +161,7 @@ int run_merge(const MergeArgs& args) {
     // report and the plans' texts are rendered here: all of them only read the job.
     std::future<std::string> merged_text;
     if (write_results && !args.schema_out.empty()) {
-        merged_text = std::async(model::launch_policy(), [&dialect, &result, &job] {
-            synth::EmitOptions emit;
-            emit.graph = job->merged_graph.get();
-            return dialect.emit_schema(result.merged, emit);
-        });
+        merged_text = std::async(model::launch_policy(), [&dialect, &job] { return emit_merged(dialect, *job); });
     }
 
     MergeReport report{args.base, &result, SidePlan{args.ours, &ours_diff, &ours_plan},

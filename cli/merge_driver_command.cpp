@@ -380,9 +380,7 @@ int run_merge_driver(const MergeDriverArgs& args) {
             return k_exit_different;
         }
         // The canonical form of the merged schema, then the rows.
-        synth::EmitOptions emit;
-        emit.graph = job->merged_graph.get();
-        result = dialect.emit_schema(merged, emit);
+        result = emit_merged(dialect, *job);
         for (const auto& t : tables) {
             if (t.merged.empty()) {
                 continue;

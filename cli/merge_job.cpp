@@ -95,6 +95,12 @@ void keep_for_next_job(LoadCache& cache, MergeJob& job) {
     job.loaded.clear();
 }
 
+std::string emit_merged(const Dialect& dialect, const MergeJob& job) {
+    synth::EmitOptions emit;
+    emit.graph = job.merged_graph.get();
+    return dialect.emit_schema(job.result.merged, emit);
+}
+
 std::expected<MergeJob, model::Error> run_merge_job(std::vector<std::vector<parser::SourceFile>> inputs,
                                                     const MergeJobOptions& options) {
     parser::LoadOptions load_options;

@@ -63,6 +63,10 @@ struct MergeJobOptions {
     bool quiet = false;
 };
 
+// The canonical dump of the job's merged schema, ordered by the graph the job built for
+// its plans (`merge --schema-out`, `fold`, the merge driver).
+[[nodiscard]] std::string emit_merged(const Dialect& dialect, const MergeJob& job);
+
 // After the caller is done with `job` (made with `cache`): its base and theirs models
 // become the cache's entries for the next job, and `job.loaded` is emptied.
 void keep_for_next_job(LoadCache& cache, MergeJob& job);

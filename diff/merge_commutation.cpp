@@ -129,10 +129,9 @@ void check_star_views(MergeContext& ctx, const model::Schema& merged, const mode
     }
 }
 
-std::vector<Conflict> find_non_commuting(const MergeContext& ctx, const model::Schema& merged, const model::Schema& b,
+std::vector<Conflict> find_non_commuting(MergeContext found, const model::Schema& merged, const model::Schema& b,
                                          const model::Schema& o, const model::Schema& t) {
-    MergeContext found = ctx.beside();
-    MergeContext swapped = ctx.beside();
+    MergeContext swapped = found.beside();
     swapped.swapped = true;
     compare(found, swapped, merged.types, b.types, o.types, t.types, [](const model::TypeDef& v) { return key_of(v); });
     compare(found, swapped, merged.sequences, b.sequences, o.sequences, t.sequences,

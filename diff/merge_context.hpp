@@ -341,10 +341,11 @@ void validate(MergeContext& ctx, const model::Schema& merged, const Sides& loade
 // Commutation (merge_commutation.cpp): merged vs the merge with the sides swapped, on the
 // inputs with renames applied. In two steps, so that the first (the costly one: a second
 // merge) can run while the merged model is validated: find_non_commuting reports every
-// object whose swapped merge differs into a context of its own (it reads only `ctx`'s
-// options and dialect); report_non_commuting adds those findings to `ctx`, leaving out
-// objects that already have a conflict there (their merged value is provisional).
-[[nodiscard]] std::vector<Conflict> find_non_commuting(const MergeContext& ctx, const model::Schema& merged,
+// object whose swapped merge differs into `found` (a context beside the merge's:
+// MergeContext::beside) and returns those conflicts; report_non_commuting adds them to
+// `ctx`, leaving out objects that already have a conflict there (their merged value is
+// provisional).
+[[nodiscard]] std::vector<Conflict> find_non_commuting(MergeContext found, const model::Schema& merged,
                                                        const model::Schema& base, const model::Schema& ours,
                                                        const model::Schema& theirs);
 void report_non_commuting(MergeContext& ctx, std::vector<Conflict> found);

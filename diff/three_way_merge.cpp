@@ -81,9 +81,8 @@ MergeResult merge(const model::Schema& base, const model::Schema& ours, const mo
     result.merged = detail::merge_schemas(ctx, rb, ro, rt);
     // The commutation check (the merge again with the sides swapped) only reads the inputs
     // and the merged model: it runs on a second thread while the merged model is validated.
-    // (It reads only ctx's options and dialect; validation adds to ctx's conflicts.)
-    auto non_commuting = std::async(model::launch_policy(), [&ctx, &result, &rb, &ro, &rt] {
-        return detail::find_non_commuting(ctx, result.merged, rb, ro, rt);
+    auto non_commuting = std::async(model::launch_policy(), [found = ctx.beside(), &result, &rb, &ro, &rt] {
+        return detail::find_non_commuting(found, result.merged, rb, ro, rt);
     });
     detail::validate(ctx, result.merged, detail::Sides{base, ours, theirs}, detail::Sides{rb, ro, rt});
     detail::report_non_commuting(ctx, non_commuting.get());

@@ -39,8 +39,7 @@ struct Index {
     std::string tablespace;
     std::optional<QualifiedName> attached_to;  // ALTER INDEX parent ATTACH PARTITION this
     // What only one dialect's indexes have (storage parameters, per-column statistics
-    // targets) is in meta.attributes, one
-    // AttributeDef row each (model/attributes.hpp).
+    // targets) is in meta.attributes, one AttributeDef row each (model/attributes.hpp).
     ObjectBase meta;
 
     bool operator==(const Index&) const = default;

@@ -1,8 +1,8 @@
 // Statement builders for sequences, tables, constraints, views, indexes,
 // triggers and policies.
 #include <algorithm>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
